@@ -1,0 +1,1 @@
+//! Ingest: inputs to raw documents.

@@ -1,0 +1,16 @@
+//! Shared types of the crosscheck pipeline.
+//!
+//! This crate does no I/O: it defines what a document is at each stage
+//! (raw input, extracted article, stored document) and the shape of the JSON
+//! export. Every other crate depends on it; it depends on nothing of ours.
+
+pub mod document;
+pub mod export;
+pub mod hash;
+
+pub use document::{
+    Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata, PageLines, Removed,
+    RemovedLine, RemovalReason, UpstreamSource,
+};
+pub use export::{Export, ExportDocument, SCHEMA_VERSION};
+pub use hash::{document_id, sha256_hex};
