@@ -1,1 +1,113 @@
-fn main() {}
+//! The `crosscheck` command. The only crate that parses arguments, draws
+//! progress bars and decides exit codes; the work is done by the stage crates.
+
+mod cmd_docs;
+mod cmd_export;
+mod cmd_ingest;
+mod cmd_show;
+mod exit;
+mod pipeline;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// crosscheck: what independent outlets confirm, story by story.
+#[derive(Parser, Debug)]
+#[command(name = "crosscheck", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The database file.
+    #[arg(
+        long,
+        global = true,
+        env = "CROSSCHECK_DB",
+        default_value = "crosscheck.db"
+    )]
+    pub db: PathBuf,
+    /// Print nothing but errors and requested output (no progress, no summary).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Ingest files and directories (.html .htm .txt .json .jsonl, optionally .gz; `-` = stdin).
+    Ingest(cmd_ingest::IngestArgs),
+    /// List the stored documents: id, outlet, date, title, words.
+    Docs {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show one document's clean text (by id, id prefix or sha256).
+    Show {
+        id: String,
+        /// List every removed line with the reason it was removed.
+        #[arg(long)]
+        explain: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Export every document as JSON (one object) or JSON lines.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output (atomically).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Ingest the demo corpus shipped with crosscheck and show what was found.
+    Demo {
+        /// The demo corpus folder (default: the one in this source tree).
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable text.
+    #[value(alias = "text")]
+    Table,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let result = match &cli.command {
+        Command::Ingest(args) => cmd_ingest::run(&cli, args),
+        Command::Docs { format } => cmd_docs::run(&cli, *format),
+        Command::Show {
+            id,
+            explain,
+            format,
+        } => cmd_show::run(&cli, id, *explain, *format),
+        Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
+        Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
+    };
+    match result {
+        Ok(code) => code.into(),
+        Err(e) => {
+            // One line: the error and its causes.
+            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("error: {}", chain.join(": "));
+            exit::Exit::Error.into()
+        }
+    }
+}

@@ -270,9 +270,18 @@ mod tests {
     fn text_joins_blocks_with_one_blank_line_and_skips_empty_blocks() {
         let e = Extracted {
             blocks: vec![
-                Block { kind: BlockKind::Heading, text: "Title".into() },
-                Block { kind: BlockKind::Paragraph, text: String::new() },
-                Block { kind: BlockKind::Paragraph, text: "Body.".into() },
+                Block {
+                    kind: BlockKind::Heading,
+                    text: "Title".into(),
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    text: String::new(),
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    text: "Body.".into(),
+                },
             ],
             ..Default::default()
         };
@@ -281,13 +290,26 @@ mod tests {
 
     #[test]
     fn removed_counts_duplicates_apart_from_boilerplate() {
-        let line = |reason| RemovedLine { text: "x".into(), reason, detail: String::new() };
+        let line = |reason| RemovedLine {
+            text: "x".into(),
+            reason,
+            detail: String::new(),
+        };
         let e = Extracted {
-            removed_lines: vec![line(RemovalReason::Share), line(RemovalReason::DuplicateParagraph)],
+            removed_lines: vec![
+                line(RemovalReason::Share),
+                line(RemovalReason::DuplicateParagraph),
+            ],
             duplicate_paragraphs: 1,
             ..Default::default()
         };
-        assert_eq!(e.removed(), Removed { boilerplate_lines: 1, duplicate_paragraphs: 1 });
+        assert_eq!(
+            e.removed(),
+            Removed {
+                boilerplate_lines: 1,
+                duplicate_paragraphs: 1
+            }
+        );
     }
 
     #[test]
@@ -298,7 +320,11 @@ mod tests {
 
     #[test]
     fn input_format_round_trips_through_its_name() {
-        for f in [InputFormat::Html, InputFormat::PageText, InputFormat::CleanText] {
+        for f in [
+            InputFormat::Html,
+            InputFormat::PageText,
+            InputFormat::CleanText,
+        ] {
             assert_eq!(InputFormat::parse(f.as_str()), Some(f));
         }
     }

@@ -9,8 +9,8 @@ pub mod export;
 pub mod hash;
 
 pub use document::{
-    Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata, PageLines, Removed,
-    RemovedLine, RemovalReason, UpstreamSource,
+    count_words, Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata,
+    PageLines, RemovalReason, Removed, RemovedLine, UpstreamSource,
 };
 pub use export::{Export, ExportDocument, SCHEMA_VERSION};
 pub use hash::{document_id, sha256_hex};

@@ -1,1 +1,98 @@
-fn main() {}
+//! `bench-extract`: scores article extraction on the shared corpora, side by
+//! side with rs-trafilatura, dom_smoothie and Python trafilatura.
+//!
+//! Run it in release mode (the speed column is meaningless otherwise):
+//!
+//! ```text
+//! cargo run --release -p crosscheck-bench --bin bench-extract -- [OPTIONS]
+//! ```
+//!
+//! Options:
+//! - `--corpora DIR`   the corpora folder (default: `../shared/corpora` from the project root)
+//! - `--systems LIST`  comma-separated: crosscheck,text-dump,rs-trafilatura,dom_smoothie,trafilatura
+//!   (default: all)
+//! - `--limit N`       only the first N pages of each corpus
+//! - `--out DIR`       where the table and per-page details go (default: `target/bench/extract`)
+//! - `--render KEY`    print the text-dump rendering of one page (`aeb/<id>` or `wcxb/<id>`) and exit
+//!
+//! The table is printed on stdout and written to `target/bench/extract/table.md`,
+//! with `summary.json` and one `details-<system>.json` per system.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context, Result};
+use crosscheck_bench::extract_bench::{project_root, run, Options};
+use crosscheck_bench::systems::SystemId;
+
+const USAGE: &str =
+    "usage: bench-extract [--corpora DIR] [--systems LIST] [--limit N] [--out DIR] [--render KEY]
+systems: crosscheck,text-dump,rs-trafilatura,dom_smoothie,trafilatura (default: all)
+run as: cargo run --release -p crosscheck-bench --bin bench-extract -- [OPTIONS]";
+
+fn parse_args() -> Result<Options> {
+    let root = project_root();
+    let mut opts = Options {
+        corpora: root.join("..").join("shared").join("corpora"),
+        systems: SystemId::ALL.to_vec(),
+        limit: None,
+        out_dir: root.join("target").join("bench").join("extract"),
+        venv: root.join("target").join("bench").join("venv"),
+        render: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| anyhow!("{name} needs a value"))
+        };
+        match name.as_str() {
+            "--corpora" => opts.corpora = PathBuf::from(value()?),
+            "--out" => opts.out_dir = PathBuf::from(value()?),
+            "--render" => opts.render = Some(value()?),
+            "--limit" => {
+                let v = value()?;
+                opts.limit = Some(
+                    v.parse()
+                        .with_context(|| format!("--limit {v}: not a number"))?,
+                );
+            }
+            "--systems" => {
+                opts.systems = value()?
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| SystemId::parse(s).ok_or_else(|| anyhow!("unknown system {s:?}")))
+                    .collect::<Result<_>>()?;
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => bail!("unknown argument {other:?}\n{USAGE}"),
+        }
+    }
+    Ok(opts)
+}
+
+fn main() -> ExitCode {
+    if cfg!(debug_assertions) {
+        eprintln!("warning: debug build; run with --release for meaningful speeds");
+    }
+    let result = parse_args().and_then(|opts| run(&opts));
+    match result {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("bench-extract: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

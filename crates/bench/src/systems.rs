@@ -1,0 +1,210 @@
+//! The extraction systems under comparison, run single-threaded on pages
+//! already in memory; only the extraction call is timed.
+
+use std::time::Instant;
+
+use crate::corpus::Page;
+use crate::render_text::render_text;
+
+/// What a system says about one page.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Prediction {
+    pub text: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD` (only the first 10 characters are compared).
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemId {
+    Crosscheck,
+    TextDump,
+    RsTrafilatura,
+    DomSmoothie,
+    Trafilatura,
+}
+
+impl SystemId {
+    pub const ALL: [SystemId; 5] = [
+        SystemId::Crosscheck,
+        SystemId::TextDump,
+        SystemId::RsTrafilatura,
+        SystemId::DomSmoothie,
+        SystemId::Trafilatura,
+    ];
+
+    /// The name used on the command line and in file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            SystemId::Crosscheck => "crosscheck",
+            SystemId::TextDump => "text-dump",
+            SystemId::RsTrafilatura => "rs-trafilatura",
+            SystemId::DomSmoothie => "dom_smoothie",
+            SystemId::Trafilatura => "trafilatura",
+        }
+    }
+
+    /// The row label in the table.
+    pub fn label(self) -> &'static str {
+        match self {
+            SystemId::Crosscheck => "crosscheck",
+            SystemId::TextDump => "crosscheck (text dump)",
+            SystemId::RsTrafilatura => "rs-trafilatura",
+            SystemId::DomSmoothie => "dom_smoothie",
+            SystemId::Trafilatura => "trafilatura (Python)",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SystemId> {
+        let s = s.trim();
+        SystemId::ALL
+            .into_iter()
+            .find(|id| id.key() == s || (s == "dom-smoothie" && *id == SystemId::DomSmoothie))
+    }
+}
+
+/// A system's predictions on a list of pages (same order) and the seconds
+/// spent in extraction.
+#[derive(Debug, Clone, Default)]
+pub struct SystemRun {
+    pub predictions: Vec<Prediction>,
+    pub seconds: f64,
+    /// A note printed below the table (e.g. what was timed).
+    pub note: Option<String>,
+}
+
+/// The outcome of trying to run a system.
+pub type RunResult = Result<SystemRun, String>;
+
+fn timed(pages: &[Page], mut f: impl FnMut(&Page) -> Prediction) -> SystemRun {
+    let mut predictions = Vec::with_capacity(pages.len());
+    let mut seconds = 0.0;
+    for page in pages {
+        let start = Instant::now();
+        let p = f(page);
+        seconds += start.elapsed().as_secs_f64();
+        predictions.push(p);
+    }
+    SystemRun {
+        predictions,
+        seconds,
+        note: None,
+    }
+}
+
+fn first10(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.chars().take(10).collect())
+}
+
+fn meta_of(page: &Page) -> crosscheck_model::Metadata {
+    crosscheck_model::Metadata {
+        url: page.url.clone(),
+        ..Default::default()
+    }
+}
+
+fn from_extracted(e: &crosscheck_model::Extracted) -> Prediction {
+    Prediction {
+        text: e.text(),
+        title: e.title.clone(),
+        author: e.author.clone(),
+        date: e.published.as_deref().and_then(first10),
+    }
+}
+
+pub fn run_rs_trafilatura(pages: &[Page]) -> RunResult {
+    Ok(timed(pages, |page| {
+        let opts = rs_trafilatura::Options {
+            url: page.url.clone(),
+            ..Default::default()
+        };
+        match rs_trafilatura::extract_with_options(&page.html, &opts) {
+            Ok(r) => Prediction {
+                text: r.content_text,
+                title: r.metadata.title,
+                author: r.metadata.author,
+                date: r.metadata.date.map(|d| d.date_naive().to_string()),
+            },
+            Err(_) => Prediction::default(),
+        }
+    }))
+}
+
+pub fn run_dom_smoothie(pages: &[Page]) -> RunResult {
+    Ok(timed(pages, |page| {
+        let cfg = || dom_smoothie::Config {
+            text_mode: dom_smoothie::TextMode::Formatted,
+            ..Default::default()
+        };
+        let readability =
+            dom_smoothie::Readability::new(page.html.as_str(), page.url.as_deref(), Some(cfg()))
+                .or_else(|_| dom_smoothie::Readability::new(page.html.as_str(), None, Some(cfg())));
+        match readability.and_then(|mut r| r.parse()) {
+            Ok(a) => Prediction {
+                text: a.text_content.to_string(),
+                title: Some(a.title).filter(|t| !t.is_empty()),
+                author: a.byline,
+                date: a.published_time.as_deref().and_then(first10),
+            },
+            Err(_) => Prediction::default(),
+        }
+    }))
+}
+
+/// Our HTML extractor. Compiled in with the `crosscheck-html` feature until
+/// `crosscheck_extract::extract_html` exists on every branch.
+pub fn run_crosscheck(pages: &[Page]) -> RunResult {
+    #[cfg(feature = "crosscheck-html")]
+    {
+        Ok(timed(pages, |page| {
+            from_extracted(&crosscheck_extract::extract_html(
+                &page.html,
+                &meta_of(page),
+            ))
+        }))
+    }
+    #[cfg(not(feature = "crosscheck-html"))]
+    {
+        let _ = (
+            pages,
+            meta_of as fn(&Page) -> _,
+            from_extracted as fn(&_) -> _,
+        );
+        Err("crosscheck_extract::extract_html not built in (feature crosscheck-html off)".into())
+    }
+}
+
+/// The text-dump path: each page is rendered to its select-all text (not
+/// timed: the browser does that), then `clean_page_text` is timed.
+pub fn run_text_dump(pages: &[Page]) -> RunResult {
+    let start = Instant::now();
+    let texts: Vec<String> = pages.iter().map(|p| render_text(&p.html)).collect();
+    let render_secs = start.elapsed().as_secs_f64();
+    let note = format!(
+        "text dump: rendering HTML to page text took {:.0} pages/s and is not counted; the speed column times clean_page_text only",
+        pages.len() as f64 / render_secs.max(1e-9)
+    );
+    #[cfg(feature = "crosscheck-text")]
+    {
+        let evidence = crosscheck_extract::LineEvidence::default();
+        let mut i = 0;
+        let mut run = timed(pages, |page| {
+            let text = &texts[i];
+            i += 1;
+            from_extracted(&crosscheck_extract::clean_page_text(
+                text,
+                &meta_of(page),
+                &evidence,
+            ))
+        });
+        run.note = Some(note);
+        Ok(run)
+    }
+    #[cfg(not(feature = "crosscheck-text"))]
+    {
+        let _ = (texts, note);
+        Err("crosscheck_extract::clean_page_text not built in (feature crosscheck-text off)".into())
+    }
+}

@@ -1,0 +1,145 @@
+//! `crosscheck ingest` and `crosscheck demo`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use clap::Args;
+use crosscheck_ingest::Limits;
+use crosscheck_store::SqliteStore;
+
+use crate::exit::Exit;
+use crate::pipeline::{ingest, IngestRequest, Summary};
+use crate::{Cli, Format};
+
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Files and directories to ingest; `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Largest input file read, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_size: u64,
+    /// Largest decompressed size of a gzip file, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_decompressed_bytes)]
+    pub max_decompressed_size: u64,
+    /// Summary format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
+    let req = IngestRequest {
+        paths: args.paths.clone(),
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        limits: Limits {
+            max_file_bytes: args.max_file_size,
+            max_decompressed_bytes: args.max_decompressed_size,
+        },
+    };
+    let summary = run_ingest(cli, &req)?;
+    print_summary(&summary, args.format, cli.quiet)?;
+    Ok(if summary.failures.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::SomeInputsFailed
+    })
+}
+
+fn run_ingest(cli: &Cli, req: &IngestRequest) -> Result<Summary> {
+    let mut store = SqliteStore::open(&cli.db)?;
+    let bar = (!cli.quiet).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} ingesting {pos}/{len} inputs [{bar:30}] {eta}",
+            )
+            .expect("static template")
+            .progress_chars("=> "),
+        );
+        bar
+    });
+    let summary = ingest(&mut store, req, &mut |done, total| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(summary)
+}
+
+fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
+    if format == Format::Json {
+        let v = serde_json::json!({
+            "ingested": s.inserted.iter().map(|(id, src)| serde_json::json!({"id": id, "source": src})).collect::<Vec<_>>(),
+            "unchanged": s.unchanged,
+            "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
+            "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(());
+    }
+    if quiet {
+        for f in &s.failures {
+            eprintln!("failed: {}: {}", f.source, f.reason);
+        }
+        return Ok(());
+    }
+    println!(
+        "ingested {}, unchanged {}, failed {}",
+        s.inserted.len(),
+        s.unchanged,
+        s.failures.len()
+    );
+    for f in &s.failures {
+        println!("  failed: {}: {}", f.source, f.reason);
+    }
+    for (src, w) in &s.warnings {
+        println!("  warning: {src}: {w}");
+    }
+    Ok(())
+}
+
+/// The demo corpus of this source tree.
+fn default_demo_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/corpus")
+}
+
+/// Ingest the demo corpus into the database and list what was found.
+pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
+    let corpus = corpus
+        .map(Path::to_path_buf)
+        .unwrap_or_else(default_demo_corpus);
+    if !corpus.is_dir() {
+        bail!(
+            "demo corpus not found at {} (give --corpus DIR)",
+            corpus.display()
+        );
+    }
+    let req = IngestRequest {
+        paths: vec![corpus],
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        limits: Limits::default(),
+    };
+    let summary = run_ingest(cli, &req)?;
+    print_summary(&summary, Format::Table, false)?;
+    println!();
+    crate::cmd_docs::run(cli, Format::Table)?;
+    println!();
+    println!(
+        "Try: crosscheck --db {} show ID --explain",
+        cli.db.display()
+    );
+    Ok(if summary.failures.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::SomeInputsFailed
+    })
+}

@@ -1,0 +1,85 @@
+//! `crosscheck show`.
+
+use anyhow::{bail, Result};
+use crosscheck_model::ExportDocument;
+use crosscheck_store::{SqliteStore, Store};
+
+use crate::exit::Exit;
+use crate::{Cli, Format};
+
+/// Open the database for reading; a missing file is an error, not a new database.
+pub fn open_existing(cli: &Cli) -> Result<SqliteStore> {
+    if !cli.db.exists() {
+        bail!(
+            "no database at {} (run `crosscheck ingest` first, or give --db)",
+            cli.db.display()
+        );
+    }
+    Ok(SqliteStore::open(&cli.db)?)
+}
+
+pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
+    let store = open_existing(cli)?;
+    let Some(doc) = store.get_document(id)? else {
+        eprintln!("error: no document {id}");
+        return Ok(Exit::NotFound);
+    };
+    if format == Format::Json {
+        let mut v = serde_json::to_value(ExportDocument::from(&doc))?;
+        if explain {
+            v["removed_lines"] = serde_json::to_value(&doc.removed_lines)?;
+        }
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(Exit::Ok);
+    }
+    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".to_string());
+    println!("id:        {}", doc.id);
+    println!("source:    {}", doc.source);
+    println!("title:     {}", or_dash(&doc.title));
+    println!("outlet:    {}", or_dash(&doc.outlet));
+    println!("author:    {}", or_dash(&doc.author));
+    let date_note = match (&doc.date_evidence.source, &doc.date_evidence.reason) {
+        (Some(src), _) => format!(" (from {src})"),
+        (None, Some(reason)) => format!(" ({reason})"),
+        _ => String::new(),
+    };
+    println!("published: {}{}", or_dash(&doc.published), date_note);
+    println!("language:  {}", or_dash(&doc.language));
+    if !doc.upstream_sources.is_empty() {
+        let mut names: Vec<&str> = Vec::new();
+        for u in &doc.upstream_sources {
+            if !names.contains(&u.name.as_str()) {
+                names.push(&u.name);
+            }
+        }
+        println!("upstream:  {}", names.join("; "));
+    }
+    println!(
+        "removed:   {} boilerplate lines, {} duplicate paragraphs",
+        doc.removed.boilerplate_lines, doc.removed.duplicate_paragraphs
+    );
+    for w in &doc.warnings {
+        println!("warning:   {w}");
+    }
+    println!();
+    println!("{}", doc.text);
+    if explain {
+        println!();
+        println!("Removed lines ({}):", doc.removed_lines.len());
+        for r in &doc.removed_lines {
+            let detail = if r.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", r.detail)
+            };
+            let text: String = r.text.chars().take(100).collect();
+            let more = if r.text.chars().count() > 100 {
+                "…"
+            } else {
+                ""
+            };
+            println!("  [{}{}] {}{}", r.reason.as_str(), detail, text, more);
+        }
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,267 @@
+//! The ingest pipeline: read inputs, skip what is stored, extract, store.
+//!
+//! Inputs are processed in chunks of files so that memory stays bounded; each
+//! chunk's documents are read and extracted in parallel on a dedicated pool
+//! and then stored in one transaction. Cross-document evidence for text dumps
+//! (lines that recur on several pages of one outlet) is gathered before any
+//! document is cleaned, from the whole run and from the store, so that the
+//! result does not depend on chunking or on thread scheduling.
+
+use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use crosscheck_extract::{clean_page_text, clean_text, extract_html, page_lines, LineEvidence};
+use crosscheck_ingest::{
+    discover, read_input, read_stdin, Failure, InputFile, Item, Limits, RawDocument,
+};
+use crosscheck_model::{document_id, Document, InputFormat, PageLines};
+use crosscheck_store::{NewDocument, Store};
+use rayon::prelude::*;
+
+/// Files per chunk: enough to keep every core busy, few enough to bound memory.
+const CHUNK_FILES: usize = 256;
+/// Worker stack: extraction walks trees; deep (already flattened) markup
+/// still needs more than the default 2 MiB.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+pub struct IngestRequest {
+    pub paths: Vec<PathBuf>,
+    pub jobs: usize,
+    pub limits: Limits,
+}
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// `(id, source)` of each new document.
+    pub inserted: Vec<(String, String)>,
+    pub unchanged: usize,
+    pub failures: Vec<Failure>,
+    /// `(source, warning)` of stored documents.
+    pub warnings: Vec<(String, String)>,
+}
+
+/// A unit of work: a file, or standard input.
+enum Input {
+    File(InputFile),
+    Stdin,
+}
+
+impl Input {
+    fn read(&self, limits: &Limits) -> Vec<Item> {
+        match self {
+            Input::File(f) => read_input(f, limits),
+            Input::Stdin => read_stdin(limits),
+        }
+    }
+}
+
+/// Run an ingest. `progress(done, total)` is called after each chunk.
+pub fn ingest(
+    store: &mut dyn Store,
+    req: &IngestRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let use_stdin = req.paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = req
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let (files, failures) = discover(&paths);
+    summary.failures.extend(failures);
+    let mut inputs: Vec<Input> = files.into_iter().map(Input::File).collect();
+    if use_stdin {
+        inputs.push(Input::Stdin);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(req.jobs.max(1))
+        .stack_size(WORKER_STACK)
+        .build()
+        .context("cannot start worker threads")?;
+
+    // Standard input can be read only once, so it is read up front.
+    let stdin_items: Option<Vec<Item>> = use_stdin.then(|| read_stdin(&req.limits));
+    let read = |input: &Input| -> Vec<Item> {
+        match input {
+            Input::Stdin => stdin_items.clone().unwrap_or_default(),
+            other => other.read(&req.limits),
+        }
+    };
+
+    let evidence = gather_evidence(store, &pool, &inputs, &read)?;
+    let total = inputs.len();
+    let mut done = 0;
+    let mut seen: HashSet<String> = HashSet::new();
+    progress(0, total);
+    for chunk in inputs.chunks(CHUNK_FILES) {
+        let items: Vec<Item> =
+            pool.install(|| chunk.par_iter().flat_map_iter(|i| read(i)).collect());
+        let mut raws = Vec::new();
+        for item in items {
+            match item {
+                Item::Failed(f) => summary.failures.push(f),
+                Item::Doc(d) => raws.push(d),
+            }
+        }
+        let shas: Vec<String> = raws.iter().map(|r| r.sha256.clone()).collect();
+        let known = store.known_sha256(&shas)?;
+        raws.retain(|r| {
+            let fresh = !known.contains(&r.sha256) && seen.insert(r.sha256.clone());
+            if !fresh {
+                summary.unchanged += 1;
+            }
+            fresh
+        });
+        let built: Vec<Result<NewDocument, Failure>> = pool.install(|| {
+            raws.par_iter()
+                .map(|r| build_document(r, &evidence))
+                .collect()
+        });
+        let mut batch = Vec::new();
+        for b in built {
+            match b {
+                Ok(doc) => batch.push(doc),
+                Err(f) => summary.failures.push(f),
+            }
+        }
+        let outcome = store
+            .insert_documents(&batch)
+            .context("cannot store documents")?;
+        summary.unchanged += outcome.unchanged.len();
+        for c in &outcome.collisions {
+            let source = batch
+                .iter()
+                .find(|b| b.doc.sha256 == c.sha256)
+                .map_or("?", |b| b.doc.source.as_str());
+            summary.failures.push(Failure::new(source, c.to_string()));
+        }
+        let inserted: HashSet<&str> = outcome.inserted.iter().map(String::as_str).collect();
+        for b in &batch {
+            if inserted.contains(b.doc.id.as_str()) {
+                summary
+                    .inserted
+                    .push((b.doc.id.clone(), b.doc.source.clone()));
+                for w in &b.doc.warnings {
+                    summary.warnings.push((b.doc.source.clone(), w.clone()));
+                }
+            }
+        }
+        done += chunk.len();
+        progress(done, total);
+    }
+    Ok(summary)
+}
+
+/// Line evidence for text dumps: the page lines of every new text dump of
+/// this run, plus how often those lines occur in stored documents.
+fn gather_evidence(
+    store: &dyn Store,
+    pool: &rayon::ThreadPool,
+    inputs: &[Input],
+    read: &(dyn Fn(&Input) -> Vec<Item> + Sync),
+) -> Result<LineEvidence> {
+    let may_hold_text = |i: &&Input| match i {
+        Input::Stdin => true,
+        Input::File(f) => !matches!(f.kind, crosscheck_ingest::FileKind::Html),
+    };
+    let candidates: Vec<&Input> = inputs.iter().filter(may_hold_text).collect();
+    let mut lines: Vec<(String, PageLines)> = pool.install(|| {
+        candidates
+            .par_iter()
+            .flat_map_iter(|i| read(i))
+            .filter_map(|item| match item {
+                Item::Doc(d) if d.format == InputFormat::PageText => {
+                    Some((d.sha256.clone(), page_lines(&d.body, &d.meta)))
+                }
+                _ => None,
+            })
+            .collect()
+    });
+    let shas: Vec<String> = lines.iter().map(|(s, _)| s.clone()).collect();
+    let known = store.known_sha256(&shas)?;
+    lines.retain(|(sha, _)| !known.contains(sha));
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    lines.dedup_by(|a, b| a.0 == b.0);
+    let mut evidence = LineEvidence::default();
+    for (_, pl) in &lines {
+        evidence.add(pl);
+    }
+    // Stored pages of the same outlets.
+    let mut by_outlet: std::collections::BTreeMap<&str, Vec<u64>> = Default::default();
+    for (_, pl) in &lines {
+        by_outlet
+            .entry(pl.outlet_key.as_str())
+            .or_default()
+            .extend(&pl.fingerprints);
+    }
+    for (outlet, mut fps) in by_outlet {
+        if outlet.is_empty() {
+            continue;
+        }
+        fps.sort_unstable();
+        fps.dedup();
+        let counts = store.line_recurrence(outlet, &fps)?;
+        evidence.add_stored(outlet, &counts);
+    }
+    Ok(evidence)
+}
+
+/// Extract one raw document. A panic inside an extractor costs this document
+/// only, reported as a failure.
+fn build_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDocument, Failure> {
+    let run = || {
+        let extracted = match raw.format {
+            InputFormat::Html => extract_html(&raw.body, &raw.meta),
+            InputFormat::PageText => clean_page_text(&raw.body, &raw.meta, evidence),
+            InputFormat::CleanText => clean_text(&raw.body, &raw.meta),
+        };
+        let lines = (raw.format == InputFormat::PageText).then(|| page_lines(&raw.body, &raw.meta));
+        (extracted, lines)
+    };
+    let (extracted, page_lines) =
+        std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| {
+            Failure::new(
+                &raw.source,
+                "internal error while extracting this document (please report it)",
+            )
+        })?;
+    let text = extracted.text();
+    if text.trim().is_empty() {
+        let why = extracted
+            .warnings
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "no article text found".to_string());
+        return Err(Failure::new(&raw.source, why));
+    }
+    let mut warnings = raw.warnings.clone();
+    warnings.extend(extracted.warnings.iter().cloned());
+    let doc = Document {
+        id: document_id(&raw.sha256),
+        source: raw.source.clone(),
+        sha256: raw.sha256.clone(),
+        format: raw.format,
+        url: raw
+            .meta
+            .url
+            .clone()
+            .or_else(|| extracted.canonical_url.clone()),
+        outlet: extracted.outlet.clone(),
+        title: extracted.title.clone(),
+        author: extracted.author.clone(),
+        published: extracted.published.clone(),
+        date_evidence: extracted.date_evidence.clone(),
+        language: extracted.language.clone(),
+        removed: extracted.removed(),
+        text,
+        upstream_sources: extracted.upstream_sources,
+        removed_lines: extracted.removed_lines,
+        confidence: extracted.confidence,
+        warnings,
+    };
+    Ok(NewDocument { doc, page_lines })
+}

@@ -1,0 +1,66 @@
+//! Plain-text tables for the terminal.
+
+/// Render rows as left-aligned columns separated by two spaces; the last
+/// column is not padded. Cells are cut to `max` characters with an ellipsis.
+pub fn render(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
+    let cut = |s: &str, m: usize| -> String {
+        if s.chars().count() <= m {
+            s.to_string()
+        } else {
+            let mut t: String = s.chars().take(m.saturating_sub(1)).collect();
+            t.push('…');
+            t
+        }
+    };
+    let rows: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
+        .chain(rows.iter().cloned())
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| cut(c, *max.get(i).unwrap_or(&usize::MAX)))
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (i, c) in r.iter().enumerate() {
+            if i + 1 < r.len() {
+                line.push_str(&format!("{:<w$}  ", c, w = widths[i]));
+            } else {
+                line.push_str(c);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_aligned_and_long_cells_cut() {
+        let t = render(
+            &["id", "title"],
+            &[vec!["a".into(), "abcdef".into()]],
+            &[10, 4],
+        );
+        assert_eq!(
+            t,
+            "id  titl…\na   abc…\n"
+                .replace("titl…", "title")
+                .replace("abc…", "abc…")
+        );
+    }
+}

@@ -1,0 +1,339 @@
+//! Page metadata read straight from the markup: `<meta>` tags, JSON-LD,
+//! `<link rel=canonical>`, `<html lang>`, `<title>`. A regex scan over the raw
+//! page rather than a DOM query, because it is cheap and the head is usually
+//! well-formed even when the body is not.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde_json::Value;
+
+/// What the markup declares about the page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct HeadMetadata {
+    /// `(key, content)` of every `<meta>` with a `property`, `name` or
+    /// `itemprop`; keys lower-cased.
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub html_lang: Option<String>,
+    pub title_tag: Option<String>,
+    pub json_ld: JsonLd,
+    /// `datetime` attributes of `<time>` elements, in page order.
+    pub time_datetimes: Vec<String>,
+    /// Visible text of `<time>` elements, in page order.
+    pub time_texts: Vec<String>,
+}
+
+/// The fields of a JSON-LD article object crosscheck uses.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct JsonLd {
+    pub date_published: Option<String>,
+    pub date_created: Option<String>,
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+}
+
+impl HeadMetadata {
+    /// The first non-empty content of the given meta keys, in key order.
+    pub fn meta(&self, keys: &[&str]) -> Option<(&str, &str)> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, v)| key == k && !v.trim().is_empty())
+                .map(|(key, v)| (key.as_str(), v.trim()))
+        })
+    }
+}
+
+static META: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<meta\s[^>]*>").unwrap());
+static ATTR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?is)([a-z_:\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
+});
+static LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<link\s[^>]*>").unwrap());
+static HTML_TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<html\b[^>]*>").unwrap());
+static TITLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title>").unwrap());
+static LD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?is)<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>"#)
+        .unwrap()
+});
+static TIME: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?is)<time\b([^>]*)>(.{0,200}?)</time>").unwrap());
+static TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
+
+fn attrs(tag: &str) -> Vec<(String, String)> {
+    ATTR.captures_iter(tag)
+        .map(|c| {
+            let v = c
+                .get(2)
+                .or(c.get(3))
+                .or(c.get(4))
+                .map_or("", |m| m.as_str());
+            (c[1].to_ascii_lowercase(), decode_entities(v))
+        })
+        .collect()
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Scan a page for its declared metadata.
+pub fn scan(html: &str) -> HeadMetadata {
+    let mut out = HeadMetadata::default();
+    for m in META.find_iter(html) {
+        let a = attrs(m.as_str());
+        let key = attr(&a, "property")
+            .or_else(|| attr(&a, "name"))
+            .or_else(|| attr(&a, "itemprop"));
+        if let (Some(k), Some(v)) = (key, attr(&a, "content")) {
+            out.metas.push((k.to_ascii_lowercase(), v.to_string()));
+        }
+    }
+    for l in LINK.find_iter(html) {
+        let a = attrs(l.as_str());
+        if attr(&a, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+            if let Some(h) = attr(&a, "href").filter(|h| !h.trim().is_empty()) {
+                out.canonical.get_or_insert_with(|| h.trim().to_string());
+            }
+        }
+    }
+    if let Some(t) = HTML_TAG.find(html) {
+        out.html_lang = attr(&attrs(t.as_str()), "lang")
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+    }
+    if let Some(c) = TITLE.captures(html) {
+        let t = collapse_ws(&decode_entities(&c[1]));
+        if !t.is_empty() {
+            out.title_tag = Some(t);
+        }
+    }
+    let mut found = Found::default();
+    for c in LD.captures_iter(html) {
+        if let Ok(v) = serde_json::from_str::<Value>(c[1].trim()) {
+            read_json_ld(&v, &mut found, 0);
+        }
+    }
+    out.json_ld = found.merge();
+    for t in TIME.captures_iter(html) {
+        if let Some(d) = attr(&attrs(&t[1]), "datetime") {
+            out.time_datetimes.push(d.trim().to_string());
+        }
+        let text = collapse_ws(&decode_entities(&TAG.replace_all(&t[2], " ")));
+        if !text.is_empty() {
+            out.time_texts.push(text);
+        }
+    }
+    out
+}
+
+const ARTICLE_TYPES: [&str; 8] = [
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "WebPage",
+    "LiveBlogPosting",
+];
+
+/// JSON-LD objects found so far: article types, and bare `WebPage`s whose
+/// dates are often the page's, not the story's.
+#[derive(Default)]
+struct Found {
+    strong: JsonLd,
+    weak: JsonLd,
+}
+
+impl Found {
+    fn merge(self) -> JsonLd {
+        let (s, w) = (self.strong, self.weak);
+        JsonLd {
+            date_published: s.date_published.or(w.date_published),
+            date_created: s.date_created.or(w.date_created),
+            headline: s.headline.or(w.headline),
+            authors: if s.authors.is_empty() {
+                w.authors
+            } else {
+                s.authors
+            },
+            publisher: s.publisher.or(w.publisher),
+        }
+    }
+}
+
+fn read_json_ld(v: &Value, found: &mut Found, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| read_json_ld(i, found, depth + 1)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                read_json_ld(g, found, depth + 1);
+            }
+            let types: Vec<&str> = match o.get("@type") {
+                Some(Value::String(s)) => vec![s.as_str()],
+                Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+                _ => vec![],
+            };
+            let is_article = types
+                .iter()
+                .any(|t| ARTICLE_TYPES.contains(t) || t.ends_with("Article"));
+            if !is_article {
+                return;
+            }
+            // A real article object outranks a WebPage wrapper.
+            let weak = types.iter().all(|t| *t == "WebPage");
+            let slot = if weak {
+                &mut found.weak
+            } else {
+                &mut found.strong
+            };
+            let set = |slot: &mut Option<String>, val: Option<&Value>| {
+                if slot.is_none() {
+                    *slot = val
+                        .and_then(|x| x.as_str())
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from);
+                }
+            };
+            set(&mut slot.date_published, o.get("datePublished"));
+            set(&mut slot.date_created, o.get("dateCreated"));
+            set(&mut slot.headline, o.get("headline"));
+            if slot.authors.is_empty() {
+                slot.authors = names(o.get("author"));
+            }
+            if slot.publisher.is_none() {
+                slot.publisher = names(o.get("publisher")).into_iter().next();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn names(v: Option<&Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    match v {
+        Some(Value::String(s)) => out.push(s.trim().to_string()),
+        Some(Value::Object(o)) => {
+            if let Some(n) = o.get("name").and_then(|n| n.as_str()) {
+                out.push(n.trim().to_string());
+            }
+        }
+        Some(Value::Array(a)) => a.iter().for_each(|x| out.extend(names(Some(x)))),
+        _ => {}
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+pub fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decode the handful of entities that occur in attribute values and titles.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| decode_entity(&rest[1..e]).map(|c| (c, e + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "hellip" => '…',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html lang="en-GB"><head>
+<title>Port fire &amp; aftermath | Harbor Line</title>
+<meta property="og:site_name" content="Harbor Line">
+<meta name="author" content='Jane Roe'>
+<meta property=article:published_time content="2026-02-03T09:00:00+01:00">
+<link rel="canonical" href="https://harbor.example/a">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebPage","datePublished":"2020-01-01"},
+ {"@type":"NewsArticle","headline":"Port fire","datePublished":"2026-02-03",
+  "author":[{"@type":"Person","name":"Jane Roe"},{"name":"Ali Bay"}],"publisher":{"name":"Harbor Line"}}]}</script>
+</head><body><time datetime="2026-02-03">Feb 3</time></body></html>"#;
+
+    #[test]
+    fn scan_reads_meta_tags_link_lang_title_json_ld_and_time() {
+        let h = scan(PAGE);
+        assert_eq!(
+            h.meta(&["og:site_name"]),
+            Some(("og:site_name", "Harbor Line"))
+        );
+        assert_eq!(h.meta(&["author"]).map(|m| m.1), Some("Jane Roe"));
+        assert_eq!(
+            h.meta(&["article:published_time"]).map(|m| m.1),
+            Some("2026-02-03T09:00:00+01:00")
+        );
+        assert_eq!(h.canonical.as_deref(), Some("https://harbor.example/a"));
+        assert_eq!(h.html_lang.as_deref(), Some("en-GB"));
+        assert_eq!(
+            h.title_tag.as_deref(),
+            Some("Port fire & aftermath | Harbor Line")
+        );
+        assert_eq!(h.json_ld.date_published.as_deref(), Some("2026-02-03"));
+        assert_eq!(h.json_ld.authors, vec!["Jane Roe", "Ali Bay"]);
+        assert_eq!(h.json_ld.publisher.as_deref(), Some("Harbor Line"));
+        assert_eq!(h.time_datetimes, vec!["2026-02-03"]);
+    }
+
+    #[test]
+    fn broken_json_ld_and_entities_do_not_panic() {
+        let h = scan("<script type=application/ld+json>{\"@type\":</script><title>&#x41;&#99999999;&bogus;</title>");
+        assert_eq!(h.json_ld, JsonLd::default());
+        assert_eq!(h.title_tag.as_deref(), Some("A&#99999999;&bogus;"));
+    }
+}

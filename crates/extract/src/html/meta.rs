@@ -1,0 +1,299 @@
+//! Title, outlet, author, date and canonical URL of a web page, each from the
+//! most trustworthy place that has it: the record's own fields first, then
+//! structured data (JSON-LD, `<meta>`), then what the extractor library read
+//! from the page body, then the URL.
+
+use crosscheck_model::{DateEvidence, Extracted, Metadata};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::head::{collapse_ws, HeadMetadata};
+use crate::dates::parse_date;
+
+/// `<meta>` keys that carry the publication date, most specific first.
+const DATE_METAS: [&str; 16] = [
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "og:published_time",
+    "date",
+];
+
+const SITE_METAS: [&str; 3] = ["og:site_name", "application-name", "twitter:site"];
+const AUTHOR_METAS: [&str; 5] = [
+    "author",
+    "article:author",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+];
+
+pub fn fill(
+    out: &mut Extracted,
+    meta: &Metadata,
+    head: &HeadMetadata,
+    lib: Option<&rs_trafilatura::Metadata>,
+) {
+    out.canonical_url = meta
+        .url
+        .clone()
+        .or_else(|| head.canonical.clone())
+        .or_else(|| lib.and_then(|m| m.url.clone()));
+    out.title = first_text([
+        meta.title.clone(),
+        lib.and_then(|m| m.title.clone()),
+        head.json_ld.headline.clone(),
+        head.title_tag.clone(),
+    ]);
+    out.outlet = first_text([
+        meta.outlet.clone(),
+        head.meta(&SITE_METAS[..2]).map(|(_, v)| v.to_string()),
+        head.json_ld.publisher.clone(),
+        lib.and_then(|m| m.sitename.clone()),
+        out.canonical_url.as_deref().and_then(host),
+    ]);
+    out.author = first_text([
+        meta.author.clone(),
+        (!head.json_ld.authors.is_empty()).then(|| head.json_ld.authors.join(", ")),
+        head.meta(&AUTHOR_METAS)
+            .map(|(_, v)| v.to_string())
+            .filter(|v| !looks_like_url(v)),
+        lib.and_then(|m| m.author.clone()),
+    ])
+    .and_then(|a| clean_author(&a));
+    let (published, evidence) = publication_date(meta, head, lib, out.canonical_url.as_deref());
+    out.published = published;
+    out.date_evidence = evidence;
+}
+
+fn first_text<const N: usize>(candidates: [Option<String>; N]) -> Option<String> {
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|s| collapse_ws(&s))
+        .find(|s| !s.is_empty())
+}
+
+/// An author field as pages fill it: "By Jane Roe, Political Editor", a
+/// whole bio sentence, a list of names. Keep the names; refuse what is not a
+/// name list (too long, digits, a sentence).
+pub fn clean_author(raw: &str) -> Option<String> {
+    let s = collapse_ws(raw);
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .unwrap_or(&s);
+    // A bio sentence: keep what comes before its verb.
+    let s = [
+        " is ",
+        " was ",
+        " has ",
+        " writes ",
+        " covers ",
+        " reports ",
+    ]
+    .iter()
+    .fold(s, |acc, cut| acc.split(cut).next().unwrap_or(acc));
+    let names: Vec<String> = s
+        .split([',', ';', '|', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| {
+            p.trim()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|p| is_name(p))
+        .collect();
+    let mut unique: Vec<String> = Vec::new();
+    for n in names {
+        if !unique.contains(&n) {
+            unique.push(n);
+        }
+    }
+    (!unique.is_empty()).then(|| unique.join(", "))
+}
+
+/// One to five words, starting with capitals (particles like "de", "van"
+/// allowed), no digits: a person's or a desk's name.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 5
+        || s.chars().any(|c| c.is_ascii_digit())
+        || s.contains('@')
+    {
+        return false;
+    }
+    const PARTICLES: [&str; 8] = ["de", "da", "van", "von", "der", "bin", "al", "la"];
+    let titled = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLES.contains(w))
+        .count();
+    titled == words.len()
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
+}
+
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .trim_start_matches("www.");
+    (host.contains('.') && !host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+static URL_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").unwrap());
+
+fn evidence(source: &str, text: &str) -> DateEvidence {
+    DateEvidence {
+        source: Some(source.to_string()),
+        text: Some(text.to_string()),
+        reason: None,
+    }
+}
+
+type Dated = (Option<String>, DateEvidence);
+
+fn publication_date(
+    meta: &Metadata,
+    head: &HeadMetadata,
+    lib: Option<&rs_trafilatura::Metadata>,
+    url: Option<&str>,
+) -> Dated {
+    let ymd = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let mut rejected = Vec::new();
+    if let Some(p) = &meta.published {
+        match parse_date(p) {
+            Some(d) => return (Some(ymd(d)), evidence("record field published", p)),
+            None => rejected.push(format!("record field published {p:?} is not a date")),
+        }
+    }
+    let structured = [head
+        .json_ld
+        .date_published
+        .as_deref()
+        .map(|v| ("json-ld datePublished".to_string(), v))]
+    .into_iter()
+    .chain(
+        DATE_METAS
+            .iter()
+            .map(|k| head.meta(&[k]).map(|(k, v)| (format!("meta[{k}]"), v))),
+    )
+    .chain([head
+        .json_ld
+        .date_created
+        .as_deref()
+        .map(|v| ("json-ld dateCreated".to_string(), v))])
+    .flatten();
+    for (source, value) in structured {
+        match parse_date(value) {
+            Some(d) => return (Some(ymd(d)), evidence(&source, value)),
+            None => rejected.push(format!("{source} {value:?} is not a date")),
+        }
+    }
+    let times = head
+        .time_datetimes
+        .iter()
+        .map(|t| ("time[datetime]", t))
+        .chain(head.time_texts.iter().map(|t| ("time element text", t)));
+    for (source, value) in times {
+        if let Some(d) = parse_date(value) {
+            return (Some(ymd(d)), evidence(source, value));
+        }
+    }
+    if let Some(d) = lib.and_then(|m| m.date) {
+        let text = d.to_rfc3339();
+        return (
+            Some(d.format("%Y-%m-%d").to_string()),
+            evidence("page body (time element or date line)", &text),
+        );
+    }
+    if let Some(c) = url.and_then(|u| URL_DATE.captures(u)) {
+        let text = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+        if let Some(d) = parse_date(&format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3])) {
+            return (Some(ymd(d)), evidence("url", &text));
+        }
+    }
+    let reason = if rejected.is_empty() {
+        "no publication date in the page's metadata, body or URL".to_string()
+    } else {
+        format!("no usable publication date: {}", rejected.join("; "))
+    };
+    (
+        None,
+        DateEvidence {
+            source: None,
+            text: None,
+            reason: Some(reason),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authors_are_cleaned_to_names() {
+        assert_eq!(
+            clean_author("By Jane Roe, Political Editor").as_deref(),
+            Some("Jane Roe, Political Editor")
+        );
+        assert_eq!(
+            clean_author("Ines Calder is political editor of the Times.").as_deref(),
+            Some("Ines Calder")
+        );
+        assert_eq!(
+            clean_author("Ali Bay and Jo de la Cruz").as_deref(),
+            Some("Ali Bay, Jo de la Cruz")
+        );
+        assert_eq!(clean_author("posted on 12 May 2024 by admin"), None);
+    }
+
+    #[test]
+    fn host_strips_scheme_www_and_path() {
+        assert_eq!(
+            host("https://www.Example.com/a/b?c").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(host("nonsense"), None);
+    }
+
+    #[test]
+    fn a_url_date_is_the_last_resort() {
+        let head = HeadMetadata::default();
+        let (d, ev) = publication_date(
+            &Metadata::default(),
+            &head,
+            None,
+            Some("https://x.example/2025/09/04/story/"),
+        );
+        assert_eq!(d.as_deref(), Some("2025-09-04"));
+        assert_eq!(ev.source.as_deref(), Some("url"));
+    }
+
+    #[test]
+    fn no_date_records_a_reason() {
+        let (d, ev) = publication_date(&Metadata::default(), &HeadMetadata::default(), None, None);
+        assert!(d.is_none());
+        assert!(ev.reason.unwrap().contains("no publication date"));
+    }
+}

@@ -1,0 +1,764 @@
+//! Deciding, line by line, what is page chrome: phrase and shape rules for
+//! single lines, run rules for menus and headline lists, and the article
+//! region (the densest stretch of prose).
+
+use std::collections::HashMap;
+
+use crosscheck_model::RemovalReason;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::lines::Line;
+
+/// Why a line is chrome, with the evidence in words.
+#[derive(Debug, Clone)]
+pub(crate) struct Verdict {
+    pub reason: RemovalReason,
+    pub detail: String,
+}
+
+fn v(reason: RemovalReason, detail: impl Into<String>) -> Option<Verdict> {
+    Some(Verdict {
+        reason,
+        detail: detail.into(),
+    })
+}
+
+const NAV_EXACT: &[&str] = &[
+    "close menu",
+    "open menu",
+    "menu",
+    "main menu",
+    "skip to content",
+    "skip to main content",
+    "toggle navigation",
+    "search",
+    "search for:",
+    "back to top",
+    "home",
+    "sitemap",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "load more",
+];
+
+const NAV_CONTAINS: &[&str] = &[
+    "type above and press enter to search",
+    "press esc to cancel",
+    "skip to content",
+];
+
+const LIST_HEADERS: &[&str] = &[
+    "editors picks",
+    "editor's picks",
+    "editor’s picks",
+    "editors' picks",
+    "latest headlines",
+    "latest headlines:",
+    "keep reading",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related news",
+    "related",
+    "more recent coverage",
+    "read more",
+    "read next",
+    "recommended",
+    "recommended for you",
+    "trending",
+    "trending now",
+    "popular posts",
+    "most popular",
+    "most read",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "more news",
+    "latest news",
+    "latest posts",
+    "recent posts",
+    "top stories",
+    "don't miss",
+    "don’t miss",
+    "also read",
+    "see also",
+];
+
+const LIST_PREFIXES: &[&str] = &[
+    "related:",
+    "read more:",
+    "also read:",
+    "see also:",
+    "read also:",
+    "more:",
+];
+
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "(twitter)",
+    "instagram",
+    "pinterest",
+    "linkedin",
+    "email",
+    "e-mail",
+    "reddit",
+    "whatsapp",
+    "copy",
+    "link",
+    "bluesky",
+    "vimeo",
+    "tiktok",
+    "youtube",
+    "telegram",
+    "tumblr",
+    "threads",
+    "print",
+    "messenger",
+    "flipboard",
+    "share",
+    "share.",
+    "tweet",
+    "mastodon",
+    "rss",
+    "snapchat",
+];
+
+const CAPTION_PREFIXES: &[&str] = &[
+    "flick international",
+    "getty images",
+    "ap photo",
+    "photo:",
+    "image:",
+    "photo by",
+    "(photo",
+    "credit:",
+    "photograph:",
+    "file photo",
+    "reuters/",
+    "shutterstock",
+    "image source",
+    "pictured:",
+    "illustration:",
+    "photo credit",
+];
+
+const CAPTION_CONTAINS: &[&str] = &[
+    "(ap photo",
+    "(reuters/",
+    "getty images)",
+    "/ getty images",
+    "(photo:",
+    "(photo by",
+    "(file photo",
+];
+
+static STREET_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\d{1,6} (?:[A-Z][A-Za-z]*\.? ){1,5}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Suite|Plaza|Square|Sq)\.?(?:,.*)?$")
+        .expect("street regex")
+});
+static CITY_ZIP_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[A-Z][A-Za-z .'-]{1,40}, [A-Z]{2},? \d{5}(?:-\d{4})?$").expect("zip regex")
+});
+static BIO_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(?:as (?:the|a|an|our) [^,]{0,80}?(?: at | for | with )[^,]{0,60}?, i (?:am|have|'ve|’ve|bring|cover)|about the author\b)",
+    )
+    .expect("bio regex")
+});
+static BIO3_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3} is an? (?:[a-z-]+ ){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor)\b")
+        .expect("bio3 regex")
+});
+static BYLINE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|[a-z\s|·•])(?:By|BY)\s+[A-Z]").expect("byline regex"));
+static COUNT_COMMENTS_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\d+ (?:comments?|responses?|replies)$").expect("comments regex"));
+
+/// Rules that look at one line alone.
+pub(crate) fn line_rule(line: &Line) -> Option<Verdict> {
+    use RemovalReason as R;
+    let text = line.text.as_str();
+    let body = line.body();
+    if text.len() > 2000 {
+        // A huge line is either prose or a tag cloud; nothing else applies.
+        return tag_cloud(line);
+    }
+    let lower = body.to_lowercase();
+    let lower = lower.as_str();
+    let words = line.words;
+    let prose = line.is_prose();
+
+    if NAV_EXACT.contains(&lower) {
+        return v(R::Navigation, "menu or navigation control");
+    }
+    if words <= 20 && NAV_CONTAINS.iter().any(|p| lower.contains(p)) {
+        return v(R::Navigation, "search box prompt");
+    }
+    if lower.starts_with("you are here:") || lower.starts_with("you are here »") {
+        return v(R::Navigation, "breadcrumb trail");
+    }
+    if words <= 30
+        && !prose
+        && (text.matches(" » ").count() >= 2 || text.matches(" > ").count() >= 2)
+    {
+        return v(R::Navigation, "breadcrumb trail (» separators)");
+    }
+    if words <= 8
+        && (LIST_HEADERS.contains(&lower) || LIST_HEADERS.contains(&lower.trim_end_matches(':')))
+    {
+        return v(R::HeadlineList, "heading of a list of other articles");
+    }
+    if words <= 30 && LIST_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return v(R::HeadlineList, "link to another article");
+    }
+    if let Some(s) = share_line(lower, words) {
+        return Some(s);
+    }
+    if words <= 40
+        && (lower.contains("ad blocker")
+            || lower.contains("adblock")
+            || lower.contains("disable your ad"))
+        || lower == "advertisement"
+        || lower == "sponsored"
+        || lower == "sponsored content"
+        || (words <= 40 && lower.contains("displaying online advertisements"))
+    {
+        return v(R::AdNotice, "ad or ad-blocker notice");
+    }
+    if words <= 60
+        && (lower.contains("we use cookies")
+            || lower.contains("cookie policy")
+            || lower.contains("cookie settings"))
+        || lower == "accept all"
+        || lower == "accept cookies"
+    {
+        return v(R::CookieNotice, "cookie notice");
+    }
+    if words <= 20
+        && (lower.starts_with("leave a reply")
+            || lower.starts_with("leave a comment")
+            || lower.contains("your email address will not be published")
+            || lower.contains("required fields are marked")
+            || lower.starts_with("cancel reply")
+            || lower == "post comment"
+            || lower.starts_with("save my name, email")
+            || lower.starts_with("comments are closed")
+            || lower.starts_with("log in to comment")
+            || lower.starts_with("join the conversation")
+            || matches!(
+                lower,
+                "comment" | "comment *" | "name *" | "email *" | "website" | "comments"
+            )
+            || COUNT_COMMENTS_RE.is_match(lower))
+    {
+        return v(R::CommentForm, "comment form");
+    }
+    if words <= 30
+        && (text.contains('©')
+            || lower.starts_with("copyright")
+            || lower.contains("all rights reserved")
+            || lower.starts_with("(c) "))
+    {
+        return v(R::Copyright, "copyright notice");
+    }
+    if words <= 30
+        && (lower.contains("foobar")
+            || lower.contains("lorem ipsum")
+            || lower.contains("304 north cardinal")
+            || lower.starts_with("dorchester center, ma")
+            || lower.contains("proudly powered by")
+            || lower.contains("powered by wordpress")
+            || lower.starts_with("designed by")
+            || lower.starts_with("theme by"))
+    {
+        return v(R::Placeholder, "theme placeholder text");
+    }
+    if words <= 4
+        && matches!(
+            lower,
+            "physical address" | "address" | "our address" | "postal address" | "contact us"
+        )
+    {
+        return v(R::Address, "address heading");
+    }
+    if words <= 14
+        && (STREET_RE.is_match(text) || CITY_ZIP_RE.is_match(text) || lower.starts_with("p.o. box"))
+    {
+        return v(R::Address, "postal address line");
+    }
+    if words <= 30
+        && !prose
+        && (lower.starts_with("subscribe")
+            || lower.contains("newsletter")
+            || lower.starts_with("sign up")
+            || lower.starts_with("get the latest")
+            || lower.contains("join our mailing list")
+            || lower.contains("enter your email"))
+    {
+        return v(R::Subscribe, "subscribe prompt");
+    }
+    if words <= 200 && (BIO_RE.is_match(text) || (words <= 80 && BIO3_RE.is_match(text))) {
+        return v(R::AuthorBio, "author biography");
+    }
+    if words <= 200 && bio_first_person(lower) {
+        return v(R::AuthorBio, "first-person author biography");
+    }
+    if words <= 60
+        && (CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
+            || CAPTION_CONTAINS.iter().any(|p| lower.contains(p)))
+    {
+        return v(R::Caption, "image caption or credit");
+    }
+    if let Some(t) = tag_cloud(line) {
+        return Some(t);
+    }
+    if line.reading_time {
+        return v(R::Byline, "reading time");
+    }
+    if line.date_only {
+        return v(R::Dateline, "date line");
+    }
+    if line.yearless_date {
+        return v(
+            R::Dateline,
+            "date without a year (the day the page was viewed)",
+        );
+    }
+    if words <= 20 && lower.starts_with("source:") && !crate::dates::find_dates(text).is_empty() {
+        return v(R::Dateline, "source line with a date");
+    }
+    if words <= 14
+        && (lower.starts_with("published")
+            || lower.starts_with("updated")
+            || lower.starts_with("posted on"))
+        && !crate::dates::find_dates(text).is_empty()
+    {
+        return v(R::Dateline, "publication date line");
+    }
+    if words <= 16
+        && !prose
+        && (BYLINE_RE.is_match(text)
+            || lower.starts_with("written by")
+            || lower.starts_with("posted by"))
+    {
+        return v(R::Byline, "byline");
+    }
+    if words <= 3 && is_site_name(text) {
+        return v(R::SiteName, "site name");
+    }
+    if super::metadata::doubled_masthead(text).is_some() {
+        return v(R::SiteName, "masthead (site name printed twice)");
+    }
+    None
+}
+
+fn bio_first_person(lower: &str) -> bool {
+    let first_person =
+        lower.contains(" i am ") || lower.starts_with("i am ") || lower.contains(", i am ");
+    first_person
+        && [
+            "editor",
+            "journalist",
+            "reporter",
+            "writer",
+            "correspondent",
+            "columnist",
+        ]
+        .iter()
+        .any(|r| lower.contains(r))
+}
+
+fn share_line(lower: &str, words: usize) -> Option<Verdict> {
+    if words > 30 {
+        return None;
+    }
+    if lower == "share"
+        || lower.starts_with("share.")
+        || lower.starts_with("share this")
+        || lower.starts_with("share on ")
+    {
+        return v(RemovalReason::Share, "share buttons");
+    }
+    let toks: Vec<&str> = lower.split_whitespace().collect();
+    let social = toks
+        .iter()
+        .filter(|t| SOCIAL.contains(&t.trim_end_matches([',', '|'])))
+        .count();
+    if social >= 2 && social * 10 >= toks.len() * 6 {
+        return v(
+            RemovalReason::Share,
+            format!("{social} of {} words are social network names", toks.len()),
+        );
+    }
+    None
+}
+
+fn tag_cloud(line: &Line) -> Option<Verdict> {
+    let lower_start = line.text.get(..5).map(|s| s.to_ascii_lowercase());
+    if line.words <= 60
+        && lower_start
+            .as_deref()
+            .is_some_and(|s| s.starts_with("tags:") || s.starts_with("tags "))
+    {
+        return v(RemovalReason::TagCloud, "tag list");
+    }
+    if line.words >= 12
+        && line.punctuation == 0
+        && !line.sentence_end
+        && line.stopword_ratio() < 0.1
+        && line.cap_ratio() >= 0.5
+    {
+        return v(
+            RemovalReason::TagCloud,
+            format!(
+                "{} words, no sentence punctuation, {:.0}% capitalised",
+                line.words,
+                line.cap_ratio() * 100.0
+            ),
+        );
+    }
+    None
+}
+
+/// "Example.com": a line that is a site's domain name.
+pub(crate) fn is_site_name(s: &str) -> bool {
+    static RE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|news|co|io|info|tv|us|uk|mx|media|online|site|press|today)$")
+            .expect("site regex")
+    });
+    s.len() <= 60 && !s.contains(' ') && RE.is_match(s)
+}
+
+/// What a line can be inside a run of a headline list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListRole {
+    Headline,
+    Date,
+    Header,
+    Category,
+}
+
+fn list_role(line: &Line, verdict: Option<&Verdict>) -> Option<ListRole> {
+    match verdict.map(|v| v.reason) {
+        Some(RemovalReason::HeadlineList) => Some(ListRole::Header),
+        Some(RemovalReason::Dateline) if line.date_only => Some(ListRole::Date),
+        Some(RemovalReason::Byline) if line.reading_time => Some(ListRole::Date),
+        Some(_) => None,
+        None if line.is_prose() => None,
+        None if line.is_headline_like() => Some(ListRole::Headline),
+        None if line.words <= 2 && line.is_title_case() || line.words == 1 => {
+            Some(ListRole::Category)
+        }
+        None => None,
+    }
+}
+
+/// Rules over runs of lines: menus (runs of short bullet items), lists of
+/// other headlines (headlines alternating with dates or reading times, or
+/// under a list heading), tables of contents.
+pub(crate) fn run_rules(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
+    use RemovalReason as R;
+    let n = lines.len();
+
+    // Bullet runs.
+    let mut i = 0;
+    while i < n {
+        if !lines[i].bullet || verdicts[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && lines[j].bullet && verdicts[j].is_none() {
+            j += 1;
+        }
+        let run = &lines[i..j];
+        let len = run.len();
+        let headlines = run
+            .iter()
+            .filter(|l| l.words >= 4 && l.is_headline_like() && !l.is_prose())
+            .count();
+        let menu = run
+            .iter()
+            .filter(|l| l.words <= 4 && !l.sentence_end)
+            .count();
+        if len >= 2 && headlines * 2 > len {
+            for k in i..j {
+                verdicts[k] = v(
+                    R::HeadlineList,
+                    format!("{headlines} of {len} bullet lines read like headlines"),
+                );
+            }
+        } else if len >= 2 && menu * 10 >= len * 8 {
+            for k in i..j {
+                verdicts[k] = v(R::Navigation, format!("run of {len} short menu items"));
+            }
+        }
+        i = j.max(i + 1);
+    }
+
+    // Headline lists: headlines alternating with dates / reading times.
+    let roles: Vec<Option<ListRole>> = lines
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(l, v)| list_role(l, v.as_ref()))
+        .collect();
+    let mut i = 0;
+    while i < n {
+        if roles[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && roles[j].is_some() {
+            j += 1;
+        }
+        let headlines = (i..j)
+            .filter(|&k| roles[k] == Some(ListRole::Headline))
+            .count();
+        let alternations = (i..j.saturating_sub(1))
+            .filter(|&k| {
+                roles[k] == Some(ListRole::Headline) && roles[k + 1] == Some(ListRole::Date)
+            })
+            .count();
+        let header = (i..j).any(|k| roles[k] == Some(ListRole::Header));
+        if alternations >= 2 || (header && headlines >= 2) {
+            let detail = if alternations >= 2 {
+                format!(
+                    "{alternations} of {} lines are headlines followed by a date or reading time",
+                    j - i
+                )
+            } else {
+                format!("{headlines} headlines under a list heading")
+            };
+            for k in i..j {
+                verdicts[k] = v(R::HeadlineList, detail.clone());
+            }
+        }
+        i = j;
+    }
+
+    // Tables of contents: a contents heading and the numbered items after
+    // it, or numbered items that repeat headings found later.
+    let mut later: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| l.words <= 20) {
+        later.insert(l.text.to_lowercase(), l.idx);
+    }
+    for i in 0..n {
+        let lower = lines[i].text.to_lowercase();
+        let is_toc_header = matches!(
+            lower.trim_end_matches(':'),
+            "article subheadings"
+                | "table of contents"
+                | "contents"
+                | "in this article"
+                | "on this page"
+                | "jump to"
+        );
+        if is_toc_header && verdicts[i].is_none() {
+            verdicts[i] = v(R::TableOfContents, "table of contents heading");
+            let mut k = i + 1;
+            while k < n
+                && (lines[k].numbered || lines[k].bullet)
+                && lines[k].words <= 15
+                && !lines[k].is_prose()
+            {
+                verdicts[k] = v(R::TableOfContents, "table of contents entry");
+                k += 1;
+            }
+            continue;
+        }
+        if lines[i].numbered && verdicts[i].is_none() && lines[i].words <= 15 {
+            let body = lines[i].body().to_lowercase();
+            if later.get(&body).is_some_and(|&at| at > i) {
+                verdicts[i] = v(
+                    R::TableOfContents,
+                    "numbered entry repeating a later heading",
+                );
+            }
+        }
+    }
+}
+
+/// Weight of a line for the article-region search: prose counts for its
+/// words, everything else against.
+pub(crate) fn region_weight(line: &Line, verdict: Option<&Verdict>) -> i64 {
+    if let Some(v) = verdict {
+        use RemovalReason as R;
+        return match v.reason {
+            // Things that sit inside articles too: they are dropped, but do
+            // not split the article.
+            R::TableOfContents | R::Caption | R::Byline | R::Dateline | R::Title | R::SiteName => {
+                -1
+            }
+            R::AdNotice => -3,
+            _ => -(8 + line.words.min(60) as i64),
+        };
+    }
+    if line.is_prose() {
+        return line.words.min(2000) as i64;
+    }
+    if line.is_semi_prose() {
+        return (line.words / 2).max(1) as i64;
+    }
+    if line.date_only || line.yearless_date {
+        return -4;
+    }
+    -2
+}
+
+/// The densest stretch of prose: the maximum-sum run of line weights
+/// (Kadane). Returns inclusive line indices and the sum.
+pub(crate) fn article_region(weights: &[i64]) -> Option<(usize, usize, i64)> {
+    let mut best: Option<(usize, usize, i64)> = None;
+    let mut cur_start = 0;
+    let mut cur = 0i64;
+    for (i, &w) in weights.iter().enumerate() {
+        if cur <= 0 {
+            cur = 0;
+            cur_start = i;
+        }
+        cur += w;
+        if cur > 0 && best.is_none_or(|(_, _, b)| cur > b) {
+            best = Some((cur_start, i, cur));
+        }
+    }
+    best
+}
+
+/// A descriptive image caption outside the article: no function words to
+/// speak of and a describing verb.
+pub(crate) fn looks_like_caption(line: &Line) -> bool {
+    let lower = line.text.to_lowercase();
+    line.words <= 40
+        && line.stopword_ratio() < 0.2
+        && [
+            " featuring ",
+            " depicting ",
+            " showing ",
+            " pictured ",
+            " illustration of ",
+            " seen here ",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::split_lines;
+    use super::*;
+
+    fn rule(s: &str) -> Option<RemovalReason> {
+        let lines = split_lines(s);
+        line_rule(&lines[0]).map(|v| v.reason)
+    }
+
+    #[test]
+    fn single_line_chrome_kinds() {
+        use RemovalReason as R;
+        assert_eq!(rule("Close Menu"), Some(R::Navigation));
+        assert_eq!(
+            rule("Type above and press Enter to search. Press Esc to cancel."),
+            Some(R::Navigation)
+        );
+        assert_eq!(
+            rule("You are here: Home » Town » Council Votes"),
+            Some(R::Navigation)
+        );
+        assert_eq!(rule("Editors Picks"), Some(R::HeadlineList));
+        assert_eq!(
+            rule("Share. Facebook Twitter Pinterest LinkedIn Email"),
+            Some(R::Share)
+        );
+        assert_eq!(rule("Facebook X (Twitter) Instagram"), Some(R::Share));
+        assert_eq!(rule("Subscribe to Updates"), Some(R::Subscribe));
+        assert_eq!(rule("Ad Blocker Enabled!"), Some(R::AdNotice));
+        assert_eq!(rule("Leave a Reply"), Some(R::CommentForm));
+        assert_eq!(
+            rule("Your email address will not be published. Required fields are marked *"),
+            Some(R::CommentForm)
+        );
+        assert_eq!(
+            rule("Copyright 2023, Example Media LLC"),
+            Some(R::Copyright)
+        );
+        assert_eq!(
+            rule("© 2024 The Daily Planet. All rights reserved."),
+            Some(R::Copyright)
+        );
+        assert_eq!(rule("Physical Address"), Some(R::Address));
+        assert_eq!(rule("12 Harbour Road"), Some(R::Address));
+        assert_eq!(rule("Springfield, IL 62704"), Some(R::Address));
+        assert_eq!(
+            rule("Get the latest creative news from FooBar about art and design."),
+            Some(R::Placeholder)
+        );
+        assert_eq!(rule("As the Senior Editor at Daily Planet, I am committed to bringing readers the news that matters every day."), Some(R::AuthorBio));
+        assert_eq!(
+            rule("Jane Roe is a staff reporter covering city hall for the Daily Planet."),
+            Some(R::AuthorBio)
+        );
+        assert_eq!(
+            rule("Getty Images A quiet harbour at dawn with fishing boats."),
+            Some(R::Caption)
+        );
+        assert_eq!(rule("By Jane Roe March 2, 2024"), Some(R::Byline));
+        assert_eq!(
+            rule("Jane RoeBy Jane RoeMarch 2, 2024 Local 4 Mins Read"),
+            Some(R::Byline)
+        );
+        assert_eq!(rule("4 Mins Read"), Some(R::Byline));
+        assert_eq!(rule("March 2, 2024"), Some(R::Dateline));
+        assert_eq!(rule("Tuesday, March 4"), Some(R::Dateline));
+        assert_eq!(rule("DailyPlanet.com"), Some(R::SiteName));
+        assert_eq!(rule("Daily PlanetDaily Planet"), Some(R::SiteName));
+        assert_eq!(
+            rule("Harbour Boats Fishing Weather Town Council Budget Bridge Repairs Local Politics Schools Transport Winter"),
+            Some(R::TagCloud)
+        );
+    }
+
+    #[test]
+    fn article_prose_and_headings_are_not_chrome() {
+        assert_eq!(rule("The council voted on Tuesday to repair the old harbour bridge before the winter storms."), None);
+        assert_eq!(rule("Why the Bridge Matters"), None);
+        assert_eq!(rule("Residents said the newsletter from the council arrived late, and many missed the meeting entirely."), None);
+    }
+
+    #[test]
+    fn headline_lists_menus_and_tables_of_contents() {
+        let text = "Editors Picks\n\nHarbour Festival Draws Record Crowds\n\nMarch 1, 2024\n\nNew Ferry Route Opens to the Islands\n\nFebruary 27, 2024\n  • Home\n  • Town\n  • Sport\nContents\n1) The Vote\n2) What Comes Next\n";
+        let lines = split_lines(text);
+        let mut verdicts: Vec<Option<Verdict>> = lines.iter().map(line_rule).collect();
+        run_rules(&lines, &mut verdicts);
+        let reasons: Vec<_> = verdicts
+            .iter()
+            .map(|v| v.as_ref().map(|v| v.reason))
+            .collect();
+        use RemovalReason as R;
+        assert!(
+            reasons[..5].iter().all(|r| *r == Some(R::HeadlineList)),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[5..8].iter().all(|r| *r == Some(R::Navigation)),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[8..].iter().all(|r| *r == Some(R::TableOfContents)),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn region_is_the_densest_prose() {
+        assert_eq!(article_region(&[-5, 10, -2, 20, -30, 5]), Some((1, 3, 28)));
+        assert_eq!(article_region(&[-1, -2]), None);
+        assert_eq!(article_region(&[]), None);
+    }
+}

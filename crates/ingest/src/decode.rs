@@ -1,0 +1,208 @@
+//! Character encodings: BOM, then (for HTML) a declared charset, then UTF-8
+//! validity, then statistical sniffing with chardetng.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Text decoded to UTF-8, with how it was decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding's WHATWG name, e.g. `UTF-8`, `windows-1252`.
+    pub encoding: &'static str,
+    /// Set when the decision was a guess or bytes had to be replaced.
+    pub warning: Option<String>,
+}
+
+/// Decode `bytes`, or explain why they are not text (binary data).
+pub fn decode_text(bytes: &[u8], is_html: bool) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return finish(text.into_owned(), enc, had_errors, None);
+    }
+    if looks_binary(bytes) {
+        return Err("binary data, not text (NUL or control bytes)".to_string());
+    }
+    if is_html {
+        if let Some(enc) = declared_charset(bytes) {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            return finish(text.into_owned(), enc, had_errors, None);
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_string(),
+            encoding: UTF_8.name(),
+            warning: None,
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, true);
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let note = format!("not valid UTF-8; decoded as {} (detected)", enc.name());
+    finish(text.into_owned(), enc, had_errors, Some(note))
+}
+
+fn finish(
+    text: String,
+    enc: &'static Encoding,
+    had_errors: bool,
+    note: Option<String>,
+) -> Result<Decoded, String> {
+    let warning = match (note, had_errors) {
+        (Some(n), true) => Some(format!("{n}; invalid byte sequences replaced")),
+        (Some(n), false) => Some(n),
+        (None, true) => Some(format!("invalid {} byte sequences replaced", enc.name())),
+        (None, false) => None,
+    };
+    if control_share(&text) > 0.10 {
+        return Err("binary data, not text (control characters)".to_string());
+    }
+    Ok(Decoded {
+        text,
+        encoding: enc.name(),
+        warning,
+    })
+}
+
+/// A NUL byte in the first 8 KiB, or many C0 control bytes, marks binary
+/// data. UTF-16 without a BOM would look binary too; it is rare on the web.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    !head.is_empty() && controls * 20 > head.len()
+}
+
+fn control_share(text: &str) -> f64 {
+    let mut total = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars().take(8192) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}') {
+            controls += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        controls as f64 / total as f64
+    }
+}
+
+/// The charset a page declares in its first 4 KiB: `<meta charset=...>` or
+/// `<meta http-equiv="Content-Type" content="...; charset=...">`, or the
+/// `encoding` of an XML declaration. A declared UTF-16 is ignored (the bytes
+/// we are reading as ASCII could not be UTF-16).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b'.' | b':'))
+        {
+            i += 1;
+        }
+        if i > start {
+            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
+                if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                    return Some(UTF_8);
+                }
+                return Some(enc);
+            }
+        }
+        from = i.max(from + pos + 1);
+    }
+    if lower.starts_with(b"<?xml") {
+        if let Some(pos) = find(&lower, b"encoding=") {
+            let rest = &lower[pos + 9..];
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|b| matches!(b, b'"' | b'\'' | b'?' | b' '))
+                .unwrap_or(rest.len());
+            return Encoding::for_label(&rest[..end]);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_kept_as_is() {
+        let d = decode_text("Café — “quoted”".as_bytes(), false).unwrap();
+        assert_eq!(d.text, "Café — “quoted”");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn a_utf16_bom_decides_the_encoding() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "<p>Olá</p>".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode_text(&bytes, true).unwrap();
+        assert_eq!(d.text, "<p>Olá</p>");
+        assert_eq!(d.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn a_declared_latin1_charset_is_honoured() {
+        let page =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body>Caf\xe9 cr\xe8me</body></html>";
+        let d = decode_text(page, true).unwrap();
+        assert!(d.text.contains("Café crème"), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn an_http_equiv_charset_is_honoured() {
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        let d = decode_text(page, true).unwrap();
+        assert!(d.text.contains("Привет"), "{}", d.text);
+    }
+
+    #[test]
+    fn invalid_utf8_without_a_declaration_is_sniffed_and_warned_about() {
+        let d = decode_text(
+            b"The caf\xe9 on the corner serves cr\xe8me br\xfbl\xe9e.",
+            false,
+        )
+        .unwrap();
+        assert!(d.text.contains("café"), "{}", d.text);
+        assert!(d.warning.unwrap().contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let err = decode_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", false).unwrap_err();
+        assert!(err.contains("binary"));
+    }
+
+    #[test]
+    fn empty_input_decodes_to_empty_text() {
+        assert_eq!(decode_text(b"", true).unwrap().text, "");
+    }
+}

@@ -1,0 +1,165 @@
+//! Which files a list of paths names.
+
+use std::path::{Path, PathBuf};
+
+use crate::read::Failure;
+
+/// What a file holds, from its extension (after any `.gz`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Html,
+    Text,
+    /// `.json`: one record, an array of records, or JSON lines.
+    Json,
+    JsonLines,
+}
+
+/// A file to ingest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// The path as the user gave it (or as found under a directory they gave).
+    pub display: String,
+    pub kind: FileKind,
+    pub gzip: bool,
+}
+
+/// Classify a file name; `None` for extensions crosscheck does not read.
+pub fn classify(name: &str) -> Option<(FileKind, bool)> {
+    let lower = name.to_ascii_lowercase();
+    let (stem, gzip) = match lower.strip_suffix(".gz") {
+        Some(s) => (s.to_string(), true),
+        None => (lower, false),
+    };
+    let kind = match Path::new(&stem).extension().and_then(|e| e.to_str()) {
+        Some("html") | Some("htm") | Some("xhtml") => FileKind::Html,
+        Some("txt") | Some("text") => FileKind::Text,
+        Some("json") => FileKind::Json,
+        Some("jsonl") | Some("ndjson") => FileKind::JsonLines,
+        _ => return None,
+    };
+    Some((kind, gzip))
+}
+
+/// Expand paths into input files: directories recursively (files sorted by
+/// path, hidden entries skipped), files as given. A file named explicitly with
+/// an unknown extension is read as text; under a directory it is skipped.
+pub fn discover(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Failure>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for p in paths {
+        let display = p.display().to_string();
+        match std::fs::metadata(p) {
+            Err(e) => failures.push(Failure::new(&display, format!("cannot read path: {e}"))),
+            Ok(m) if m.is_dir() => walk_dir(p, &mut files, &mut failures),
+            Ok(_) => {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let (kind, gzip) = classify(name)
+                    .unwrap_or((FileKind::Text, name.to_ascii_lowercase().ends_with(".gz")));
+                files.push(InputFile {
+                    path: p.clone(),
+                    display,
+                    kind,
+                    gzip,
+                });
+            }
+        }
+    }
+    (files, failures)
+}
+
+fn walk_dir(root: &Path, files: &mut Vec<InputFile>, failures: &mut Vec<Failure>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Err(e) => {
+                let where_ = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                failures.push(Failure::new(
+                    &where_,
+                    format!("cannot read path: {}", io_reason(&e)),
+                ));
+            }
+            Ok(e) if e.file_type().is_file() => {
+                let name = e.file_name().to_string_lossy();
+                if let Some((kind, gzip)) = classify(&name) {
+                    files.push(InputFile {
+                        path: e.path().to_path_buf(),
+                        display: e.path().display().to_string(),
+                        kind,
+                        gzip,
+                    });
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
+fn io_reason(e: &walkdir::Error) -> String {
+    match e.io_error() {
+        Some(io) => io.to_string(),
+        None => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_knows_each_supported_extension_with_and_without_gzip() {
+        assert_eq!(classify("a.html"), Some((FileKind::Html, false)));
+        assert_eq!(classify("a.HTM.gz"), Some((FileKind::Html, true)));
+        assert_eq!(classify("a.txt"), Some((FileKind::Text, false)));
+        assert_eq!(classify("a.json.gz"), Some((FileKind::Json, true)));
+        assert_eq!(classify("a.jsonl"), Some((FileKind::JsonLines, false)));
+        assert_eq!(classify("a.png"), None);
+        assert_eq!(classify("a.gz"), None);
+    }
+
+    #[test]
+    fn directories_are_walked_recursively_in_sorted_order_skipping_hidden_and_unknown() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        for f in [
+            "b.txt",
+            "a.html",
+            "sub/c.jsonl",
+            "x.png",
+            ".git/d.txt",
+            ".hidden.txt",
+        ] {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        let (files, failures) = discover(&[dir.path().to_path_buf()]);
+        assert!(failures.is_empty());
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(names, vec!["a.html", "b.txt", "sub/c.jsonl"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_a_failure_with_a_reason() {
+        let (files, failures) = discover(&[PathBuf::from("/no/such/path.txt")]);
+        assert!(files.is_empty());
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].reason.starts_with("cannot read path"));
+    }
+}

@@ -1,0 +1,312 @@
+//! Reading one input: size caps, gzip, decoding, and splitting JSON into records.
+
+use std::io::Read;
+
+use crosscheck_model::{sha256_hex, InputFormat, Metadata};
+
+use crate::decode::decode_text;
+use crate::discover::{FileKind, InputFile};
+use crate::limits::Limits;
+use crate::records::read_records;
+
+/// A document as read, before extraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDocument {
+    /// The path as given, the record's `url`, else `FILE#LINE`.
+    pub source: String,
+    /// SHA-256 of the raw bytes: the file's (decompressed) content, or the
+    /// JSON record's line.
+    pub sha256: String,
+    pub format: InputFormat,
+    /// The body decoded to UTF-8: HTML, a page's text dump, or clean text.
+    pub body: String,
+    /// Metadata given with the input (JSON record fields).
+    pub meta: Metadata,
+    pub warnings: Vec<String>,
+}
+
+/// An input that yielded no document, with a one-line reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub source: String,
+    pub reason: String,
+}
+
+impl Failure {
+    pub fn new(source: &str, reason: impl Into<String>) -> Self {
+        Failure {
+            source: source.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// One outcome of reading an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Doc(RawDocument),
+    Failed(Failure),
+}
+
+/// Read one file into documents (one, or one per JSON record) and failures.
+pub fn read_input(file: &InputFile, limits: &Limits) -> Vec<Item> {
+    let src = &file.display;
+    let bytes = match read_capped(file, limits) {
+        Ok(b) => b,
+        Err(reason) => return vec![Item::Failed(Failure::new(src, reason))],
+    };
+    let bytes = if file.gzip {
+        match gunzip(&bytes, limits) {
+            Ok(b) => b,
+            Err(reason) => return vec![Item::Failed(Failure::new(src, reason))],
+        }
+    } else {
+        bytes
+    };
+    from_bytes(src, &bytes, file.kind)
+}
+
+/// Read standard input, sniffing gzip and the kind of content.
+pub fn read_stdin(limits: &Limits) -> Vec<Item> {
+    let src = "stdin";
+    let mut bytes = Vec::new();
+    let cap = limits.max_file_bytes;
+    if let Err(e) = std::io::stdin()
+        .lock()
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+    {
+        return vec![Item::Failed(Failure::new(
+            src,
+            format!("cannot read standard input: {e}"),
+        ))];
+    }
+    if bytes.len() as u64 > cap {
+        return vec![Item::Failed(Failure::new(
+            src,
+            format!("input is over the size cap of {cap} bytes"),
+        ))];
+    }
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        match gunzip(&bytes, limits) {
+            Ok(b) => b,
+            Err(reason) => return vec![Item::Failed(Failure::new(src, reason))],
+        }
+    } else {
+        bytes
+    };
+    let kind = sniff_kind(&bytes);
+    from_bytes(src, &bytes, kind)
+}
+
+/// Guess what unnamed bytes hold: JSON, HTML or text.
+fn sniff_kind(bytes: &[u8]) -> FileKind {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(2048)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let first = head.iter().find(|b| !b.is_ascii_whitespace());
+    let contains = |n: &[u8]| head.windows(n.len()).any(|w| w == n);
+    match first {
+        Some(b'{') | Some(b'[') => FileKind::Json,
+        _ if contains(b"<!doctype html") || contains(b"<html") || contains(b"<body") => {
+            FileKind::Html
+        }
+        _ => FileKind::Text,
+    }
+}
+
+fn from_bytes(src: &str, bytes: &[u8], kind: FileKind) -> Vec<Item> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        let reason = if bytes.is_empty() {
+            "empty file"
+        } else {
+            "only whitespace"
+        };
+        return vec![Item::Failed(Failure::new(src, reason))];
+    }
+    match kind {
+        FileKind::Json | FileKind::JsonLines => {
+            return match decode_text(bytes, false) {
+                Ok(d) => read_records(src, &d.text, kind == FileKind::Json),
+                Err(reason) => vec![Item::Failed(Failure::new(src, reason))],
+            }
+        }
+        FileKind::Html | FileKind::Text => {}
+    }
+    let is_html = kind == FileKind::Html;
+    match decode_text(bytes, is_html) {
+        Err(reason) => vec![Item::Failed(Failure::new(src, reason))],
+        Ok(d) => vec![Item::Doc(RawDocument {
+            source: src.to_string(),
+            sha256: sha256_hex(bytes),
+            format: if is_html {
+                InputFormat::Html
+            } else {
+                InputFormat::PageText
+            },
+            body: d.text,
+            meta: Metadata::default(),
+            warnings: d.warning.into_iter().collect(),
+        })],
+    }
+}
+
+fn read_capped(file: &InputFile, limits: &Limits) -> Result<Vec<u8>, String> {
+    let cap = limits.max_file_bytes;
+    let f = std::fs::File::open(&file.path).map_err(|e| format!("cannot open: {e}"))?;
+    if let Ok(m) = f.metadata() {
+        if m.len() > cap {
+            return Err(format!(
+                "file is {} bytes, over the size cap of {cap} bytes (--max-file-size)",
+                m.len()
+            ));
+        }
+    }
+    let mut bytes = Vec::new();
+    f.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "file is over the size cap of {cap} bytes (--max-file-size)"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Decompress gzip (all members), refusing output beyond the cap.
+fn gunzip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err("not gzip data although the name ends in .gz".to_string());
+    }
+    let cap = limits.max_decompressed_bytes;
+    let mut out = Vec::new();
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    match decoder.take(cap + 1).read_to_end(&mut out) {
+        Ok(_) if out.len() as u64 > cap => Err(format!(
+            "decompressed size exceeds the cap of {cap} bytes (gzip bomb?) (--max-decompressed-size)"
+        )),
+        Ok(_) => Ok(out),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Err("truncated gzip: unexpected end of compressed data".to_string())
+        }
+        Err(e) => Err(format!("corrupt gzip: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    fn file_with(dir: &tempfile::TempDir, name: &str, data: &[u8]) -> InputFile {
+        let path = dir.path().join(name);
+        std::fs::write(&path, data).unwrap();
+        let (kind, gzip) = crate::discover::classify(name).unwrap();
+        InputFile {
+            display: path.display().to_string(),
+            path,
+            kind,
+            gzip,
+        }
+    }
+
+    fn failure(items: &[Item]) -> &str {
+        match &items[..] {
+            [Item::Failed(f)] => &f.reason,
+            other => panic!("expected one failure, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_gzip_page_is_keyed_by_its_decompressed_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = b"<html><body><p>Hello</p></body></html>";
+        let plain = read_input(&file_with(&dir, "a.html", page), &Limits::default());
+        let packed = read_input(&file_with(&dir, "b.html.gz", &gz(page)), &Limits::default());
+        match (&plain[..], &packed[..]) {
+            ([Item::Doc(a)], [Item::Doc(b)]) => {
+                assert_eq!(a.sha256, b.sha256);
+                assert_eq!(a.format, InputFormat::Html);
+                assert_eq!(b.body, String::from_utf8_lossy(page));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn truncated_gzip_is_refused_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = gz(&b"some text that compresses ".repeat(200));
+        let cut = &data[..data.len() / 2];
+        let items = read_input(&file_with(&dir, "t.txt.gz", cut), &Limits::default());
+        assert!(failure(&items).contains("truncated gzip"), "{items:?}");
+    }
+
+    #[test]
+    fn a_gzip_bomb_is_refused_at_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = gz(&vec![b'a'; 4 * 1024 * 1024]);
+        let limits = Limits {
+            max_decompressed_bytes: 1024 * 1024,
+            ..Limits::default()
+        };
+        let items = read_input(&file_with(&dir, "bomb.txt.gz", &data), &limits);
+        assert!(failure(&items).contains("gzip bomb"), "{items:?}");
+    }
+
+    #[test]
+    fn a_file_over_the_size_cap_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let limits = Limits {
+            max_file_bytes: 10,
+            ..Limits::default()
+        };
+        let items = read_input(&file_with(&dir, "big.txt", b"more than ten bytes"), &limits);
+        assert!(failure(&items).contains("size cap"), "{items:?}");
+    }
+
+    #[test]
+    fn plain_text_named_gz_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let items = read_input(
+            &file_with(&dir, "x.html.gz", b"<p>not compressed</p>"),
+            &Limits::default(),
+        );
+        assert!(failure(&items).contains("not gzip"), "{items:?}");
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            failure(&read_input(
+                &file_with(&dir, "e.txt", b""),
+                &Limits::default()
+            )),
+            "empty file"
+        );
+        assert_eq!(
+            failure(&read_input(
+                &file_with(&dir, "w.txt", b" \n\t\n"),
+                &Limits::default()
+            )),
+            "only whitespace"
+        );
+    }
+
+    #[test]
+    fn stdin_kind_is_sniffed() {
+        assert_eq!(sniff_kind(b"  {\"text\": \"x\"}"), FileKind::Json);
+        assert_eq!(sniff_kind(b"<!DOCTYPE html><html>"), FileKind::Html);
+        assert_eq!(sniff_kind(b"Just a page of text"), FileKind::Text);
+    }
+}
