@@ -86,7 +86,7 @@ pub mod extract_bench {
                     let path = opts.out_dir.join(format!("details-{}.json", id.key()));
                     fs::write(&path, serde_json::to_vec_pretty(&details)?)
                         .with_context(|| format!("writing {}", path.display()))?;
-                    notes.extend(run.note);
+                    notes.extend(run.note.map(|n| format!("{}: {n}", id.label())));
                     Ok(Measured {
                         metrics,
                         pages: pages.len(),

@@ -118,7 +118,7 @@ pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path) -> RunResult {
         predictions,
         seconds,
         note: Some(format!(
-            "trafilatura (Python): version {}, bare_extraction(with_metadata=True, url=...), default settings",
+            "version {}, bare_extraction(with_metadata=True, url=...), default settings",
             version.unwrap_or_else(|| "?".into())
         )),
     })

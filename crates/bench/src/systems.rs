@@ -77,19 +77,47 @@ pub struct SystemRun {
 /// The outcome of trying to run a system.
 pub type RunResult = Result<SystemRun, String>;
 
+/// Runs `f` on every page, timing each call. A panic is caught, the page
+/// scores as an empty prediction, and the panics are listed in the note
+/// (extractors must never panic; the benchmark must still finish).
 fn timed(pages: &[Page], mut f: impl FnMut(&Page) -> Prediction) -> SystemRun {
     let mut predictions = Vec::with_capacity(pages.len());
     let mut seconds = 0.0;
+    let mut panics: Vec<String> = Vec::new();
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     for page in pages {
         let start = Instant::now();
-        let p = f(page);
+        let p = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(page)));
         seconds += start.elapsed().as_secs_f64();
-        predictions.push(p);
+        predictions.push(p.unwrap_or_else(|payload| {
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let msg: String = msg.chars().take(160).collect();
+            panics.push(format!("{}: {msg}", page.key()));
+            Prediction::default()
+        }));
     }
+    std::panic::set_hook(previous_hook);
+    let note = (!panics.is_empty()).then(|| {
+        format!(
+            "PANICKED on {} page(s), scored as empty: {}",
+            panics.len(),
+            panics
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    });
     SystemRun {
         predictions,
         seconds,
-        note: None,
+        note,
     }
 }
 
@@ -183,7 +211,7 @@ pub fn run_text_dump(pages: &[Page]) -> RunResult {
     let texts: Vec<String> = pages.iter().map(|p| render_text(&p.html)).collect();
     let render_secs = start.elapsed().as_secs_f64();
     let note = format!(
-        "text dump: rendering HTML to page text took {:.0} pages/s and is not counted; the speed column times clean_page_text only",
+        "rendering HTML to page text (the browser's job) ran at {:.0} pages/s and is not counted; the speed column times clean_page_text only",
         pages.len() as f64 / render_secs.max(1e-9)
     );
     #[cfg(feature = "crosscheck-text")]
@@ -199,7 +227,10 @@ pub fn run_text_dump(pages: &[Page]) -> RunResult {
                 &evidence,
             ))
         });
-        run.note = Some(note);
+        run.note = Some(match run.note.take() {
+            Some(panics) => format!("{note}; {panics}"),
+            None => note,
+        });
         Ok(run)
     }
     #[cfg(not(feature = "crosscheck-text"))]

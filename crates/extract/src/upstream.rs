@@ -16,7 +16,7 @@ use regex::Regex;
 /// Cues after which the source's name follows.
 static FORWARD_CUES: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)\b(?P<cue>according\s+to|(?:first\s+|originally\s+|as\s+)?reported\s+by|reports?\s+(?:from|by|in)|reporting\s+(?:from|by|in)|citing|(?:additional\s+)?(?:contributions?|reporting)\s+(?:from|by))\s+",
+        r"(?i)(?-u:\b)(?P<cue>according\s+to|(?:first\s+|originally\s+|as\s+)?reported\s+by|reports?\s+(?:from|by|in)|reporting\s+(?:from|by|in)|citing|(?:additional\s+)?(?:contributions?|reporting)\s+(?:from|by))\s+",
     )
     .expect("forward cue regex")
 });
@@ -24,7 +24,7 @@ static FORWARD_CUES: Lazy<Regex> = Lazy::new(|| {
 /// "X reported", "X first reported".
 static BACKWARD_CUES: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?P<name>(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|de|del)\s+)?){0,5}[A-Z][\w.&'’-]*)\s+(?P<cue>(?:first\s+|originally\s+|previously\s+|exclusively\s+|also\s+)?(?:reported|reports)\b|contributed\s+to\s+this\s+report)",
+        r"(?P<name>(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|de|del)\s+)?){0,5}[A-Z][\w.&'’-]*)\s+(?P<cue>(?:first\s+|originally\s+|previously\s+|exclusively\s+|also\s+)?(?:reported|reports)(?-u:\b)|contributed\s+to\s+this\s+report)",
     )
     .expect("backward cue regex")
 });

@@ -86,8 +86,8 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
         while i < b.len() {
             let lt = memchr(b'<', &b[i..])? + i;
             if let Some(close) = raw_until {
-                let rest = &html[lt..];
-                if rest.len() >= close.len() && rest[..close.len()].eq_ignore_ascii_case(close) {
+                let rest = &b[lt..];
+                if rest.len() >= close.len() && rest[..close.len()].eq_ignore_ascii_case(close.as_bytes()) {
                     raw_until = None;
                 } else {
                     i = lt + 1;
@@ -100,9 +100,13 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
                     .map_or(b.len(), |e| lt + 4 + e + 3);
                 continue;
             }
-            let gt = memchr(b'>', &b[lt..]).map_or(b.len(), |g| lt + g + 1);
-            i = gt;
-            let inner = &html[lt + 1..gt.saturating_sub(1).max(lt + 1)];
+            let (inner_end, next) = match memchr(b'>', &b[lt..]) {
+                Some(g) => (lt + g, lt + g + 1),
+                None => (b.len(), b.len()),
+            };
+            i = next;
+            let gt = next;
+            let inner = &html[lt + 1..inner_end];
             let (closing, inner) = match inner.strip_prefix('/') {
                 Some(r) => (true, r),
                 None => (false, inner),

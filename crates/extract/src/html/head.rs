@@ -21,6 +21,8 @@ pub struct HeadMetadata {
     pub time_datetimes: Vec<String>,
     /// Visible text of `<time>` elements, in page order.
     pub time_texts: Vec<String>,
+    /// Visible text of elements marked as bylines or authors, in page order.
+    pub bylines: Vec<String>,
 }
 
 /// The fields of a JSON-LD article object crosscheck uses.
@@ -58,6 +60,9 @@ static LD: Lazy<Regex> = Lazy::new(|| {
 });
 static TIME: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?is)<time\b([^>]*)>(.{0,200}?)</time>").unwrap());
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?is)<(?:p|div|span|a|address)\b[^>]*(?:class|rel|itemprop)\s*=\s*["'][^"']*\b(?:byline|author)\b[^"']*["'][^>]*>(.{0,300}?)</(?:p|div|span|a|address)>"#).unwrap()
+});
 static TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
 
 fn attrs(tag: &str) -> Vec<(String, String)> {
@@ -118,6 +123,12 @@ pub fn scan(html: &str) -> HeadMetadata {
         }
     }
     out.json_ld = found.merge();
+    for b in BYLINE.captures_iter(html).take(8) {
+        let text = collapse_ws(&decode_entities(&TAG.replace_all(&b[1], " ")));
+        if !text.is_empty() {
+            out.bylines.push(text);
+        }
+    }
     for t in TIME.captures_iter(html) {
         if let Some(d) = attr(&attrs(&t[1]), "datetime") {
             out.time_datetimes.push(d.trim().to_string());
@@ -286,6 +297,22 @@ fn decode_entity(name: &str) -> Option<char> {
         "rdquo" => '”',
         "ldquo" => '“',
         "hellip" => '…',
+        "middot" => '·',
+        "bull" => '•',
+        "copy" => '©',
+        "reg" => '®',
+        "laquo" => '«',
+        "raquo" => '»',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "oacute" => 'ó',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        "szlig" => 'ß',
+        "ntilde" => 'ñ',
+        "ccedil" => 'ç',
         _ => return None,
     })
 }

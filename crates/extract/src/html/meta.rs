@@ -69,6 +69,7 @@ pub fn fill(
         head.meta(&AUTHOR_METAS)
             .map(|(_, v)| v.to_string())
             .filter(|v| !looks_like_url(v)),
+        head.bylines.iter().find_map(|b| clean_author(&byline_names(b))),
         lib.and_then(|m| m.author.clone()),
     ])
     .and_then(|a| clean_author(&a));
@@ -122,6 +123,16 @@ pub fn clean_author(raw: &str) -> Option<String> {
         }
     }
     (!unique.is_empty()).then(|| unique.join(", "))
+}
+
+/// The names part of a byline: "By Jane Roe · 9 August 2025" -> "Jane Roe".
+fn byline_names(byline: &str) -> String {
+    let s = byline.trim();
+    let s = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")).or_else(|| s.strip_prefix("BY ")).unwrap_or(s);
+    let s = s.split(['·', '|', '—', '–', '•']).next().unwrap_or(s);
+    // "Jane Roe 9 August 2025": the names end where the date begins.
+    let s = s.split(|c: char| c.is_ascii_digit()).next().unwrap_or(s);
+    s.trim().trim_end_matches([',', '-']).trim().to_string()
 }
 
 /// One to five words, starting with capitals (particles like "de", "van"

@@ -10,7 +10,11 @@ mod guard;
 pub mod head;
 mod meta;
 
-use crosscheck_model::{Block, BlockKind, Extracted, Metadata};
+use crosscheck_model::{Block, BlockKind, Extracted, Metadata, RemovalReason, RemovedLine};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::dates::{find_dates, is_date_line};
 
 use crate::lang::detect_language;
 use crate::upstream::find_upstream_sources;
@@ -44,6 +48,7 @@ pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
     };
     if let Some(r) = &lib {
         out.blocks = blocks_from_text(&r.content_text);
+        drop_meta_lines(&mut out);
         out.confidence = r.extraction_quality.clamp(0.0, 1.0) as f32;
     }
     meta::fill(&mut out, meta, &head, lib.as_ref().map(|r| &r.metadata));
@@ -85,6 +90,39 @@ fn blocks_from_text(text: &str) -> Vec<Block> {
         }
     }
     blocks
+}
+
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?i:by|written by|words by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|and|&))*").unwrap()
+});
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?i:published|updated|last updated|posted|posted on|first published|modified)\b").unwrap()
+});
+
+/// Remove blocks that are metadata printed in the body: a byline ("By Jane
+/// Roe · 9 August 2025"), an "Updated 14.11.2025" line, a bare date. They
+/// are kept as evidence in `removed_lines`, not as article text.
+fn drop_meta_lines(out: &mut Extracted) {
+    let mut kept = Vec::with_capacity(out.blocks.len());
+    for b in std::mem::take(&mut out.blocks) {
+        let words = crosscheck_model::count_words(&b.text);
+        let reason = if words > 14 {
+            None
+        } else if is_date_line(&b.text) {
+            Some(RemovalReason::Dateline)
+        } else if DATELINE.is_match(&b.text) && (!find_dates(&b.text).is_empty() || b.text.chars().any(|c| c.is_ascii_digit())) {
+            Some(RemovalReason::Dateline)
+        } else if BYLINE.is_match(&b.text) && !b.text.ends_with('.') {
+            Some(RemovalReason::Byline)
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => out.removed_lines.push(RemovedLine { text: b.text, reason, detail: "metadata line in the article body".into() }),
+            None => kept.push(b),
+        }
+    }
+    out.blocks = kept;
 }
 
 /// A paragraph whose lines are all list items is split into one block per
@@ -152,6 +190,14 @@ mod tests {
         assert!(e.blocks.is_empty());
         assert_eq!(e.confidence, 0.0);
         assert!(!e.warnings.is_empty());
+    }
+
+    #[test]
+    fn bylines_and_update_lines_leave_the_body() {
+        let mut e = Extracted { blocks: blocks_from_text("By Jane Roe · 9 August 2025\n\nUpdated 14.11.2025\n\nThe council met.\n\nBy the end of the day, Roe had gone home."), ..Default::default() };
+        drop_meta_lines(&mut e);
+        assert_eq!(e.text(), "The council met.\n\nBy the end of the day, Roe had gone home.");
+        assert_eq!(e.removed_lines.len(), 2);
     }
 
     #[test]

@@ -166,12 +166,12 @@ static CITY_ZIP_RE: Lazy<Regex> = Lazy::new(|| {
 });
 static BIO_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:as (?:the|a|an|our) [^,]{0,80}?(?: at | for | with )[^,]{0,60}?, i (?:am|have|'ve|’ve|bring|cover)|about the author\b)",
+        r"(?i)^(?:as (?:the|a|an|our) [^,]{0,80}?(?: at | for | with )[^,]{0,60}?, i (?:am|have|'ve|’ve|bring|cover)|about the author(?-u:\b))",
     )
     .expect("bio regex")
 });
 static BIO3_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3} is an? (?:[a-z-]+ ){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor)\b")
+    Regex::new(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3} is an? (?:[a-z-]+ ){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor)(?-u:\b)")
         .expect("bio3 regex")
 });
 static BYLINE_RE: Lazy<Regex> =

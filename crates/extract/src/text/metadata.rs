@@ -119,7 +119,7 @@ pub(crate) fn outlet_from_lines(lines: &[Line]) -> Option<(String, &'static str)
 /// 2024 Local 4 Mins Read", "Written by Jane Roe".
 pub(crate) fn byline_author(line: &str) -> Option<String> {
     static BY: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?:\b|[a-z])(?:By|BY|Written by|Posted by)\s+").expect("by regex")
+        Regex::new(r"(?:(?-u:\b)|[a-z])(?:By|BY|Written by|Posted by)\s+").expect("by regex")
     });
     let m = BY.find_iter(line).last()?;
     let rest = &line[m.end()..];
@@ -240,10 +240,11 @@ pub(crate) fn pick_title(
     let inside: Vec<usize> = (region_start..(region_start + 4).min(lines.len()))
         .filter(|&i| usable(i))
         .collect();
-    let count = |i: usize| {
-        let k = title_key(&lines[i].text);
-        lines.iter().filter(|l| title_key(&l.text) == k).count()
-    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for l in lines.iter().filter(|l| (3..=25).contains(&l.words)) {
+        *counts.entry(title_key(&l.text)).or_insert(0) += 1;
+    }
+    let count = |i: usize| counts.get(&title_key(&lines[i].text)).copied().unwrap_or(0);
     let pick = before
         .iter()
         .rev()

@@ -1,0 +1,159 @@
+//! End-to-end: the ingest command on good, repeated, concurrent and bad input.
+
+mod common;
+
+use std::io::Write;
+use std::process::Stdio;
+
+use common::*;
+
+#[test]
+fn ingesting_the_same_files_twice_is_a_no_op() {
+    let db = Db::new();
+    let corpus = repo().join("demo/corpus");
+    let first = db.run(&["ingest", corpus.to_str().unwrap()]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("ingested 9, unchanged 0, failed 0"), "{}", stdout(&first));
+    let second = db.run(&["ingest", corpus.to_str().unwrap()]);
+    assert!(second.status.success());
+    assert!(stdout(&second).contains("ingested 0, unchanged 9, failed 0"), "{}", stdout(&second));
+}
+
+#[test]
+fn two_ingests_into_one_database_at_once_both_succeed_and_store_the_union() {
+    let db = Db::new();
+    let corpus = repo().join("demo/corpus");
+    let chrome = fixture("chrome/nav_menu.txt");
+    let spawn = |paths: &[&std::path::Path]| {
+        let mut c = db.cmd();
+        c.arg("--quiet").arg("ingest").args(paths).stdout(Stdio::piped()).stderr(Stdio::piped());
+        c.spawn().unwrap()
+    };
+    let a = spawn(&[&corpus, &chrome]);
+    let b = spawn(&[&corpus]);
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(b.status.success(), "{}", stderr(&b));
+    assert_eq!(db.documents().len(), 10);
+}
+
+#[test]
+fn every_bad_input_gets_a_one_line_reason_and_the_good_records_are_kept() {
+    let db = Db::new();
+    let bad = |f: &str| fixture(&format!("bad/{f}"));
+    let files = [
+        "empty.txt",
+        "whitespace_only.txt",
+        "binary.html",
+        "truncated.html.gz",
+        "corrupt.txt.gz",
+        "not_gzip.html.gz",
+        "malformed_lines.jsonl",
+        "invalid_utf8.txt",
+        "deeply_nested.html",
+        "malformed.html",
+    ];
+    let paths: Vec<_> = files.iter().map(|f| bad(f)).collect();
+    let mut c = db.cmd();
+    c.args(["ingest", "--format", "json"]).args(&paths);
+    let out = c.output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "some inputs failed: exit 3\n{}", stderr(&out));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let failed = summary["failed"].as_array().unwrap();
+    let reason = |src: &str| -> String {
+        failed
+            .iter()
+            .find(|f| f["source"].as_str().unwrap().ends_with(src))
+            .map(|f| f["reason"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no failure for {src}: {summary}"))
+    };
+    assert_eq!(reason("empty.txt"), "empty file");
+    assert!(reason("whitespace_only.txt").contains("empty") || reason("whitespace_only.txt").contains("whitespace"));
+    assert!(reason("binary.html").contains("binary"));
+    assert!(reason("truncated.html.gz").contains("truncated gzip"));
+    assert!(reason("corrupt.txt.gz").contains("gzip"));
+    assert!(reason("not_gzip.html.gz").contains("not gzip"));
+    assert!(reason("malformed_lines.jsonl#2").contains("invalid JSON"));
+    for f in failed {
+        assert!(!f["reason"].as_str().unwrap().contains('\n'), "one line: {f}");
+    }
+    // The two valid records, the invalid-UTF-8 page, the nested and the
+    // malformed pages are stored.
+    let docs = db.documents();
+    let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
+    assert!(sources.iter().any(|s| s.ends_with("invalid_utf8.txt")), "{sources:?}");
+    assert!(sources.iter().any(|s| s.ends_with("deeply_nested.html")), "{sources:?}");
+    assert!(sources.iter().any(|s| s.ends_with("malformed.html")), "{sources:?}");
+    let from_jsonl = docs.iter().filter(|d| d["source"].as_str().unwrap().contains("malformed_lines.jsonl") || d["url"].is_string()).count();
+    assert!(from_jsonl >= 2, "{sources:?}");
+    let warnings = summary["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w["warning"].as_str().unwrap().contains("not valid UTF-8")));
+}
+
+#[test]
+fn a_gzip_bomb_is_refused_at_the_decompression_cap() {
+    let db = Db::new();
+    let path = db.dir.path().join("bomb.txt.gz");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b'a'; 1 << 20];
+    for _ in 0..64 {
+        enc.write_all(&zeros).unwrap();
+    }
+    std::fs::write(&path, enc.finish().unwrap()).unwrap();
+    let out = db.run(&["ingest", "--max-decompressed-size", "8000000", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains("gzip bomb"), "{}", stdout(&out));
+    assert!(db.documents().is_empty());
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused() {
+    let db = Db::new();
+    let path = db.dir.path().join("huge.txt");
+    std::fs::write(&path, "A sentence of a very long page. ".repeat(100_000)).unwrap();
+    let out = db.run(&["ingest", "--max-file-size", "100000", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains("size cap"), "{}", stdout(&out));
+}
+
+#[test]
+fn an_unreadable_path_is_reported_and_the_rest_ingested() {
+    let db = Db::new();
+    let good = repo().join("demo/corpus/01_straitreport_rejection.txt");
+    let out = db.run(&["ingest", "/no/such/file.html", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains("/no/such/file.html: cannot read path"), "{}", stdout(&out));
+    assert_eq!(db.documents().len(), 1);
+}
+
+#[test]
+fn standard_input_is_ingested_as_json_lines_or_text() {
+    let db = Db::new();
+    let mut c = db.cmd();
+    c.args(["--quiet", "ingest", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"title\":\"Harbour reopens\",\"outlet\":\"Test Wire\",\"published\":\"2026-03-01\",\"text\":\"The harbour reopened on Sunday after a week of repairs to the sea wall.\"}\n")
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let docs = db.documents();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"], "stdin#1");
+    assert_eq!(docs[0]["outlet"], "Test Wire");
+    assert_eq!(docs[0]["published"], "2026-03-01");
+}
+
+#[test]
+fn the_same_input_gives_a_byte_identical_export() {
+    let corpus = repo().join("demo/corpus");
+    let export = |jobs: &str| {
+        let db = Db::new();
+        let out = db.run(&["--quiet", "ingest", "--jobs", jobs, corpus.to_str().unwrap()]);
+        assert!(out.status.success());
+        db.run(&["export", "--format", "jsonl"]).stdout
+    };
+    assert_eq!(export("1"), export("2"));
+}

@@ -1,0 +1,81 @@
+//! Helpers shared by the end-to-end tests: run the real binary on a fresh
+//! database in a temporary directory.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(rel)
+}
+
+/// The shared corpora beside the project, if present.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let p = repo().join("../shared/corpora").join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent (the shared corpora are not beside this checkout)", p.display());
+        None
+    }
+}
+
+pub struct Db {
+    pub dir: tempfile::TempDir,
+}
+
+impl Db {
+    pub fn new() -> Db {
+        Db { dir: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("test.db")
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+        c.arg("--db").arg(self.path()).env_remove("CROSSCHECK_DB").stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    pub fn ingest(&self, paths: &[&Path]) -> Output {
+        let mut c = self.cmd();
+        c.arg("--quiet").arg("ingest").arg("--jobs").arg("2");
+        for p in paths {
+            c.arg(p);
+        }
+        c.output().unwrap()
+    }
+
+    /// The export as parsed JSON.
+    pub fn export(&self) -> serde_json::Value {
+        let out = self.run(&["export", "--format", "json"]);
+        assert!(out.status.success(), "export failed: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    pub fn documents(&self) -> Vec<serde_json::Value> {
+        self.export()["documents"].as_array().unwrap().clone()
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

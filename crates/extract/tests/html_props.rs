@@ -1,0 +1,90 @@
+//! Property tests of the HTML path: any input, however broken, gives a
+//! result without panicking; the kept text is made of the page's own words;
+//! the result is deterministic.
+
+use crosscheck_extract::extract_html;
+use crosscheck_model::Metadata;
+use proptest::prelude::*;
+
+/// Tag soup: fragments of real markup in random order, some unclosed.
+fn tag_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<article>".to_string()),
+        Just("<nav><a href='/'>Home</a></nav>".to_string()),
+        Just("<script>var x = '<p>';</script>".to_string()),
+        Just("<!-- comment".to_string()),
+        Just("<meta property=\"article:published_time\" content=\"2025-13-45\">".to_string()),
+        Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",".to_string()),
+        Just("<time datetime=\"x\">".to_string()),
+        Just("&#xFFFFFFFF;&amp".to_string()),
+        "[A-Za-z ,.]{0,80}".prop_map(|s| s),
+        "\\PC{0,40}".prop_map(|s| s),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Whether `w` is a concatenation of words of `set`.
+fn made_of(w: &str, set: &std::collections::HashSet<String>) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    let mut ok = vec![false; chars.len() + 1];
+    ok[0] = true;
+    for end in 1..=chars.len() {
+        ok[end] = (0..end).any(|start| ok[start] && set.contains(&chars[start..end].iter().collect::<String>()));
+    }
+    ok[chars.len()]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_tag_soup_is_extracted_without_panic_and_deterministically(page in tag_soup()) {
+        let a = extract_html(&page, &Metadata::default());
+        let b = extract_html(&page, &Metadata::default());
+        prop_assert_eq!(&a, &b);
+        prop_assert!((0.0..=1.0).contains(&a.confidence));
+        // Entities decode (HTML5 even decodes "&amp" without its semicolon).
+        let decoded = page.replace("&amp", " ");
+        let input_words: std::collections::HashSet<String> =
+            words(&page).into_iter().chain(words(&decoded)).collect();
+        // rs-trafilatura may glue adjacent text nodes of degenerate markup
+        // ("a<div>" gives "aa"), so a kept word is one or more page words.
+        for w in words(&a.text()) {
+            prop_assert!(made_of(&w, &input_words), "word {:?} is not made of the page's words", w);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(page in "\\PC{0,400}") {
+        let _ = extract_html(&page, &Metadata::default());
+    }
+}
+
+#[test]
+fn ten_thousand_nested_divs_do_not_overflow_the_stack() {
+    let page = format!(
+        "<html><body>{}<p>The council approved the budget on Monday after a long debate.</p>{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    let e = extract_html(&page, &Metadata::default());
+    assert!(e.text().contains("approved the budget"), "{:?}", e.text());
+    assert!(e.warnings.iter().any(|w| w.contains("flattened")));
+}
+
+#[test]
+fn a_huge_page_of_one_line_is_handled() {
+    let page = format!("<p>{}</p>", "word ".repeat(400_000));
+    let e = extract_html(&page, &Metadata::default());
+    // Extracted or not, it must come back, with text made of the page.
+    assert!(e.text().split_whitespace().all(|w| w == "word"));
+}
+
