@@ -149,3 +149,68 @@ pub fn evaluate<'a>(pages: &'a [Page], preds: &'a [Prediction]) -> (Metrics, Vec
     m.wcxb = score::wcxb_corpus(&wcxb_prfs);
     (m, details)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Gold;
+
+    fn page(corpus: CorpusKind, gold: Gold) -> Page {
+        Page {
+            corpus,
+            id: "1".into(),
+            path: "x".into(),
+            url: None,
+            html: String::new(),
+            gold,
+        }
+    }
+
+    #[test]
+    fn wcxb_metadata_and_snippets_count_only_pages_with_gold() {
+        let with_gold = page(
+            CorpusKind::Wcxb,
+            Gold {
+                body: Some("Alpha beta gamma delta".into()),
+                title: Some("The Title".into()),
+                author: Some("Ann Lee and Bo Chan".into()),
+                date: Some("2024-01-02".into()),
+                with: vec!["beta gamma".into(), "…".into()],
+                without: vec!["Subscribe now".into()],
+            },
+        );
+        let bare = page(CorpusKind::Wcxb, Gold::default());
+        let aeb = page(
+            CorpusKind::Aeb,
+            Gold {
+                body: Some("one two three four five".into()),
+                ..Gold::default()
+            },
+        );
+        let preds = vec![
+            Prediction {
+                text: "alpha beta gamma delta subscribe now".into(),
+                title: Some("the title".into()),
+                author: Some("Bo Chan".into()),
+                date: Some("2024-01-03".into()),
+            },
+            Prediction::default(),
+            Prediction {
+                text: "one two three four five".into(),
+                ..Prediction::default()
+            },
+        ];
+        let pages = [with_gold, bare, aeb];
+        let (m, details) = evaluate(&pages, &preds);
+        assert_eq!((m.aeb_pages, m.wcxb_pages), (1, 1));
+        assert_eq!((m.aeb.f1, m.aeb.accuracy), (1.0, 1.0));
+        assert!((m.wcxb.precision - 4.0 / 6.0).abs() < 1e-12);
+        assert_eq!((m.with_kept.hits, m.with_kept.total), (1, 1));
+        assert_eq!((m.without_dropped.hits, m.without_dropped.total), (0, 1));
+        assert_eq!((m.title_strict.hits, m.title_strict.total), (1, 1));
+        assert_eq!((m.author.hits, m.author.total), (1, 1));
+        assert_eq!((m.date.hits, m.date.total), (0, 1));
+        assert_eq!(details.len(), 3);
+        assert_eq!(details[0].without_kept, ["Subscribe now"]);
+    }
+}

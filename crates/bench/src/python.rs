@@ -78,7 +78,7 @@ pub fn ensure_venv(venv: &Path) -> Result<PathBuf, String> {
 }
 
 /// Runs trafilatura on `pages`; `work` is a directory for the exchange files.
-pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path) -> RunResult {
+pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path, repeat: usize) -> RunResult {
     let python = ensure_venv(venv)?;
     let list: Vec<serde_json::Value> = pages
         .iter()
@@ -94,7 +94,8 @@ pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path) -> RunResult {
     run(Command::new(&python)
         .arg(script_path())
         .arg(&pages_file)
-        .arg(&out_file))?;
+        .arg(&out_file)
+        .arg(repeat.max(1).to_string()))?;
     let raw =
         std::fs::read(&out_file).map_err(|e| format!("reading {}: {e}", out_file.display()))?;
     let mut out: HashMap<String, serde_json::Value> =
@@ -103,6 +104,10 @@ pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path) -> RunResult {
         .remove("_seconds")
         .and_then(|v| v.as_f64())
         .ok_or("no _seconds in output")?;
+    let wall_seconds = out
+        .remove("_wall_seconds")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(seconds);
     let version = out
         .remove("_version")
         .and_then(|v| v.as_str().map(String::from));
@@ -117,6 +122,7 @@ pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path) -> RunResult {
     Ok(SystemRun {
         predictions,
         seconds,
+        wall_seconds,
         note: Some(format!(
             "version {}, bare_extraction(with_metadata=True, url=...), default settings",
             version.unwrap_or_else(|| "?".into())

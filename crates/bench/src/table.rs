@@ -12,7 +12,9 @@ pub struct Row {
 pub struct Measured {
     pub metrics: Metrics,
     pub pages: usize,
+    /// CPU seconds of the extracting thread.
     pub seconds: f64,
+    pub wall_seconds: f64,
 }
 
 impl Measured {
@@ -141,4 +143,59 @@ pub fn bars(rows: &[Row]) -> String {
     };
     out.push_str(&format!("- pages/s >= 20× trafilatura: {speed}\n"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measured(f1: f64, pages: usize, seconds: f64) -> Result<Measured, String> {
+        let mut metrics = Metrics::default();
+        metrics.aeb.f1 = f1;
+        metrics.wcxb.f1 = f1;
+        metrics.date = Share { hits: 9, total: 10 };
+        Ok(Measured {
+            metrics,
+            pages,
+            seconds,
+            wall_seconds: seconds,
+        })
+    }
+
+    #[test]
+    fn table_has_one_row_per_system_and_a_speed_ratio() {
+        let rows = vec![
+            Row {
+                system: SystemId::Crosscheck,
+                outcome: measured(0.98, 100, 0.5),
+            },
+            Row {
+                system: SystemId::DomSmoothie,
+                outcome: Err("offline".into()),
+            },
+            Row {
+                system: SystemId::Trafilatura,
+                outcome: measured(0.9, 100, 10.0),
+            },
+        ];
+        let t = render(&rows);
+        assert_eq!(t.lines().count(), 5);
+        assert!(t.contains("| crosscheck | 0.980 |"));
+        assert!(t.contains("| 200.0 | 20.0× |"));
+        assert!(t.contains("| dom_smoothie | not run |"));
+        let b = bars(&rows);
+        assert!(b.contains("AEB F1 >= 0.97: met (0.980)"));
+        assert!(b.contains("date accuracy >= 0.90: met (0.900)"));
+        assert!(b.contains("20× trafilatura: met (20.0×)"));
+    }
+
+    #[test]
+    fn bars_without_measurements_say_so() {
+        let rows = vec![Row {
+            system: SystemId::Crosscheck,
+            outcome: Err("not built".into()),
+        }];
+        assert_eq!(bars(&rows).matches("not measured").count(), 4);
+        assert!(render(&rows).contains("| crosscheck | not run | – |"));
+    }
 }

@@ -56,11 +56,6 @@ mod tests {
             &[vec!["a".into(), "abcdef".into()]],
             &[10, 4],
         );
-        assert_eq!(
-            t,
-            "id  titl…\na   abc…\n"
-                .replace("titl…", "title")
-                .replace("abc…", "abc…")
-        );
+        assert_eq!(t, "id  tit…\na   abc…\n");
     }
 }

@@ -19,14 +19,35 @@ fn export_json_has_the_stable_contract() {
     let docs = v["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 9);
     for d in docs {
-        for key in ["id", "source", "sha256", "outlet", "title", "author", "published", "language", "text", "upstream_sources", "removed"] {
+        for key in [
+            "id",
+            "source",
+            "sha256",
+            "outlet",
+            "title",
+            "author",
+            "published",
+            "language",
+            "text",
+            "upstream_sources",
+            "removed",
+        ] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
         }
         let text = d["text"].as_str().unwrap();
-        assert!(!text.contains("\n\n\n"), "paragraphs are separated by one blank line");
-        assert_eq!(d["id"].as_str().unwrap(), &d["sha256"].as_str().unwrap()[..12]);
+        assert!(
+            !text.contains("\n\n\n"),
+            "paragraphs are separated by one blank line"
+        );
+        assert_eq!(
+            d["id"].as_str().unwrap(),
+            &d["sha256"].as_str().unwrap()[..12]
+        );
         if let Some(p) = d["published"].as_str() {
-            assert!(p.len() == 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-', "{p}");
+            assert!(
+                p.len() == 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-',
+                "{p}"
+            );
         }
         assert!(d["removed"]["boilerplate_lines"].is_u64());
         assert!(d["removed"]["duplicate_paragraphs"].is_u64());
@@ -54,7 +75,8 @@ fn docs_lists_every_document_as_a_table_and_as_json() {
     let table = stdout(&db.run(&["docs"]));
     assert!(table.starts_with("id"), "{table}");
     assert!(table.contains("Harborline News"), "{table}");
-    let json: serde_json::Value = serde_json::from_slice(&db.run(&["docs", "--format", "json"]).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&db.run(&["docs", "--format", "json"]).stdout).unwrap();
     let rows = json.as_array().unwrap();
     assert_eq!(rows.len(), 9);
     assert!(rows.iter().all(|r| r["words"].as_u64().unwrap() > 50));
@@ -64,7 +86,15 @@ fn docs_lists_every_document_as_a_table_and_as_json() {
 fn show_prints_the_text_and_explain_lists_removed_lines_with_reasons() {
     let db = demo_db();
     let docs = db.documents();
-    let dump = docs.iter().find(|d| d["source"].as_str().unwrap().ends_with("01_straitreport_rejection.txt")).unwrap();
+    let dump = docs
+        .iter()
+        .find(|d| {
+            d["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("01_straitreport_rejection.txt")
+        })
+        .unwrap();
     let id = dump["id"].as_str().unwrap();
     let out = db.run(&["show", &id[..6], "--explain"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -72,7 +102,14 @@ fn show_prints_the_text_and_explain_lists_removed_lines_with_reasons() {
     assert!(s.contains(dump["title"].as_str().unwrap()));
     assert!(s.contains("Removed lines"), "{s}");
     let removed = s.split("Removed lines").nth(1).unwrap();
-    assert!(removed.lines().filter(|l| l.trim_start().starts_with('[')).count() > 10, "{removed}");
+    assert!(
+        removed
+            .lines()
+            .filter(|l| l.trim_start().starts_with('['))
+            .count()
+            > 10,
+        "{removed}"
+    );
 }
 
 #[test]
@@ -98,7 +135,10 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     let out = db.run(&["docs"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(db.path()).unwrap(), "not a database");
+    assert_eq!(
+        std::fs::read_to_string(db.path()).unwrap(),
+        "not a database"
+    );
 }
 
 #[test]

@@ -13,10 +13,18 @@ fn ingesting_the_same_files_twice_is_a_no_op() {
     let corpus = repo().join("demo/corpus");
     let first = db.run(&["ingest", corpus.to_str().unwrap()]);
     assert!(first.status.success(), "{}", stderr(&first));
-    assert!(stdout(&first).contains("ingested 9, unchanged 0, failed 0"), "{}", stdout(&first));
+    assert!(
+        stdout(&first).contains("ingested 9, unchanged 0, failed 0"),
+        "{}",
+        stdout(&first)
+    );
     let second = db.run(&["ingest", corpus.to_str().unwrap()]);
     assert!(second.status.success());
-    assert!(stdout(&second).contains("ingested 0, unchanged 9, failed 0"), "{}", stdout(&second));
+    assert!(
+        stdout(&second).contains("ingested 0, unchanged 9, failed 0"),
+        "{}",
+        stdout(&second)
+    );
 }
 
 #[test]
@@ -26,7 +34,11 @@ fn two_ingests_into_one_database_at_once_both_succeed_and_store_the_union() {
     let chrome = fixture("chrome/nav_menu.txt");
     let spawn = |paths: &[&std::path::Path]| {
         let mut c = db.cmd();
-        c.arg("--quiet").arg("ingest").args(paths).stdout(Stdio::piped()).stderr(Stdio::piped());
+        c.arg("--quiet")
+            .arg("ingest")
+            .args(paths)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         c.spawn().unwrap()
     };
     let a = spawn(&[&corpus, &chrome]);
@@ -57,7 +69,12 @@ fn every_bad_input_gets_a_one_line_reason_and_the_good_records_are_kept() {
     let mut c = db.cmd();
     c.args(["ingest", "--format", "json"]).args(&paths);
     let out = c.output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "some inputs failed: exit 3\n{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "some inputs failed: exit 3\n{}",
+        stderr(&out)
+    );
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let failed = summary["failed"].as_array().unwrap();
     let reason = |src: &str| -> String {
@@ -68,26 +85,52 @@ fn every_bad_input_gets_a_one_line_reason_and_the_good_records_are_kept() {
             .unwrap_or_else(|| panic!("no failure for {src}: {summary}"))
     };
     assert_eq!(reason("empty.txt"), "empty file");
-    assert!(reason("whitespace_only.txt").contains("empty") || reason("whitespace_only.txt").contains("whitespace"));
+    assert!(
+        reason("whitespace_only.txt").contains("empty")
+            || reason("whitespace_only.txt").contains("whitespace")
+    );
     assert!(reason("binary.html").contains("binary"));
     assert!(reason("truncated.html.gz").contains("truncated gzip"));
     assert!(reason("corrupt.txt.gz").contains("gzip"));
     assert!(reason("not_gzip.html.gz").contains("not gzip"));
     assert!(reason("malformed_lines.jsonl#2").contains("invalid JSON"));
     for f in failed {
-        assert!(!f["reason"].as_str().unwrap().contains('\n'), "one line: {f}");
+        assert!(
+            !f["reason"].as_str().unwrap().contains('\n'),
+            "one line: {f}"
+        );
     }
     // The two valid records, the invalid-UTF-8 page, the nested and the
     // malformed pages are stored.
     let docs = db.documents();
     let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
-    assert!(sources.iter().any(|s| s.ends_with("invalid_utf8.txt")), "{sources:?}");
-    assert!(sources.iter().any(|s| s.ends_with("deeply_nested.html")), "{sources:?}");
-    assert!(sources.iter().any(|s| s.ends_with("malformed.html")), "{sources:?}");
-    let from_jsonl = docs.iter().filter(|d| d["source"].as_str().unwrap().contains("malformed_lines.jsonl") || d["url"].is_string()).count();
+    assert!(
+        sources.iter().any(|s| s.ends_with("invalid_utf8.txt")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("deeply_nested.html")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("malformed.html")),
+        "{sources:?}"
+    );
+    let from_jsonl = docs
+        .iter()
+        .filter(|d| {
+            d["source"]
+                .as_str()
+                .unwrap()
+                .contains("malformed_lines.jsonl")
+                || d["url"].is_string()
+        })
+        .count();
     assert!(from_jsonl >= 2, "{sources:?}");
     let warnings = summary["warnings"].as_array().unwrap();
-    assert!(warnings.iter().any(|w| w["warning"].as_str().unwrap().contains("not valid UTF-8")));
+    assert!(warnings
+        .iter()
+        .any(|w| w["warning"].as_str().unwrap().contains("not valid UTF-8")));
 }
 
 #[test]
@@ -100,7 +143,12 @@ fn a_gzip_bomb_is_refused_at_the_decompression_cap() {
         enc.write_all(&zeros).unwrap();
     }
     std::fs::write(&path, enc.finish().unwrap()).unwrap();
-    let out = db.run(&["ingest", "--max-decompressed-size", "8000000", path.to_str().unwrap()]);
+    let out = db.run(&[
+        "ingest",
+        "--max-decompressed-size",
+        "8000000",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stdout(&out).contains("gzip bomb"), "{}", stdout(&out));
     assert!(db.documents().is_empty());
@@ -111,7 +159,12 @@ fn a_file_over_the_size_cap_is_refused() {
     let db = Db::new();
     let path = db.dir.path().join("huge.txt");
     std::fs::write(&path, "A sentence of a very long page. ".repeat(100_000)).unwrap();
-    let out = db.run(&["ingest", "--max-file-size", "100000", path.to_str().unwrap()]);
+    let out = db.run(&[
+        "ingest",
+        "--max-file-size",
+        "100000",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(3));
     assert!(stdout(&out).contains("size cap"), "{}", stdout(&out));
 }
@@ -122,7 +175,11 @@ fn an_unreadable_path_is_reported_and_the_rest_ingested() {
     let good = repo().join("demo/corpus/01_straitreport_rejection.txt");
     let out = db.run(&["ingest", "/no/such/file.html", good.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(stdout(&out).contains("/no/such/file.html: cannot read path"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("/no/such/file.html: cannot read path"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(db.documents().len(), 1);
 }
 
@@ -130,7 +187,9 @@ fn an_unreadable_path_is_reported_and_the_rest_ingested() {
 fn standard_input_is_ingested_as_json_lines_or_text() {
     let db = Db::new();
     let mut c = db.cmd();
-    c.args(["--quiet", "ingest", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped());
+    c.args(["--quiet", "ingest", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
     let mut child = c.spawn().unwrap();
     child
         .stdin
@@ -151,7 +210,13 @@ fn the_same_input_gives_a_byte_identical_export() {
     let corpus = repo().join("demo/corpus");
     let export = |jobs: &str| {
         let db = Db::new();
-        let out = db.run(&["--quiet", "ingest", "--jobs", jobs, corpus.to_str().unwrap()]);
+        let out = db.run(&[
+            "--quiet",
+            "ingest",
+            "--jobs",
+            jobs,
+            corpus.to_str().unwrap(),
+        ]);
         assert!(out.status.success());
         db.run(&["export", "--format", "jsonl"]).stdout
     };

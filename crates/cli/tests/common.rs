@@ -19,7 +19,10 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipped: {} is absent (the shared corpora are not beside this checkout)", p.display());
+        eprintln!(
+            "skipped: {} is absent (the shared corpora are not beside this checkout)",
+            p.display()
+        );
         None
     }
 }
@@ -30,7 +33,9 @@ pub struct Db {
 
 impl Db {
     pub fn new() -> Db {
-        Db { dir: tempfile::tempdir().unwrap() }
+        Db {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub fn path(&self) -> PathBuf {
@@ -39,7 +44,10 @@ impl Db {
 
     pub fn cmd(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
-        c.arg("--db").arg(self.path()).env_remove("CROSSCHECK_DB").stdin(Stdio::null());
+        c.arg("--db")
+            .arg(self.path())
+            .env_remove("CROSSCHECK_DB")
+            .stdin(Stdio::null());
         c
     }
 
@@ -59,7 +67,11 @@ impl Db {
     /// The export as parsed JSON.
     pub fn export(&self) -> serde_json::Value {
         let out = self.run(&["export", "--format", "json"]);
-        assert!(out.status.success(), "export failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "export failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 

@@ -92,8 +92,10 @@ fn validate(root: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<
 
 #[test]
 fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap(),
+    )
+    .unwrap();
     let db = Db::new();
     assert!(db.ingest(&[&repo().join("demo/corpus")]).status.success());
     let export = db.export();
@@ -104,12 +106,18 @@ fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
 
 #[test]
 fn the_validator_rejects_a_broken_document() {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap(),
+    )
+    .unwrap();
     let bad = serde_json::json!({"schema_version": 1, "documents": [{"id": "XYZ", "published": "May 3"}]});
     let mut errors = Vec::new();
     validate(&schema, &schema, &bad, "$", &mut errors);
-    assert!(errors.iter().any(|e| e.contains("missing required key text")));
+    assert!(errors
+        .iter()
+        .any(|e| e.contains("missing required key text")));
     assert!(errors.iter().any(|e| e.contains("$.documents[0].id")));
-    assert!(errors.iter().any(|e| e.contains("$.documents[0].published")));
+    assert!(errors
+        .iter()
+        .any(|e| e.contains("$.documents[0].published")));
 }

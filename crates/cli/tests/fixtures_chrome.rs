@@ -13,8 +13,10 @@ fn check(name: &str) -> Vec<String> {
         .map(|e| e.unwrap().path())
         .find(|p| p.file_stem().unwrap() == name && p.extension().unwrap() != "json")
         .unwrap_or_else(|| panic!("no fixture {name}"));
-    let expect: Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture(&format!("chrome/{name}.expect.json"))).unwrap()).unwrap();
+    let expect: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture(&format!("chrome/{name}.expect.json"))).unwrap(),
+    )
+    .unwrap();
     let db = Db::new();
     let out = db.ingest(&[&page]);
     let mut problems = Vec::new();

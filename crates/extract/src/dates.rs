@@ -142,6 +142,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
         return in_range(dt.date_naive());
     }
+    // ISO 8601 variants that RFC 3339 refuses ("2020-04-12T18:00:00-0700",
+    // "2024-11-26T00:00-05:00", "2025-07-09 11:50:26"): the calendar date
+    // leads the string.
+    if let Some(d) = iso_date_prefix(s) {
+        return Some(d);
+    }
     let rest = WEEKDAY_PREFIX_RE.find(s).map_or(s, |m| &s[m.end()..]);
     let found = find_dates(rest);
     let first = found.first()?;
@@ -152,6 +158,20 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     } else {
         None
     }
+}
+
+/// `YYYY-MM-DD` at the start of `s`, followed by nothing, `T` or a space.
+fn iso_date_prefix(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() < 10 || !(b.len() == 10 || matches!(b[10], b'T' | b't' | b' ')) {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let d = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").ok()?;
+    in_range(d)
 }
 
 fn in_range(d: NaiveDate) -> Option<NaiveDate> {
@@ -273,5 +293,23 @@ mod tests {
         assert!(is_yearless_date("July 5"));
         assert!(!is_yearless_date("July 5, 2025"));
         assert!(!is_yearless_date("February 31"));
+    }
+
+    #[test]
+    fn iso_date_times_that_rfc3339_refuses_still_give_their_date() {
+        for s in [
+            "2020-04-12T18:00:00-0700",
+            "2024-11-26T00:00-05:00",
+            "2025-07-09 11:50:26",
+            "2025-07-09",
+        ] {
+            assert!(parse_date(s).is_some(), "{s}");
+        }
+        assert_eq!(
+            parse_date("2020-04-12T18:00:00-0700"),
+            NaiveDate::from_ymd_opt(2020, 4, 12)
+        );
+        assert_eq!(parse_date("2025-02-30T00:00"), None);
+        assert_eq!(parse_date("2025-07-09x"), None);
     }
 }

@@ -9,7 +9,7 @@ const MIN_LETTERS: usize = 20;
 const LONG_ENOUGH_LETTERS: usize = 200;
 /// Only the start of a long text is looked at: enough to decide, and keeps
 /// detection cheap on huge inputs.
-const MAX_BYTES: usize = 4000;
+const MAX_BYTES: usize = 1200;
 
 /// The language of `text` as an ISO 639-1 code (`en`, `es`, `de`; ISO 639-3
 /// for the few languages without one), or `None` when the text is very short

@@ -21,6 +21,7 @@ fn tag_soup() -> impl Strategy<Value = String> {
         Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",".to_string()),
         Just("<time datetime=\"x\">".to_string()),
         Just("&#xFFFFFFFF;&amp".to_string()),
+        Just("<title>&quot; —\u{a0}&— ’</title>".to_string()),
         "[A-Za-z ,.]{0,80}".prop_map(|s| s),
         "\\PC{0,40}".prop_map(|s| s),
     ];
@@ -28,7 +29,10 @@ fn tag_soup() -> impl Strategy<Value = String> {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether `w` is a concatenation of words of `set`.
@@ -37,7 +41,8 @@ fn made_of(w: &str, set: &std::collections::HashSet<String>) -> bool {
     let mut ok = vec![false; chars.len() + 1];
     ok[0] = true;
     for end in 1..=chars.len() {
-        ok[end] = (0..end).any(|start| ok[start] && set.contains(&chars[start..end].iter().collect::<String>()));
+        ok[end] = (0..end)
+            .any(|start| ok[start] && set.contains(&chars[start..end].iter().collect::<String>()));
     }
     ok[chars.len()]
 }
@@ -87,4 +92,3 @@ fn a_huge_page_of_one_line_is_handled() {
     // Extracted or not, it must come back, with text made of the page.
     assert!(e.text().split_whitespace().all(|w| w == "word"));
 }
-

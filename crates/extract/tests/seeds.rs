@@ -356,37 +356,3 @@ fn dump_seeds() {
         println!("===== {p}\n{}", serde_json::to_string_pretty(&e).unwrap());
     }
 }
-
-#[test]
-#[ignore]
-fn tmp_throughput() {
-    let Some(t) = seed("003") else { return };
-    let doc: String = t.chars().take(10_000).collect();
-    let start = std::time::Instant::now();
-    let n = 300;
-    for _ in 0..n {
-        std::hint::black_box(extract(&doc));
-    }
-    let el = start.elapsed();
-    println!("docs/s: {:.0} ({} bytes each)", n as f64 / el.as_secs_f64(), doc.len());
-}
-
-#[test]
-#[ignore]
-fn tmp_parts() {
-    let Some(t) = seed("003") else { return };
-    let doc: String = t.chars().take(10_000).collect();
-    let e = extract(&doc);
-    let clean = e.text();
-    let n = 300;
-    let time = |name: &str, f: &dyn Fn()| {
-        let s = std::time::Instant::now();
-        for _ in 0..n { f(); }
-        println!("{name}: {:.1} us/doc", s.elapsed().as_secs_f64() * 1e6 / n as f64);
-    };
-    time("lang", &|| { std::hint::black_box(crosscheck_extract::lang::detect_language(&clean)); });
-    time("upstream", &|| { std::hint::black_box(crosscheck_extract::upstream::find_upstream_sources(&clean)); });
-    time("find_dates", &|| { std::hint::black_box(crosscheck_extract::dates::find_dates(&doc)); });
-    time("date_lines", &|| { for l in doc.lines() { std::hint::black_box(crosscheck_extract::dates::is_date_line(l)); } });
-    time("all", &|| { std::hint::black_box(extract(&doc)); });
-}

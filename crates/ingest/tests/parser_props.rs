@@ -4,10 +4,24 @@
 use crosscheck_ingest::{decode_text, read_input, FileKind, InputFile, Item, Limits};
 use proptest::prelude::*;
 
-fn write_and_read(dir: &tempfile::TempDir, name: &str, bytes: &[u8], kind: FileKind, gzip: bool) -> Vec<Item> {
+fn write_and_read(
+    dir: &tempfile::TempDir,
+    name: &str,
+    bytes: &[u8],
+    kind: FileKind,
+    gzip: bool,
+) -> Vec<Item> {
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    read_input(&InputFile { display: name.to_string(), path, kind, gzip }, &Limits::default())
+    read_input(
+        &InputFile {
+            display: name.to_string(),
+            path,
+            kind,
+            gzip,
+        },
+        &Limits::default(),
+    )
 }
 
 fn one_line_failures(items: &[Item]) -> bool {

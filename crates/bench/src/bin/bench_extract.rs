@@ -12,11 +12,16 @@
 //! - `--systems LIST`  comma-separated: crosscheck,text-dump,rs-trafilatura,dom_smoothie,trafilatura
 //!   (default: all)
 //! - `--limit N`       only the first N pages of each corpus
+//! - `--repeat N`      time N passes per system and keep the fastest (default 1; results are
+//!   the first pass's; note that caches inside an extractor may favour later passes)
 //! - `--out DIR`       where the table and per-page details go (default: `target/bench/extract`)
 //! - `--render KEY`    print the text-dump rendering of one page (`aeb/<id>` or `wcxb/<id>`) and exit
 //!
 //! The table is printed on stdout and written to `target/bench/extract/table.md`,
 //! with `summary.json` and one `details-<system>.json` per system.
+//!
+//! Exit codes: 0 = table printed (a peer that could not run is a "not run" row);
+//! 2 = bad arguments, corpora absent, or an I/O error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,16 +31,20 @@ use crosscheck_bench::extract_bench::{project_root, run, Options};
 use crosscheck_bench::systems::SystemId;
 
 const USAGE: &str =
-    "usage: bench-extract [--corpora DIR] [--systems LIST] [--limit N] [--out DIR] [--render KEY]
+    "usage: bench-extract [--corpora DIR] [--systems LIST] [--limit N] [--repeat N] [--out DIR] [--render KEY]
 systems: crosscheck,text-dump,rs-trafilatura,dom_smoothie,trafilatura (default: all)
 run as: cargo run --release -p crosscheck-bench --bin bench-extract -- [OPTIONS]";
 
 fn parse_args() -> Result<Options> {
     let root = project_root();
     let mut opts = Options {
-        corpora: root.join("..").join("shared").join("corpora"),
+        corpora: {
+            let c = root.join("..").join("shared").join("corpora");
+            c.canonicalize().unwrap_or(c)
+        },
         systems: SystemId::ALL.to_vec(),
         limit: None,
+        repeat: 1,
         out_dir: root.join("target").join("bench").join("extract"),
         venv: root.join("target").join("bench").join("venv"),
         render: None,
@@ -62,6 +71,12 @@ fn parse_args() -> Result<Options> {
                     v.parse()
                         .with_context(|| format!("--limit {v}: not a number"))?,
                 );
+            }
+            "--repeat" => {
+                let v = value()?;
+                opts.repeat = v
+                    .parse()
+                    .with_context(|| format!("--repeat {v}: not a number"))?;
             }
             "--systems" => {
                 opts.systems = value()?

@@ -87,7 +87,9 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
             let lt = memchr(b'<', &b[i..])? + i;
             if let Some(close) = raw_until {
                 let rest = &b[lt..];
-                if rest.len() >= close.len() && rest[..close.len()].eq_ignore_ascii_case(close.as_bytes()) {
+                if rest.len() >= close.len()
+                    && rest[..close.len()].eq_ignore_ascii_case(close.as_bytes())
+                {
                     raw_until = None;
                 } else {
                     i = lt + 1;

@@ -23,6 +23,15 @@ pub struct HeadMetadata {
     pub time_texts: Vec<String>,
     /// Visible text of elements marked as bylines or authors, in page order.
     pub bylines: Vec<String>,
+    /// The first `datePublished`-like key found anywhere in the page source.
+    pub raw_published: Option<String>,
+    /// Visible text of elements whose class or id marks a date, page order.
+    pub date_texts: Vec<String>,
+    /// Text of the first non-empty `<h1>`: usually the headline.
+    pub h1: Option<String>,
+    /// The visible text that follows the page's first `<h1>` (the headline),
+    /// up to [`AFTER_HEADLINE_CHARS`]: where bylines and dates are printed.
+    pub after_headline: Option<String>,
 }
 
 /// The fields of a JSON-LD article object crosscheck uses.
@@ -30,8 +39,12 @@ pub struct HeadMetadata {
 pub struct JsonLd {
     pub date_published: Option<String>,
     pub date_created: Option<String>,
+    pub date_modified: Option<String>,
     pub headline: Option<String>,
+    /// Authors that are people (or untyped).
     pub authors: Vec<String>,
+    /// Authors typed as organisations: a fallback when no person is named.
+    pub org_authors: Vec<String>,
     pub publisher: Option<String>,
 }
 
@@ -63,6 +76,21 @@ static TIME: Lazy<Regex> =
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?is)<(?:p|div|span|a|address)\b[^>]*(?:class|rel|itemprop)\s*=\s*["'][^"']*\b(?:byline|author)\b[^"']*["'][^>]*>(.{0,300}?)</(?:p|div|span|a|address)>"#).unwrap()
 });
+/// A `datePublished` key anywhere, also inside escaped JSON of script
+/// state (`\"datePublished\":\"2025-01-02\"`).
+static RAW_PUBLISHED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?:\\?"|\b)(?:datePublished|date_published|publishedAt|published_at|publishDate|publishedDate|firstPublishedDate)(?:\\?")?\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})"#).unwrap()
+});
+/// Elements whose class, id or itemprop says they hold a date.
+static DATE_ELEMENT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?is)<([a-z][a-z0-9]*)\b[^>]*(?:class|id|itemprop)\s*=\s*["'][^"']*(?:date|time|publish|posted|byline|article-meta|post-meta|entry-meta)[^"']*["'][^>]*>(.{0,400}?)</"#).unwrap()
+});
+static INVISIBLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>|<!--.*?-->").unwrap()
+});
+static H1: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)<h1\b").unwrap());
+static H1_TEXT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.{0,2000}?)</h1\s*>").unwrap());
 static TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
 
 fn attrs(tag: &str) -> Vec<(String, String)> {
@@ -129,6 +157,18 @@ pub fn scan(html: &str) -> HeadMetadata {
             out.bylines.push(text);
         }
     }
+    out.raw_published = RAW_PUBLISHED.captures(html).map(|c| c[1].to_string());
+    for d in DATE_ELEMENT.captures_iter(html).take(20) {
+        let text = collapse_ws(&decode_entities(&TAG.replace_all(&d[2], " ")));
+        if !text.is_empty() && text.len() < 200 {
+            out.date_texts.push(text);
+        }
+    }
+    out.after_headline = after_headline(html);
+    out.h1 = H1_TEXT.captures_iter(html).take(3).find_map(|c| {
+        let text = collapse_ws(&decode_entities(&TAG.replace_all(&c[1], " ")));
+        (!text.is_empty()).then_some(text)
+    });
     for t in TIME.captures_iter(html) {
         if let Some(d) = attr(&attrs(&t[1]), "datetime") {
             out.time_datetimes.push(d.trim().to_string());
@@ -139,6 +179,21 @@ pub fn scan(html: &str) -> HeadMetadata {
         }
     }
     out
+}
+
+/// How much visible text after the headline counts as its byline area.
+pub const AFTER_HEADLINE_CHARS: usize = 600;
+
+fn after_headline(html: &str) -> Option<String> {
+    let h1 = H1.find(html)?.start();
+    // Enough markup to hold the byline area even on verbose templates.
+    let mut end = (h1 + 20_000).min(html.len());
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let visible = INVISIBLE.replace_all(&html[h1..end], " ");
+    let text = collapse_ws(&decode_entities(&TAG.replace_all(&visible, " ")));
+    Some(text.chars().take(AFTER_HEADLINE_CHARS).collect())
 }
 
 const ARTICLE_TYPES: [&str; 8] = [
@@ -166,7 +221,13 @@ impl Found {
         JsonLd {
             date_published: s.date_published.or(w.date_published),
             date_created: s.date_created.or(w.date_created),
+            date_modified: s.date_modified.or(w.date_modified),
             headline: s.headline.or(w.headline),
+            org_authors: if s.org_authors.is_empty() {
+                w.org_authors
+            } else {
+                s.org_authors
+            },
             authors: if s.authors.is_empty() {
                 w.authors
             } else {
@@ -216,9 +277,14 @@ fn read_json_ld(v: &Value, found: &mut Found, depth: usize) {
             };
             set(&mut slot.date_published, o.get("datePublished"));
             set(&mut slot.date_created, o.get("dateCreated"));
+            set(&mut slot.date_modified, o.get("dateModified"));
             set(&mut slot.headline, o.get("headline"));
-            if slot.authors.is_empty() {
-                slot.authors = names(o.get("author"));
+            if slot.authors.is_empty() && slot.org_authors.is_empty() {
+                let (orgs, people): (Vec<_>, Vec<_>) = typed_names(o.get("author"))
+                    .into_iter()
+                    .partition(|(org, _)| *org);
+                slot.authors = people.into_iter().map(|(_, n)| n).collect();
+                slot.org_authors = orgs.into_iter().map(|(_, n)| n).collect();
             }
             if slot.publisher.is_none() {
                 slot.publisher = names(o.get("publisher")).into_iter().next();
@@ -226,6 +292,28 @@ fn read_json_ld(v: &Value, found: &mut Found, depth: usize) {
         }
         _ => {}
     }
+}
+
+/// Names of a JSON-LD `author` value, each with whether it is typed as an
+/// organisation.
+fn typed_names(v: Option<&Value>) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    match v {
+        Some(Value::String(s)) => out.push((false, s.trim().to_string())),
+        Some(Value::Object(o)) => {
+            let org = matches!(
+                o.get("@type").and_then(|t| t.as_str()),
+                Some("Organization" | "NewsMediaOrganization" | "Corporation")
+            );
+            if let Some(n) = o.get("name").and_then(|n| n.as_str()) {
+                out.push((org, n.trim().to_string()));
+            }
+        }
+        Some(Value::Array(a)) => a.iter().for_each(|x| out.extend(typed_names(Some(x)))),
+        _ => {}
+    }
+    out.retain(|(_, s)| !s.is_empty());
+    out
 }
 
 fn names(v: Option<&Value>) -> Vec<String> {
@@ -258,7 +346,9 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // An entity is at most 10 bytes before its ';' (all ASCII), so
+        // searching the first 12 bytes never splits a character.
+        let end = rest.bytes().take(12).position(|b| b == b';');
         let decoded = end.and_then(|e| decode_entity(&rest[1..e]).map(|c| (c, e + 1)));
         match decoded {
             Some((c, len)) => {
@@ -362,5 +452,7 @@ mod tests {
         let h = scan("<script type=application/ld+json>{\"@type\":</script><title>&#x41;&#99999999;&bogus;</title>");
         assert_eq!(h.json_ld, JsonLd::default());
         assert_eq!(h.title_tag.as_deref(), Some("A&#99999999;&bogus;"));
+        // A multi-byte character right after an '&' must not split.
+        assert_eq!(decode_entities("&quot; —\u{a0}x &— y"), "\" —\u{a0}x &— y");
     }
 }

@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::head::{collapse_ws, HeadMetadata};
-use crate::dates::parse_date;
+use crate::dates::{find_dates, parse_date};
 
 /// `<meta>` keys that carry the publication date, most specific first.
 const DATE_METAS: [&str; 16] = [
@@ -30,6 +30,8 @@ const DATE_METAS: [&str; 16] = [
     "date",
 ];
 
+const MODIFIED_METAS: [&str; 3] = ["article:modified_time", "og:updated_time", "datemodified"];
+
 const SITE_METAS: [&str; 3] = ["og:site_name", "application-name", "twitter:site"];
 const AUTHOR_METAS: [&str; 5] = [
     "author",
@@ -39,41 +41,46 @@ const AUTHOR_METAS: [&str; 5] = [
     "sailthru.author",
 ];
 
-pub fn fill(
-    out: &mut Extracted,
-    meta: &Metadata,
-    head: &HeadMetadata,
-    lib: Option<&rs_trafilatura::Metadata>,
-) {
-    out.canonical_url = meta
-        .url
-        .clone()
-        .or_else(|| head.canonical.clone())
-        .or_else(|| lib.and_then(|m| m.url.clone()));
-    out.title = first_text([
-        meta.title.clone(),
-        lib.and_then(|m| m.title.clone()),
-        head.json_ld.headline.clone(),
-        head.title_tag.clone(),
-    ]);
+pub fn fill(out: &mut Extracted, meta: &Metadata, head: &HeadMetadata, headline: Option<&str>) {
+    out.canonical_url = meta.url.clone().or_else(|| head.canonical.clone());
     out.outlet = first_text([
         meta.outlet.clone(),
         head.meta(&SITE_METAS[..2]).map(|(_, v)| v.to_string()),
         head.json_ld.publisher.clone(),
-        lib.and_then(|m| m.sitename.clone()),
         out.canonical_url.as_deref().and_then(host),
     ]);
-    out.author = first_text([
-        meta.author.clone(),
-        (!head.json_ld.authors.is_empty()).then(|| head.json_ld.authors.join(", ")),
-        head.meta(&AUTHOR_METAS)
-            .map(|(_, v)| v.to_string())
-            .filter(|v| !looks_like_url(v)),
-        head.bylines.iter().find_map(|b| clean_author(&byline_names(b))),
-        lib.and_then(|m| m.author.clone()),
-    ])
-    .and_then(|a| clean_author(&a));
-    let (published, evidence) = publication_date(meta, head, lib, out.canonical_url.as_deref());
+    out.title = match &meta.title {
+        Some(t) if !t.trim().is_empty() => Some(collapse_ws(t)),
+        _ => super::title::choose(head, headline, out.outlet.as_deref()),
+    };
+    // People before organisations; structured data before visible bylines.
+    let structured = |v: String| clean_author_with(&v, true);
+    out.author = meta
+        .author
+        .clone()
+        .and_then(structured)
+        .or_else(|| {
+            (!head.json_ld.authors.is_empty())
+                .then(|| head.json_ld.authors.join(", "))
+                .and_then(structured)
+        })
+        .or_else(|| {
+            head.meta(&AUTHOR_METAS)
+                .map(|(_, v)| v.to_string())
+                .filter(|v| !looks_like_url(v))
+                .and_then(structured)
+        })
+        .or_else(|| {
+            head.bylines
+                .iter()
+                .find_map(|b| clean_author(&byline_names(b)))
+        })
+        .or_else(|| {
+            (!head.json_ld.org_authors.is_empty())
+                .then(|| head.json_ld.org_authors.join(", "))
+                .and_then(structured)
+        });
+    let (published, evidence) = publication_date(meta, head, out.canonical_url.as_deref());
     out.published = published;
     out.date_evidence = evidence;
 }
@@ -90,6 +97,28 @@ fn first_text<const N: usize>(candidates: [Option<String>; N]) -> Option<String>
 /// whole bio sentence, a list of names. Keep the names; refuse what is not a
 /// name list (too long, digits, a sentence).
 pub fn clean_author(raw: &str) -> Option<String> {
+    clean_author_with(raw, false)
+}
+
+/// Words that label a byline rather than name anyone.
+const NOT_NAMES: [&str; 12] = [
+    "by",
+    "written by",
+    "author",
+    "authors",
+    "the author",
+    "posted by",
+    "admin",
+    "editor",
+    "staff",
+    "contributor",
+    "guest author",
+    "anonymous",
+];
+
+/// `structured`: the value comes from metadata meant to hold a name (JSON-LD,
+/// `<meta name=author>`), so user handles ("q_admin") are accepted too.
+fn clean_author_with(raw: &str, structured: bool) -> Option<String> {
     let s = collapse_ws(raw);
     let s = s
         .strip_prefix("By ")
@@ -109,12 +138,14 @@ pub fn clean_author(raw: &str) -> Option<String> {
     let names: Vec<String> = s
         .split([',', ';', '|', '\n'])
         .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
         .map(|p| {
             p.trim()
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_string()
         })
-        .filter(|p| is_name(p))
+        .filter(|p| !NOT_NAMES.contains(&p.to_lowercase().as_str()))
+        .filter(|p| is_name(p) || (structured && is_handle(p)))
         .collect();
     let mut unique: Vec<String> = Vec::new();
     for n in names {
@@ -128,11 +159,26 @@ pub fn clean_author(raw: &str) -> Option<String> {
 /// The names part of a byline: "By Jane Roe · 9 August 2025" -> "Jane Roe".
 fn byline_names(byline: &str) -> String {
     let s = byline.trim();
-    let s = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")).or_else(|| s.strip_prefix("BY ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+        .unwrap_or(s);
     let s = s.split(['·', '|', '—', '–', '•']).next().unwrap_or(s);
     // "Jane Roe 9 August 2025": the names end where the date begins.
     let s = s.split(|c: char| c.is_ascii_digit()).next().unwrap_or(s);
     s.trim().trim_end_matches([',', '-']).trim().to_string()
+}
+
+/// A user name as CMSs print it: one token of letters, digits, `_`, `.`, `-`.
+fn is_handle(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && !s.contains(' ')
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && s.chars().any(|c| c.is_alphabetic())
+        && crate::dates::month_number(s).is_none()
 }
 
 /// One to five words, starting with capitals (particles like "de", "van"
@@ -143,6 +189,7 @@ fn is_name(s: &str) -> bool {
         || words.len() > 5
         || s.chars().any(|c| c.is_ascii_digit())
         || s.contains('@')
+        || (words.len() == 1 && crate::dates::month_number(s).is_some())
     {
         return false;
     }
@@ -183,18 +230,23 @@ fn evidence(source: &str, text: &str) -> DateEvidence {
 
 type Dated = (Option<String>, DateEvidence);
 
-fn publication_date(
-    meta: &Metadata,
-    head: &HeadMetadata,
-    lib: Option<&rs_trafilatura::Metadata>,
-    url: Option<&str>,
-) -> Dated {
+fn publication_date(meta: &Metadata, head: &HeadMetadata, url: Option<&str>) -> Dated {
     let ymd = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let mut rejected = Vec::new();
     if let Some(p) = &meta.published {
         match parse_date(p) {
             Some(d) => return (Some(ymd(d)), evidence("record field published", p)),
             None => rejected.push(format!("record field published {p:?} is not a date")),
+        }
+    }
+    // The byline area under the headline: the first date with a year.
+    if let Some(text) = &head.after_headline {
+        if let Some(found) = find_dates(text).first() {
+            let quote: String = text[found.start..found.end].to_string();
+            return (
+                Some(ymd(found.date)),
+                evidence("date under the headline", &quote),
+            );
         }
     }
     let structured = [head
@@ -220,6 +272,11 @@ fn publication_date(
             None => rejected.push(format!("{source} {value:?} is not a date")),
         }
     }
+    if let Some(v) = &head.raw_published {
+        if let Some(d) = parse_date(v) {
+            return (Some(ymd(d)), evidence("datePublished in page data", v));
+        }
+    }
     let times = head
         .time_datetimes
         .iter()
@@ -230,17 +287,35 @@ fn publication_date(
             return (Some(ymd(d)), evidence(source, value));
         }
     }
-    if let Some(d) = lib.and_then(|m| m.date) {
-        let text = d.to_rfc3339();
-        return (
-            Some(d.format("%Y-%m-%d").to_string()),
-            evidence("page body (time element or date line)", &text),
-        );
+    // A visible date in an element marked as a date or byline: the first
+    // one with a year, in page order.
+    for text in &head.date_texts {
+        if let Some(found) = find_dates(text).first() {
+            return (Some(ymd(found.date)), evidence("date element text", text));
+        }
     }
     if let Some(c) = url.and_then(|u| URL_DATE.captures(u)) {
         let text = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
         if let Some(d) = parse_date(&format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3])) {
             return (Some(ymd(d)), evidence("url", &text));
+        }
+    }
+    // Last resort: only a modification date is given; the text we hold is
+    // that version's.
+    let modified = head
+        .json_ld
+        .date_modified
+        .as_deref()
+        .map(|v| ("json-ld dateModified", v))
+        .into_iter()
+        .chain(
+            MODIFIED_METAS
+                .iter()
+                .filter_map(|k| head.meta(&[k]).map(|(_, v)| ("meta modified time", v))),
+        );
+    for (source, value) in modified {
+        if let Some(d) = parse_date(value) {
+            return (Some(ymd(d)), evidence(source, value));
         }
     }
     let reason = if rejected.is_empty() {
@@ -294,7 +369,6 @@ mod tests {
         let (d, ev) = publication_date(
             &Metadata::default(),
             &head,
-            None,
             Some("https://x.example/2025/09/04/story/"),
         );
         assert_eq!(d.as_deref(), Some("2025-09-04"));
@@ -303,7 +377,7 @@ mod tests {
 
     #[test]
     fn no_date_records_a_reason() {
-        let (d, ev) = publication_date(&Metadata::default(), &HeadMetadata::default(), None, None);
+        let (d, ev) = publication_date(&Metadata::default(), &HeadMetadata::default(), None);
         assert!(d.is_none());
         assert!(ev.reason.unwrap().contains("no publication date"));
     }

@@ -9,6 +9,7 @@
 mod guard;
 pub mod head;
 mod meta;
+mod title;
 
 use crosscheck_model::{Block, BlockKind, Extracted, Metadata, RemovalReason, RemovedLine};
 use once_cell::sync::Lazy;
@@ -51,7 +52,7 @@ pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
         drop_meta_lines(&mut out);
         out.confidence = r.extraction_quality.clamp(0.0, 1.0) as f32;
     }
-    meta::fill(&mut out, meta, &head, lib.as_ref().map(|r| &r.metadata));
+    meta::fill(&mut out, meta, &head, None);
     let text = out.text();
     if text.trim().is_empty() {
         out.confidence = 0.0;
@@ -96,7 +97,8 @@ static BYLINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?i:by|written by|words by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|and|&))*").unwrap()
 });
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?i:published|updated|last updated|posted|posted on|first published|modified)\b").unwrap()
+    Regex::new(r"^(?i:published|updated|last updated|posted|posted on|first published|modified)\b")
+        .unwrap()
 });
 
 /// Remove blocks that are metadata printed in the body: a byline ("By Jane
@@ -106,11 +108,11 @@ fn drop_meta_lines(out: &mut Extracted) {
     let mut kept = Vec::with_capacity(out.blocks.len());
     for b in std::mem::take(&mut out.blocks) {
         let words = crosscheck_model::count_words(&b.text);
+        let has_date =
+            || !find_dates(&b.text).is_empty() || b.text.chars().any(|c| c.is_ascii_digit());
         let reason = if words > 14 {
             None
-        } else if is_date_line(&b.text) {
-            Some(RemovalReason::Dateline)
-        } else if DATELINE.is_match(&b.text) && (!find_dates(&b.text).is_empty() || b.text.chars().any(|c| c.is_ascii_digit())) {
+        } else if is_date_line(&b.text) || (DATELINE.is_match(&b.text) && has_date()) {
             Some(RemovalReason::Dateline)
         } else if BYLINE.is_match(&b.text) && !b.text.ends_with('.') {
             Some(RemovalReason::Byline)
@@ -118,7 +120,11 @@ fn drop_meta_lines(out: &mut Extracted) {
             None
         };
         match reason {
-            Some(reason) => out.removed_lines.push(RemovedLine { text: b.text, reason, detail: "metadata line in the article body".into() }),
+            Some(reason) => out.removed_lines.push(RemovedLine {
+                text: b.text,
+                reason,
+                detail: "metadata line in the article body".into(),
+            }),
             None => kept.push(b),
         }
     }
@@ -196,7 +202,10 @@ mod tests {
     fn bylines_and_update_lines_leave_the_body() {
         let mut e = Extracted { blocks: blocks_from_text("By Jane Roe · 9 August 2025\n\nUpdated 14.11.2025\n\nThe council met.\n\nBy the end of the day, Roe had gone home."), ..Default::default() };
         drop_meta_lines(&mut e);
-        assert_eq!(e.text(), "The council met.\n\nBy the end of the day, Roe had gone home.");
+        assert_eq!(
+            e.text(),
+            "The council met.\n\nBy the end of the day, Roe had gone home."
+        );
         assert_eq!(e.removed_lines.len(), 2);
     }
 

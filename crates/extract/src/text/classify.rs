@@ -145,6 +145,9 @@ const CAPTION_PREFIXES: &[&str] = &[
     "pictured:",
     "illustration:",
     "photo credit",
+    "image caption",
+    "caption:",
+    "photo caption",
 ];
 
 const CAPTION_CONTAINS: &[&str] = &[
@@ -164,16 +167,64 @@ static STREET_RE: Lazy<Regex> = Lazy::new(|| {
 static CITY_ZIP_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^[A-Z][A-Za-z .'-]{1,40}, [A-Z]{2},? \d{5}(?:-\d{4})?$").expect("zip regex")
 });
-static BIO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?i)^(?:as (?:the|a|an|our) [^,]{0,80}?(?: at | for | with )[^,]{0,60}?, i (?:am|have|'ve|’ve|bring|cover)|about the author(?-u:\b))",
-    )
-    .expect("bio regex")
-});
 static BIO3_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3} is an? (?:[a-z-]+ ){0,3}(?:reporter|writer|journalist|editor|correspondent|columnist|contributor)(?-u:\b)")
         .expect("bio3 regex")
 });
+/// "Jane Roe has covered health for the Daily Planet since 2018": a name,
+/// then a verb of reporting.
+static BIO_VERB_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3} (?:has (?:covered|reported on|reported for|written about|written for|been writing)|covers|writes about|writes for|reports on|reports for|joined the)(?-u:\b)")
+        .expect("bio verb regex")
+});
+/// Evidence that a name-and-verb sentence is about the writer.
+static BIO_EVIDENCE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\bsince (?:19|20)\d\d\b|\bfor the [A-Z]|\bfollow (?:her|him|them)\b|\b(?:reporter|correspondent|journalist|columnist|editor)\b)")
+        .expect("bio evidence regex")
+});
+/// A photo credit closing a line: "(Jane Roe / Daily Planet)", "(Photo:
+/// Jane Roe / Agency)".
+static CREDIT_END_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"\((?:(?i:photo|image|picture|credit)s?:?\s*)?[A-Z][^()/]{1,60} / [A-Z][^()/]{1,60}\)\.?$",
+    )
+    .expect("credit regex")
+});
+
+/// Phrases that only subscription and newsletter prompts use; they count
+/// even in a sentence.
+const SUBSCRIBE_PHRASES: &[&str] = &[
+    "sign up now",
+    "sign up today",
+    "sign up for free",
+    "subscribe now",
+    "subscribe today",
+    "subscribe for unlimited",
+    "unlimited access",
+    "unlimited digital access",
+    "become a subscriber",
+    "already a subscriber",
+    "start your free trial",
+    "delivered to your inbox",
+    "in your inbox every",
+    "straight to your inbox",
+    "subscribers only",
+    "support our journalism",
+];
+
+/// Last words of a job title in an author box.
+const JOB_TITLES: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "writer",
+    "columnist",
+    "journalist",
+    "contributor",
+    "photographer",
+    "producer",
+];
+
 static BYLINE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:^|[a-z\s|·•])(?:By|BY)\s+[A-Z]").expect("byline regex"));
 static COUNT_COMMENTS_RE: Lazy<Regex> =
@@ -302,7 +353,16 @@ pub(crate) fn line_rule(line: &Line) -> Option<Verdict> {
     {
         return v(R::Subscribe, "subscribe prompt");
     }
-    if words <= 200 && (BIO_RE.is_match(text) || (words <= 80 && BIO3_RE.is_match(text))) {
+    if words <= 40 && SUBSCRIBE_PHRASES.iter().any(|p| lower.contains(p)) {
+        return v(R::Subscribe, "subscription or newsletter phrase");
+    }
+    if words <= 80 && BIO_VERB_RE.is_match(text) && BIO_EVIDENCE_RE.is_match(text) {
+        return v(R::AuthorBio, "author biography (name, reporting verb)");
+    }
+    if job_title_line(line) {
+        return v(R::AuthorBio, "job title of an author box");
+    }
+    if words <= 200 && (bio_as_the(lower) || (words <= 80 && BIO3_RE.is_match(text))) {
         return v(R::AuthorBio, "author biography");
     }
     if words <= 200 && bio_first_person(lower) {
@@ -310,7 +370,8 @@ pub(crate) fn line_rule(line: &Line) -> Option<Verdict> {
     }
     if words <= 60
         && (CAPTION_PREFIXES.iter().any(|p| lower.starts_with(p))
-            || CAPTION_CONTAINS.iter().any(|p| lower.contains(p)))
+            || CAPTION_CONTAINS.iter().any(|p| lower.contains(p))
+            || CREDIT_END_RE.is_match(text))
     {
         return v(R::Caption, "image caption or credit");
     }
@@ -340,6 +401,9 @@ pub(crate) fn line_rule(line: &Line) -> Option<Verdict> {
     {
         return v(R::Dateline, "publication date line");
     }
+    if let Some(d) = segmented_byline(line) {
+        return Some(d);
+    }
     if words <= 16
         && !prose
         && (BYLINE_RE.is_match(text)
@@ -355,6 +419,129 @@ pub(crate) fn line_rule(line: &Line) -> Option<Verdict> {
         return v(R::SiteName, "masthead (site name printed twice)");
     }
     None
+}
+
+/// "Jane Roe", "Tom de Vries": two to four words, capitalised (apart from
+/// name particles), no digits or punctuation.
+fn name_like(line: &Line) -> bool {
+    let body = line.body();
+    (2..=4).contains(&line.words)
+        && !line.bullet
+        && line.punctuation == 0
+        && !body.chars().any(|c| c.is_ascii_digit())
+        && body.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "de" | "van" | "von" | "da" | "del" | "bin")
+        })
+}
+
+/// "Health Correspondent", "Senior Political Reporter": a few capitalised
+/// words ending in a journalist's job title, nothing else.
+fn job_title_line(line: &Line) -> bool {
+    let body = line.body();
+    let Some(last) = body.split_whitespace().last() else {
+        return false;
+    };
+    (1..=5).contains(&line.words)
+        && !line.bullet
+        && line.punctuation == 0
+        && line.stopwords == 0
+        && body
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && JOB_TITLES.contains(&last.to_lowercase().as_str())
+}
+
+/// Byline segments that name no person: "Staff report", "News desk".
+pub(crate) const STAFF_PHRASES: &[&str] = &[
+    "staff",
+    "staff report",
+    "staff reports",
+    "staff writer",
+    "staff reporter",
+    "from staff reports",
+    "news desk",
+    "newsdesk",
+    "news staff",
+    "wire reports",
+    "wire services",
+    "agencies",
+];
+
+/// "Staff report | Daily Planet | May 6, 2025": a short line cut by `|`
+/// or `·` into two to four parts, one of them a date and the others short
+/// capitalised names or staff phrases.
+fn segmented_byline(line: &Line) -> Option<Verdict> {
+    let text = line.text.as_str();
+    if line.words > 16 || line.is_prose() {
+        return None;
+    }
+    let parts = byline_segments(text)?;
+    let dated = parts
+        .iter()
+        .filter(|p| !crate::dates::find_dates(p).is_empty())
+        .count();
+    (dated == 1).then(|| Verdict {
+        reason: RemovalReason::Byline,
+        detail: format!(
+            "byline: {} parts separated by | or ·, one a date",
+            parts.len()
+        ),
+    })
+}
+
+/// The parts of a segmented byline, when every part but the date is a
+/// short capitalised name or a staff phrase.
+pub(crate) fn byline_segments(text: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = text
+        .split(['|', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !(2..=4).contains(&parts.len()) {
+        return None;
+    }
+    let ok = parts.iter().all(|p| {
+        if !crate::dates::find_dates(p).is_empty() {
+            return true;
+        }
+        let lower = p.to_lowercase();
+        let words = p.split_whitespace().count();
+        STAFF_PHRASES.contains(&lower.as_str())
+            || ((1..=5).contains(&words)
+                && !p.ends_with(['.', '!', '?', ':'])
+                && p.split_whitespace().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        || matches!(w, "by" | "of" | "the" | "and" | "de" | "van")
+                }))
+    });
+    ok.then_some(parts)
+}
+
+/// "As the News Editor at Example, I am ...", "About the author".
+fn bio_as_the(lower: &str) -> bool {
+    if lower.starts_with("about the author") {
+        return true;
+    }
+    if !["as the ", "as a ", "as an ", "as our "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return false;
+    }
+    let head = match lower.char_indices().nth(200) {
+        Some((i, _)) => &lower[..i],
+        None => lower,
+    };
+    let Some(comma) = head.find(", i ") else {
+        return false;
+    };
+    let role = &head[..comma];
+    let after = &head[comma + 4..];
+    (role.contains(" at ") || role.contains(" for ") || role.contains(" with "))
+        && ["am ", "have ", "'ve ", "’ve ", "bring ", "cover "]
+            .iter()
+            .any(|p| after.starts_with(p))
 }
 
 fn bio_first_person(lower: &str) -> bool {
@@ -487,18 +674,30 @@ pub(crate) fn run_rules(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
             .filter(|l| l.words <= 4 && !l.sentence_end)
             .count();
         if len >= 2 && headlines * 2 > len {
-            for k in i..j {
-                verdicts[k] = v(
+            for slot in verdicts.iter_mut().take(j).skip(i) {
+                *slot = v(
                     R::HeadlineList,
                     format!("{headlines} of {len} bullet lines read like headlines"),
                 );
             }
         } else if len >= 2 && menu * 10 >= len * 8 {
-            for k in i..j {
-                verdicts[k] = v(R::Navigation, format!("run of {len} short menu items"));
+            for slot in verdicts.iter_mut().take(j).skip(i) {
+                *slot = v(R::Navigation, format!("run of {len} short menu items"));
             }
         }
         i = j.max(i + 1);
+    }
+
+    // Author boxes: the writer's name on its own line right above a job
+    // title or a biography.
+    for i in 1..n {
+        let above = &lines[i - 1];
+        let is_bio = verdicts[i]
+            .as_ref()
+            .is_some_and(|v| v.reason == R::AuthorBio);
+        if is_bio && verdicts[i - 1].is_none() && name_like(above) {
+            verdicts[i - 1] = v(R::AuthorBio, "author name above an author biography");
+        }
     }
 
     // Headline lists: headlines alternating with dates / reading times.
@@ -535,8 +734,8 @@ pub(crate) fn run_rules(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
             } else {
                 format!("{headlines} headlines under a list heading")
             };
-            for k in i..j {
-                verdicts[k] = v(R::HeadlineList, detail.clone());
+            for slot in verdicts.iter_mut().take(j).skip(i) {
+                *slot = v(R::HeadlineList, detail.clone());
             }
         }
         i = j;
@@ -752,6 +951,90 @@ mod tests {
         assert!(
             reasons[8..].iter().all(|r| *r == Some(R::TableOfContents)),
             "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn captions_by_prefix_and_by_closing_credit() {
+        use RemovalReason as R;
+        assert_eq!(
+            rule("Image caption: Ducks on the frozen mill pond at Orrin Vale."),
+            Some(R::Caption)
+        );
+        assert_eq!(
+            rule("Caption: The new footbridge seen from the east bank."),
+            Some(R::Caption)
+        );
+        assert_eq!(
+            rule("Ferry passengers queue at the pier in Marlow Cove on Sunday. (Photo: Ana Kell / Cove Daily)"),
+            Some(R::Caption)
+        );
+        assert_eq!(
+            rule("A lorry waits at the closed border post near Vesk. (Ivo Tran / Vesk Post)"),
+            Some(R::Caption)
+        );
+        // A sentence with an aside in brackets is not a caption.
+        assert_eq!(
+            rule("The mayor said the plan (drawn up last year) would be revised before the vote in June."),
+            None
+        );
+    }
+
+    #[test]
+    fn subscription_phrases_count_even_in_sentences() {
+        use RemovalReason as R;
+        assert_eq!(
+            rule("Get our best stories delivered to your inbox every Friday. Sign up today!"),
+            Some(R::Subscribe)
+        );
+        assert_eq!(
+            rule("Like what you read? Become a subscriber and get unlimited access for 3 crowns."),
+            Some(R::Subscribe)
+        );
+        assert_eq!(
+            rule("The library said members could sign up for evening classes at the front desk."),
+            None
+        );
+    }
+
+    #[test]
+    fn author_boxes_name_title_and_bio() {
+        use RemovalReason as R;
+        assert_eq!(rule("Senior Transport Reporter"), Some(R::AuthorBio));
+        assert_eq!(rule("Letter to the Editor"), None);
+        assert_eq!(
+            rule("Mara Quist has reported on farming for the Dunmere Post since 2016. Follow him for more."),
+            Some(R::AuthorBio)
+        );
+        // A source in the story, not the writer.
+        assert_eq!(
+            rule("Dr Ivo Brandt has worked at the clinic since 2011 and said the queues were longer."),
+            None
+        );
+        let text = "Mara Quist\nFarming Correspondent\n";
+        let lines = split_lines(text);
+        let mut verdicts: Vec<Option<Verdict>> = lines.iter().map(line_rule).collect();
+        run_rules(&lines, &mut verdicts);
+        assert!(verdicts
+            .iter()
+            .all(|v| v.as_ref().is_some_and(|v| v.reason == R::AuthorBio)));
+    }
+
+    #[test]
+    fn segmented_bylines() {
+        use RemovalReason as R;
+        assert_eq!(
+            rule("Staff report | Orrin Vale Star | June 2, 2024"),
+            Some(R::Byline)
+        );
+        assert_eq!(
+            rule("News desk · Dunmere Post · 3 March 2023"),
+            Some(R::Byline)
+        );
+        assert_eq!(rule("Fares rise | Buses slower"), None);
+        assert_eq!(
+            byline_segments("Staff report | Orrin Vale Star | June 2, 2024").map(|p| p.len()),
+            Some(3)
         );
     }
 

@@ -310,19 +310,30 @@ pub(crate) fn measure(text: String, idx: usize) -> Line {
             continue;
         }
         words += 1;
-        if w.len() <= 12 {
-            lower.clear();
-            lower.extend(w.chars().flat_map(|c| c.to_lowercase()).map(|c| {
-                if c == '’' {
-                    '\''
-                } else {
-                    c
+        if w.len() <= 7 {
+            // ASCII fast path on a stack buffer; other scripts lower-case
+            // through a reused String.
+            let mut buf = [0u8; 7];
+            let key: &str = if w.is_ascii() {
+                for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                    *b = c.to_ascii_lowercase();
                 }
-            }));
-            if is_stopword(&lower) {
+                std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+            } else {
+                lower.clear();
+                lower.extend(w.chars().flat_map(|c| c.to_lowercase()).map(|c| {
+                    if c == '’' {
+                        '\''
+                    } else {
+                        c
+                    }
+                }));
+                lower.as_str()
+            };
+            if is_stopword(key) {
                 stopwords += 1;
             }
-            if is_small_word(&lower) {
+            if is_small_word(key) {
                 continue;
             }
         }

@@ -96,9 +96,124 @@ pub(crate) fn outlet_from_head(text: &str) -> Option<String> {
     tail.iter().find_map(|l| copyright_holder(l))
 }
 
-/// The outlet from the measured lines: site name or masthead anywhere near
-/// the top, else the copyright holder.
-pub(crate) fn outlet_from_lines(lines: &[Line]) -> Option<(String, &'static str)> {
+/// Last words of newspaper names ("Ashby Gazette", "Daily Planet").
+const OUTLET_NOUNS: &[&str] = &[
+    "gazette",
+    "courier",
+    "chronicle",
+    "herald",
+    "observer",
+    "times",
+    "post",
+    "news",
+    "tribune",
+    "journal",
+    "standard",
+    "express",
+    "mail",
+    "telegraph",
+    "record",
+    "guardian",
+    "independent",
+    "star",
+    "sun",
+    "echo",
+    "advertiser",
+    "press",
+    "bulletin",
+    "dispatch",
+    "sentinel",
+    "examiner",
+    "register",
+    "mirror",
+    "globe",
+    "monitor",
+    "inquirer",
+    "argus",
+    "messenger",
+    "planet",
+    "daily",
+    "weekly",
+    "review",
+    "today",
+    "voice",
+];
+
+/// A short name made of capitalised words only, ending in a newspaper word.
+fn outlet_shaped(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || ".,;:!?|".contains(c))
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words
+            .last()
+            .is_some_and(|w| OUTLET_NOUNS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The masthead: among the first lines of the page, before any prose, a
+/// short all-capitalised name line that either ends in a newspaper word
+/// ("Ashby Gazette") or opens the page right above a menu.
+pub(crate) fn masthead_line(lines: &[Line], verdicts: &[Option<Verdict>]) -> Option<usize> {
+    for (i, l) in lines.iter().enumerate().take(4) {
+        if l.is_prose() || l.is_semi_prose() {
+            return None;
+        }
+        if verdicts[i].is_some() || l.bullet || l.numbered {
+            continue;
+        }
+        let body = l.body();
+        let above_menu = i == 0
+            && verdicts
+                .get(1)
+                .and_then(|v| v.as_ref())
+                .is_some_and(|v| v.reason == RemovalReason::Navigation)
+            && lines[1].bullet;
+        let words = body.split_whitespace().count();
+        let capitalised = (1..=5).contains(&words)
+            && l.punctuation == 0
+            && body
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        // Another headline must follow before the prose, so that a
+        // headline ending in "News" is never taken for the masthead.
+        let headline_follows = lines
+            .iter()
+            .zip(verdicts)
+            .skip(i + 1)
+            .take_while(|(l, _)| !l.is_prose())
+            .any(|(l, v)| v.is_none() && !l.bullet && l.is_headline_like());
+        if headline_follows && (outlet_shaped(body) || (capitalised && above_menu)) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The outlet named in a segmented byline ("Staff report | Daily Planet |
+/// May 6, 2025"): the part shaped like a newspaper name.
+pub(crate) fn byline_outlet(text: &str) -> Option<String> {
+    let parts = super::classify::byline_segments(text)?;
+    parts
+        .iter()
+        .find(|p| dates::find_dates(p).is_empty() && outlet_shaped(p))
+        .map(|p| p.to_string())
+}
+
+/// The outlet from the measured lines: the masthead, a site name or doubled
+/// masthead anywhere near the top, an outlet named in a byline, else the
+/// copyright holder.
+pub(crate) fn outlet_from_lines(
+    lines: &[Line],
+    verdicts: &[Option<Verdict>],
+    masthead: Option<usize>,
+) -> Option<(String, &'static str)> {
+    if let Some(i) = masthead {
+        return Some((lines[i].body().to_string(), "masthead line"));
+    }
     for l in lines.iter().take(40) {
         if l.words <= 3 && is_site_name(&l.text) {
             return Some((l.text.clone(), "site name line"));
@@ -106,6 +221,18 @@ pub(crate) fn outlet_from_lines(lines: &[Line]) -> Option<(String, &'static str)
         if let Some(m) = doubled_masthead(&l.text) {
             return Some((m, "masthead"));
         }
+    }
+    let byline = lines
+        .iter()
+        .zip(verdicts)
+        .take(60)
+        .filter(|(_, v)| {
+            v.as_ref()
+                .is_some_and(|v| v.reason == RemovalReason::Byline)
+        })
+        .find_map(|(l, _)| byline_outlet(&l.text));
+    if let Some(o) = byline {
+        return Some((o, "byline"));
     }
     lines
         .iter()
@@ -379,6 +506,45 @@ mod tests {
             Some("Harbour News")
         );
         assert_eq!(copyright_holder("No notice here"), None);
+    }
+
+    #[test]
+    fn mastheads_and_byline_outlets() {
+        use super::super::classify::{line_rule, run_rules};
+        use super::super::lines::split_lines;
+        let read = |text: &str| {
+            let lines = split_lines(text);
+            let mut verdicts: Vec<Option<Verdict>> = lines.iter().map(line_rule).collect();
+            run_rules(&lines, &mut verdicts);
+            let m = masthead_line(&lines, &verdicts);
+            outlet_from_lines(&lines, &verdicts, m).map(|(o, _)| o)
+        };
+        let body = "The ferry company said on Monday that it would add a second boat to the island route from June.";
+        assert_eq!(
+            read(&format!(
+                "Orrin Vale Herald\nSunday, May 4\n\nFerry route gets second boat\n\n{body}"
+            ))
+            .as_deref(),
+            Some("Orrin Vale Herald")
+        );
+        assert_eq!(
+            read(&format!(
+                "Dunmere Weekend\n  • Home\n  • Sport\n\nFerry route gets second boat\n\n{body}"
+            ))
+            .as_deref(),
+            Some("Dunmere Weekend")
+        );
+        // A headline ending in a newspaper word, with no other headline, is
+        // the headline, not a masthead.
+        assert_eq!(read(&format!("Island Gets Good News\n\n{body}")), None);
+        assert_eq!(
+            read(&format!(
+                "Ferry route gets second boat\n\nWire services | Vesk Post | 4 May 2024\n\n{body}"
+            ))
+            .as_deref(),
+            Some("Vesk Post")
+        );
+        assert_eq!(byline_outlet("Staff report | May 6, 2025"), None);
     }
 
     #[test]

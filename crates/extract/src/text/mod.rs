@@ -57,6 +57,13 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
     let mut verdicts: Vec<Option<Verdict>> = lines.iter().map(classify::line_rule).collect();
     classify::run_rules(&lines, &mut verdicts);
     apply_recurring(text, meta, evidence, &lines, &mut verdicts);
+    let masthead = metadata::masthead_line(&lines, &verdicts);
+    if let Some(i) = masthead {
+        verdicts[i] = Some(Verdict {
+            reason: RemovalReason::SiteName,
+            detail: "masthead (the outlet's name opening the page)".into(),
+        });
+    }
 
     let weights: Vec<i64> = lines
         .iter()
@@ -78,8 +85,10 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
     let title_line = pick.as_ref().and_then(|p| p.line);
     if let Some(t) = &title {
         let key = dedup::paragraph_key(t);
+        let title_words = key.split(' ').count();
         for (l, v) in lines.iter().zip(verdicts.iter_mut()) {
-            if v.is_none() && dedup::paragraph_key(l.body()) == key {
+            let similar = l.body().split_whitespace().count() == title_words;
+            if v.is_none() && similar && dedup::paragraph_key(l.body()) == key {
                 *v = Some(Verdict {
                     reason: RemovalReason::Title,
                     detail: "the headline".into(),
@@ -155,14 +164,14 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
         .as_deref()
         .map(normalize_ws)
         .filter(|o| !o.is_empty())
-        .or_else(|| metadata::outlet_from_lines(&lines).map(|(o, _)| o));
+        .or_else(|| metadata::outlet_from_lines(&lines, &verdicts, masthead).map(|(o, _)| o));
     ex.canonical_url = meta.url.clone();
 
     // Keep or drop every line.
     let mut dedup = Dedup::default();
     let mut prose_words_total = 0usize;
     let mut prose_words_kept = 0usize;
-    for (i, (l, v)) in lines.iter().zip(verdicts.into_iter()).enumerate() {
+    for (i, (l, v)) in lines.iter().zip(verdicts).enumerate() {
         let inside = match region {
             Some((s, e, _)) => s <= i && i <= e,
             None => l.is_prose() || l.is_semi_prose(),
@@ -172,6 +181,11 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
         }
         let verdict = match v {
             Some(v) => Some(v),
+            // A bare bullet glyph has no text to keep.
+            None if l.body().is_empty() => Some(Verdict {
+                reason: RemovalReason::ShortFragment,
+                detail: "bullet glyph without text".into(),
+            }),
             None if inside => None,
             None => Some(outside_verdict(l)),
         };
@@ -236,7 +250,7 @@ pub fn clean_text(text: &str, meta: &Metadata) -> Extracted {
     let has_blank = unix.split('\n').any(|l| l.trim().is_empty()) && unix.trim().contains('\n');
     let paragraphs: Vec<String> = if has_blank {
         unix.split("\n\n")
-            .flat_map(|p| split_blank(p))
+            .flat_map(split_blank)
             .map(|p| normalize_ws(&p))
             .collect()
     } else {
@@ -433,10 +447,11 @@ fn apply_recurring(
     lines: &[Line],
     verdicts: &mut [Option<Verdict>],
 ) {
-    let own = page_lines(text, meta);
-    if own.outlet_key.is_empty() || evidence.documents(&own.outlet_key) == 0 {
+    let key = recurring::outlet_key(text, meta);
+    if key.is_empty() || evidence.documents(&key) == 0 {
         return;
     }
+    let own = page_lines(text, meta);
     let mut candidates = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if verdicts[i].is_some() {
@@ -534,3 +549,20 @@ fn block_for(l: &Line, prev: Option<&Block>) -> Block {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod bare_bullet_tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_bullet_glyph_is_not_kept_as_an_empty_block() {
+        let p = "The ferry board agreed on Friday to run an extra evening crossing to the island until the end of the summer season.";
+        let text = format!("{p}\n·\n{p}");
+        let e = clean_page_text(&text, &Metadata::default(), &LineEvidence::default());
+        assert!(
+            e.blocks.iter().all(|b| !b.text.is_empty()),
+            "{:?}",
+            e.blocks
+        );
+    }
+}

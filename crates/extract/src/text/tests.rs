@@ -349,14 +349,20 @@ fn recurring_lines_across_pages_of_one_outlet() {
     ev2.add(&page_lines(&mk(1), &meta));
     ev2.add(&page_lines(&doc, &meta));
     let e = clean_page_text(&doc, &meta, &ev2);
-    assert_ne!(reason_of(&e, chrome), Some(RemovalReason::RecurringAcrossPages));
+    assert_ne!(
+        reason_of(&e, chrome),
+        Some(RemovalReason::RecurringAcrossPages)
+    );
     // Another outlet's evidence does not count.
     let other = Metadata {
         outlet: Some("Valley Herald".into()),
         ..Default::default()
     };
     let e = clean_page_text(&doc, &other, &ev);
-    assert_ne!(reason_of(&e, chrome), Some(RemovalReason::RecurringAcrossPages));
+    assert_ne!(
+        reason_of(&e, chrome),
+        Some(RemovalReason::RecurringAcrossPages)
+    );
 }
 
 #[test]
@@ -536,17 +542,5 @@ proptest! {
             prop_assert_eq!(s.get(u.start..u.end).map(|x| x.len()), Some(u.end - u.start));
         }
         let _ = crate::lang::detect_language(&s);
-    }
-}
-
-#[test]
-#[ignore]
-fn debug_dump_fictional_page() {
-    let e = clean(&page());
-    for r in &e.removed_lines {
-        eprintln!("DROP {:?} {} | {}", r.reason, r.detail, r.text);
-    }
-    for b in &e.blocks {
-        eprintln!("KEEP {:?} {}", b.kind, b.text);
     }
 }
