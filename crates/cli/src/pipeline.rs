@@ -99,7 +99,7 @@ pub fn ingest(
     progress(0, total);
     for chunk in inputs.chunks(CHUNK_FILES) {
         let items: Vec<Item> =
-            pool.install(|| chunk.par_iter().flat_map_iter(|i| read(i)).collect());
+            pool.install(|| chunk.par_iter().flat_map_iter(&read).collect());
         let mut raws = Vec::new();
         for item in items {
             match item {

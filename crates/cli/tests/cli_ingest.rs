@@ -222,3 +222,65 @@ fn the_same_input_gives_a_byte_identical_export() {
     };
     assert_eq!(export("1"), export("2"));
 }
+
+#[test]
+fn the_five_seeds_are_ingested_with_what_a_careful_reader_sees() {
+    let Some(seeds) = shared("seeds") else { return };
+    let db = Db::new();
+    let out = db.ingest(&[&seeds]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = db.documents();
+    assert_eq!(docs.len(), 5);
+    let by_file = |prefix: &str| {
+        docs.iter()
+            .find(|d| {
+                d["source"]
+                    .as_str()
+                    .unwrap()
+                    .contains(&format!("/{prefix}_"))
+            })
+            .unwrap_or_else(|| panic!("no seed {prefix}"))
+    };
+    let expect = [
+        ("000", Some("AIWorldNewz.com"), Some("2025-11-19")),
+        ("001", Some("Thin Line News"), Some("2025-05-05")),
+        ("002", None, None),
+        ("003", Some("News Journos"), Some("2025-05-03")),
+        ("004", None, None),
+    ];
+    for (file, outlet, date) in expect {
+        let d = by_file(file);
+        if let Some(o) = outlet {
+            assert_eq!(d["outlet"], o, "{file}");
+        }
+        assert_eq!(d["published"].as_str(), date, "{file}");
+        assert!(d["title"].is_string(), "{file}");
+        let text = d["text"].as_str().unwrap();
+        for chrome in [
+            "Leave a Reply",
+            "Share. Facebook",
+            "Ad Blocker Enabled",
+            "More recent coverage",
+            "Physical Address",
+        ] {
+            assert!(!text.contains(chrome), "{file} kept {chrome:?}");
+        }
+    }
+    // The repeated paragraphs of seed 002 are kept once.
+    assert!(
+        by_file("002")["removed"]["duplicate_paragraphs"]
+            .as_u64()
+            .unwrap()
+            >= 2
+    );
+    let ups: Vec<&str> = by_file("004")["upstream_sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap())
+        .collect();
+    assert!(
+        ups.contains(&"Associated Press") && ups.contains(&"Wall Street Journal"),
+        "{ups:?}"
+    );
+}

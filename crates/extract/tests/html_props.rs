@@ -60,8 +60,9 @@ proptest! {
         let decoded = page.replace("&amp", " ");
         let input_words: std::collections::HashSet<String> =
             words(&page).into_iter().chain(words(&decoded)).collect();
-        // rs-trafilatura may glue adjacent text nodes of degenerate markup
-        // ("a<div>" gives "aa"), so a kept word is one or more page words.
+        // Inline markup joins text without a space, as browsers render it
+        // ("A<b>var</b>" reads "Avar"), so a kept word is one or more words
+        // of the page's source.
         for w in words(&a.text()) {
             prop_assert!(made_of(&w, &input_words), "word {:?} is not made of the page's words", w);
         }

@@ -220,7 +220,7 @@ mod tests {
     }
 
     fn failure(items: &[Item]) -> &str {
-        match &items[..] {
+        match items {
             [Item::Failed(f)] => &f.reason,
             other => panic!("expected one failure, got {other:?}"),
         }

@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn count_words_counts_alphanumeric_runs() {
-        assert_eq!(count_words("U.S. troops, 75,000 of them — très bien"), 8);
+        assert_eq!(count_words("U.S. troops, 75,000 of them — très bien"), 9);
         assert_eq!(count_words(""), 0);
     }
 

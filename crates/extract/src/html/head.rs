@@ -7,6 +7,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde_json::Value;
 
+use super::scan::{attr, find_ci, raw_text_end, visible_text, RawTag, Tags};
+
 /// What the markup declares about the page.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct HeadMetadata {
@@ -60,141 +62,166 @@ impl HeadMetadata {
     }
 }
 
-static META: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<meta\s[^>]*>").unwrap());
-static ATTR: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?is)([a-z_:\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#).unwrap()
-});
-static LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<link\s[^>]*>").unwrap());
-static HTML_TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<html\b[^>]*>").unwrap());
-static TITLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title>").unwrap());
-static LD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?is)<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>"#)
-        .unwrap()
-});
-static TIME: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?is)<time\b([^>]*)>(.{0,200}?)</time>").unwrap());
-static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?is)<(?:p|div|span|a|address)\b[^>]*(?:class|rel|itemprop)\s*=\s*["'][^"']*\b(?:byline|author)\b[^"']*["'][^>]*>(.{0,300}?)</(?:p|div|span|a|address)>"#).unwrap()
-});
 /// A `datePublished` key anywhere, also inside escaped JSON of script
 /// state (`\"datePublished\":\"2025-01-02\"`).
 static RAW_PUBLISHED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?:\\?"|\b)(?:datePublished|date_published|publishedAt|published_at|publishDate|publishedDate|firstPublishedDate)(?:\\?")?\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})"#).unwrap()
+    Regex::new(r#"(?:\\?"|(?-u:\b))(?:datePublished|date_published|publishedAt|published_at|publishDate|publishedDate|firstPublishedDate)(?:\\?")?\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})"#).unwrap()
 });
-/// Elements whose class, id or itemprop says they hold a date.
-static DATE_ELEMENT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?is)<([a-z][a-z0-9]*)\b[^>]*(?:class|id|itemprop)\s*=\s*["'][^"']*(?:date|time|publish|posted|byline|article-meta|post-meta|entry-meta)[^"']*["'][^>]*>(.{0,400}?)</"#).unwrap()
-});
-static INVISIBLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>|<!--.*?-->").unwrap()
-});
-static H1: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)<h1\b").unwrap());
-static H1_TEXT: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.{0,2000}?)</h1\s*>").unwrap());
-static TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
 
-fn attrs(tag: &str) -> Vec<(String, String)> {
-    ATTR.captures_iter(tag)
-        .map(|c| {
-            let v = c
-                .get(2)
-                .or(c.get(3))
-                .or(c.get(4))
-                .map_or("", |m| m.as_str());
-            (c[1].to_ascii_lowercase(), decode_entities(v))
-        })
-        .collect()
-}
-
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// Scan a page for its declared metadata.
+/// Scan a page for its declared metadata in one pass over its tags.
 pub fn scan(html: &str) -> HeadMetadata {
     let mut out = HeadMetadata::default();
-    for m in META.find_iter(html) {
-        let a = attrs(m.as_str());
-        let key = attr(&a, "property")
-            .or_else(|| attr(&a, "name"))
-            .or_else(|| attr(&a, "itemprop"));
-        if let (Some(k), Some(v)) = (key, attr(&a, "content")) {
-            out.metas.push((k.to_ascii_lowercase(), v.to_string()));
-        }
-    }
-    for l in LINK.find_iter(html) {
-        let a = attrs(l.as_str());
-        if attr(&a, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-            if let Some(h) = attr(&a, "href").filter(|h| !h.trim().is_empty()) {
-                out.canonical.get_or_insert_with(|| h.trim().to_string());
-            }
-        }
-    }
-    if let Some(t) = HTML_TAG.find(html) {
-        out.html_lang = attr(&attrs(t.as_str()), "lang")
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
-    }
-    if let Some(c) = TITLE.captures(html) {
-        let t = collapse_ws(&decode_entities(&c[1]));
-        if !t.is_empty() {
-            out.title_tag = Some(t);
-        }
-    }
     let mut found = Found::default();
-    for c in LD.captures_iter(html) {
-        if let Ok(v) = serde_json::from_str::<Value>(c[1].trim()) {
-            read_json_ld(&v, &mut found, 0);
+    let mut first_h1 = None;
+    let mut tags = Tags::new(html, 0);
+    while let Some(tag) = tags.next() {
+        if tag.closing {
+            continue;
         }
+        match tag.name.as_str() {
+            "meta" => {
+                let key = attr(tag.raw, "property")
+                    .or_else(|| attr(tag.raw, "name"))
+                    .or_else(|| attr(tag.raw, "itemprop"));
+                if let (Some(k), Some(v)) = (key, attr(tag.raw, "content")) {
+                    out.metas.push((k.to_ascii_lowercase(), v));
+                }
+            }
+            "link"
+                if out.canonical.is_none()
+                    && attr(tag.raw, "rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                out.canonical = attr(tag.raw, "href")
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty());
+            }
+            "html" if out.html_lang.is_none() => {
+                out.html_lang = attr(tag.raw, "lang")
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty());
+            }
+            "title" if out.title_tag.is_none() => {
+                let end = raw_text_end(html, "title", tag.end);
+                let t = collapse_ws(&decode_entities(html.get(tag.end..end).unwrap_or("")));
+                out.title_tag = (!t.is_empty()).then_some(t);
+                tags.pos = end;
+            }
+            "script" | "style" | "noscript" | "template" | "textarea" => {
+                let end = raw_text_end(html, &tag.name, tag.end);
+                let is_ld = tag.name == "script"
+                    && attr(tag.raw, "type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                if is_ld {
+                    if let Ok(v) =
+                        serde_json::from_str::<Value>(html.get(tag.end..end).unwrap_or("").trim())
+                    {
+                        read_json_ld(&v, &mut found, 0);
+                    }
+                }
+                tags.pos = end;
+            }
+            "h1" => {
+                first_h1.get_or_insert(tag.start);
+                if out.h1.is_none() {
+                    let text = inner_text(html, "h1", tag.end, 4000);
+                    out.h1 = (!text.is_empty()).then_some(text);
+                }
+            }
+            "time" => {
+                if let Some(d) = attr(tag.raw, "datetime") {
+                    out.time_datetimes.push(d.trim().to_string());
+                }
+                let text = inner_text(html, "time", tag.end, 400);
+                if !text.is_empty() {
+                    out.time_texts.push(text);
+                }
+            }
+            _ => {}
+        }
+        read_marked_element(html, &tag, &mut out);
     }
     out.json_ld = found.merge();
-    for b in BYLINE.captures_iter(html).take(8) {
-        let text = collapse_ws(&decode_entities(&TAG.replace_all(&b[1], " ")));
+    out.raw_published = RAW_PUBLISHED.captures(html).map(|c| c[1].to_string());
+    out.after_headline = first_h1.map(|h| visible_text(html, h, h + 20_000, AFTER_HEADLINE_CHARS));
+    out
+}
+
+/// Markers in class, id, rel or itemprop values of byline and date elements.
+const BYLINE_MARKS: [&str; 2] = ["byline", "author"];
+const DATE_MARKS: [&str; 8] = [
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "byline",
+    "article-meta",
+    "post-meta",
+    "entry-meta",
+];
+
+/// Collect the text of elements whose class, id, rel or itemprop marks them
+/// as a byline or a date.
+fn read_marked_element(html: &str, tag: &RawTag, out: &mut HeadMetadata) {
+    if out.bylines.len() >= 8 && out.date_texts.len() >= 20 {
+        return;
+    }
+    let lower = tag.raw.to_ascii_lowercase();
+    let maybe_byline = BYLINE_MARKS.iter().any(|m| lower.contains(m));
+    let maybe_date = DATE_MARKS.iter().any(|m| lower.contains(m));
+    if !maybe_byline && !maybe_date {
+        return;
+    }
+    let values: String = ["class", "id", "rel", "itemprop"]
+        .iter()
+        .filter_map(|a| attr(tag.raw, a))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    let is_byline_tag = matches!(tag.name.as_str(), "p" | "div" | "span" | "a" | "address");
+    if is_byline_tag && out.bylines.len() < 8 && BYLINE_MARKS.iter().any(|m| has_word(&values, m)) {
+        let text = inner_text(html, &tag.name, tag.end, 600);
         if !text.is_empty() {
             out.bylines.push(text);
         }
     }
-    out.raw_published = RAW_PUBLISHED.captures(html).map(|c| c[1].to_string());
-    for d in DATE_ELEMENT.captures_iter(html).take(20) {
-        let text = collapse_ws(&decode_entities(&TAG.replace_all(&d[2], " ")));
-        if !text.is_empty() && text.len() < 200 {
+    if out.date_texts.len() < 20 && DATE_MARKS.iter().any(|m| values.contains(m)) {
+        // Text up to the first closing tag: the date itself, not the whole
+        // block around it.
+        let end = find_ci(html.as_bytes(), b"</", tag.end)
+            .unwrap_or(html.len())
+            .min(tag.end + 800);
+        let text = visible_text(html, tag.end, end, 200);
+        if !text.is_empty() {
             out.date_texts.push(text);
         }
     }
-    out.after_headline = after_headline(html);
-    out.h1 = H1_TEXT.captures_iter(html).take(3).find_map(|c| {
-        let text = collapse_ws(&decode_entities(&TAG.replace_all(&c[1], " ")));
-        (!text.is_empty()).then_some(text)
-    });
-    for t in TIME.captures_iter(html) {
-        if let Some(d) = attr(&attrs(&t[1]), "datetime") {
-            out.time_datetimes.push(d.trim().to_string());
-        }
-        let text = collapse_ws(&decode_entities(&TAG.replace_all(&t[2], " ")));
-        if !text.is_empty() {
-            out.time_texts.push(text);
-        }
-    }
-    out
+}
+
+/// `word` occurs in `s` delimited by non-alphanumeric characters.
+fn has_word(s: &str, word: &str) -> bool {
+    s.match_indices(word).any(|(i, _)| {
+        let before = s[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        let after = s[i + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        before && after
+    })
+}
+
+/// Visible text of an element: up to its closing tag, at most `max_bytes`
+/// of markup.
+fn inner_text(html: &str, name: &str, from: usize, max_bytes: usize) -> String {
+    let end = raw_text_end(html, name, from).min(from + max_bytes);
+    visible_text(html, from, end, 2000)
 }
 
 /// How much visible text after the headline counts as its byline area.
 pub const AFTER_HEADLINE_CHARS: usize = 600;
-
-fn after_headline(html: &str) -> Option<String> {
-    let h1 = H1.find(html)?.start();
-    // Enough markup to hold the byline area even on verbose templates.
-    let mut end = (h1 + 20_000).min(html.len());
-    while !html.is_char_boundary(end) {
-        end -= 1;
-    }
-    let visible = INVISIBLE.replace_all(&html[h1..end], " ");
-    let text = collapse_ws(&decode_entities(&TAG.replace_all(&visible, " ")));
-    Some(text.chars().take(AFTER_HEADLINE_CHARS).collect())
-}
 
 const ARTICLE_TYPES: [&str; 8] = [
     "NewsArticle",

@@ -239,16 +239,6 @@ fn publication_date(meta: &Metadata, head: &HeadMetadata, url: Option<&str>) -> 
             None => rejected.push(format!("record field published {p:?} is not a date")),
         }
     }
-    // The byline area under the headline: the first date with a year.
-    if let Some(text) = &head.after_headline {
-        if let Some(found) = find_dates(text).first() {
-            let quote: String = text[found.start..found.end].to_string();
-            return (
-                Some(ymd(found.date)),
-                evidence("date under the headline", &quote),
-            );
-        }
-    }
     let structured = [head
         .json_ld
         .date_published
@@ -275,6 +265,16 @@ fn publication_date(meta: &Metadata, head: &HeadMetadata, url: Option<&str>) -> 
     if let Some(v) = &head.raw_published {
         if let Some(d) = parse_date(v) {
             return (Some(ymd(d)), evidence("datePublished in page data", v));
+        }
+    }
+    // The byline area under the headline: the first date with a year.
+    if let Some(text) = &head.after_headline {
+        if let Some(found) = find_dates(text).first() {
+            let quote: String = text[found.start..found.end].to_string();
+            return (
+                Some(ymd(found.date)),
+                evidence("date under the headline", &quote),
+            );
         }
     }
     let times = head

@@ -1,17 +1,19 @@
 //! The HTML path: a saved web page to a clean article.
 //!
-//! Main-text extraction is delegated to rs-trafilatura, chosen by measurement
-//! (see ARCHITECTURE.md and `bench-extract`); crosscheck adds its own metadata
-//! reading (`head`), a guard against pathological nesting (`guard`), block
-//! splitting, language identification and upstream-source detection, and
-//! turns every failure of the library into a warning instead of an error.
+//! The page is parsed once by our own forgiving single-pass parser (`dom`)
+//! and its article chosen by `body` (see that module for the method); `head`
+//! reads the metadata, `meta` picks each field from the best source; bylines
+//! and "Updated ..." lines printed in the body are moved to `removed_lines`;
+//! then language identification and upstream-source detection.
 
-mod guard;
+pub mod body;
+pub mod dom;
 pub mod head;
 mod meta;
+mod scan;
 mod title;
 
-use crosscheck_model::{Block, BlockKind, Extracted, Metadata, RemovalReason, RemovedLine};
+use crosscheck_model::{Extracted, Metadata, RemovalReason, RemovedLine};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -24,35 +26,13 @@ use crate::upstream::find_upstream_sources;
 /// gives empty blocks, confidence 0 and a warning.
 pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
     let mut out = Extracted::default();
-    let (html, guard_warning) = guard::limit_nesting(html);
-    out.warnings.extend(guard_warning);
-    let head = head::scan(&html);
-    let options = rs_trafilatura::Options {
-        include_tables: true,
-        url: meta.url.clone(),
-        ..Default::default()
-    };
-    // The library is third-party code run on hostile input: a panic in it
-    // must cost one document, not the whole ingest.
-    let result = std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&html, &options));
-    let lib = match result {
-        Ok(Ok(r)) => Some(r),
-        Ok(Err(e)) => {
-            out.warnings.push(format!("no article found: {e}"));
-            None
-        }
-        Err(_) => {
-            out.warnings
-                .push("the HTML extractor failed on this page".to_string());
-            None
-        }
-    };
-    if let Some(r) = &lib {
-        out.blocks = blocks_from_text(&r.content_text);
-        drop_meta_lines(&mut out);
-        out.confidence = r.extraction_quality.clamp(0.0, 1.0) as f32;
-    }
-    meta::fill(&mut out, meta, &head, None);
+    let head = head::scan(html);
+    let body = body::extract_body(html);
+    out.blocks = body.blocks;
+    drop_meta_lines(&mut out);
+    out.confidence = body.confidence;
+    out.warnings.extend(body.warnings);
+    meta::fill(&mut out, meta, &head, body.headline.as_deref());
     let text = out.text();
     if text.trim().is_empty() {
         out.confidence = 0.0;
@@ -67,30 +47,6 @@ pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
     });
     out.upstream_sources = find_upstream_sources(&text);
     out
-}
-
-/// Split extracted text into blocks at blank lines; whitespace inside a block
-/// is collapsed. Lines starting with a list marker become list items.
-fn blocks_from_text(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    for para in text.split("\n\n") {
-        for line in split_list_lines(para) {
-            let collapsed = head::collapse_ws(line);
-            if collapsed.is_empty() {
-                continue;
-            }
-            let kind = if is_list_marker(&collapsed) {
-                BlockKind::ListItem
-            } else {
-                BlockKind::Paragraph
-            };
-            blocks.push(Block {
-                kind,
-                text: collapsed,
-            });
-        }
-    }
-    blocks
 }
 
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
@@ -131,24 +87,10 @@ fn drop_meta_lines(out: &mut Extracted) {
     out.blocks = kept;
 }
 
-/// A paragraph whose lines are all list items is split into one block per
-/// item; any other paragraph stays whole.
-fn split_list_lines(para: &str) -> Vec<&str> {
-    let lines: Vec<&str> = para.lines().filter(|l| !l.trim().is_empty()).collect();
-    if lines.len() > 1 && lines.iter().all(|l| is_list_marker(l.trim())) {
-        lines
-    } else {
-        vec![para]
-    }
-}
-
-fn is_list_marker(line: &str) -> bool {
-    line.starts_with("- ") || line.starts_with("• ") || line.starts_with("* ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crosscheck_model::{Block, BlockKind};
 
     #[test]
     fn an_article_page_gives_its_paragraphs_and_metadata() {
@@ -200,27 +142,25 @@ mod tests {
 
     #[test]
     fn bylines_and_update_lines_leave_the_body() {
-        let mut e = Extracted { blocks: blocks_from_text("By Jane Roe · 9 August 2025\n\nUpdated 14.11.2025\n\nThe council met.\n\nBy the end of the day, Roe had gone home."), ..Default::default() };
+        let blocks = [
+            "By Jane Roe · 9 August 2025",
+            "Updated 14.11.2025",
+            "The council met.",
+            "By the end of the day, Roe had gone home.",
+        ]
+        .map(|t| Block {
+            kind: BlockKind::Paragraph,
+            text: t.to_string(),
+        });
+        let mut e = Extracted {
+            blocks: blocks.to_vec(),
+            ..Default::default()
+        };
         drop_meta_lines(&mut e);
         assert_eq!(
             e.text(),
             "The council met.\n\nBy the end of the day, Roe had gone home."
         );
         assert_eq!(e.removed_lines.len(), 2);
-    }
-
-    #[test]
-    fn list_lines_become_list_items() {
-        let b = blocks_from_text("Intro para.\n\n- one\n- two\n\nOutro.");
-        let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                BlockKind::Paragraph,
-                BlockKind::ListItem,
-                BlockKind::ListItem,
-                BlockKind::Paragraph
-            ]
-        );
     }
 }

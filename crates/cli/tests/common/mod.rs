@@ -31,6 +31,12 @@ pub struct Db {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Db {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Db {
     pub fn new() -> Db {
         Db {
