@@ -98,8 +98,7 @@ pub fn ingest(
     let mut seen: HashSet<String> = HashSet::new();
     progress(0, total);
     for chunk in inputs.chunks(CHUNK_FILES) {
-        let items: Vec<Item> =
-            pool.install(|| chunk.par_iter().flat_map_iter(&read).collect());
+        let items: Vec<Item> = pool.install(|| chunk.par_iter().flat_map_iter(&read).collect());
         let mut raws = Vec::new();
         for item in items {
             match item {

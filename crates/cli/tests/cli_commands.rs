@@ -157,3 +157,29 @@ fn usage_errors_exit_2() {
     assert_eq!(db.run(&["ingest"]).status.code(), Some(2));
     assert_eq!(db.run(&["no-such-command"]).status.code(), Some(2));
 }
+
+#[test]
+fn explain_lists_the_chrome_of_a_web_page_with_reasons() {
+    let db = demo_db();
+    let docs = db.documents();
+    let page = docs
+        .iter()
+        .find(|d| {
+            d["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("04_harborline_offer.html")
+        })
+        .unwrap();
+    let out = db.run(&["show", page["id"].as_str().unwrap(), "--explain"]);
+    let s = stdout(&out);
+    for reason in [
+        "[cookie_notice",
+        "[share",
+        "[comment_form",
+        "[headline_list",
+    ] {
+        assert!(s.contains(reason), "no {reason} line in:\n{s}");
+    }
+    assert!(page["removed"]["boilerplate_lines"].as_u64().unwrap() > 10);
+}

@@ -12,8 +12,9 @@
 //! - `--systems LIST`  comma-separated: crosscheck,text-dump,rs-trafilatura,dom_smoothie,trafilatura
 //!   (default: all)
 //! - `--limit N`       only the first N pages of each corpus
-//! - `--repeat N`      time N passes per system and keep the fastest (default 1; results are
-//!   the first pass's; note that caches inside an extractor may favour later passes)
+//! - `--repeat N`      time N passes per system, Python included, and keep the fastest
+//!   (default 3, the usual minimum-of-runs practice on a shared machine; results are the first
+//!   pass's; caches inside an extractor may favour later passes)
 //! - `--out DIR`       where the table and per-page details go (default: `target/bench/extract`)
 //! - `--render KEY`    print the text-dump rendering of one page (`aeb/<id>` or `wcxb/<id>`) and exit
 //!
@@ -44,7 +45,7 @@ fn parse_args() -> Result<Options> {
         },
         systems: SystemId::ALL.to_vec(),
         limit: None,
-        repeat: 1,
+        repeat: 3,
         out_dir: root.join("target").join("bench").join("extract"),
         venv: root.join("target").join("bench").join("venv"),
         render: None,

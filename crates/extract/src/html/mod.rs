@@ -29,6 +29,7 @@ pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
     let head = head::scan(html);
     let body = body::extract_body(html);
     out.blocks = body.blocks;
+    out.removed_lines = body.removed;
     drop_meta_lines(&mut out);
     out.confidence = body.confidence;
     out.warnings.extend(body.warnings);

@@ -40,9 +40,10 @@
 
 mod classify;
 mod emit;
+mod removed;
 mod score;
 
-use crosscheck_model::Block;
+use crosscheck_model::{Block, RemovedLine};
 
 use super::dom::{Document, Tag};
 
@@ -55,6 +56,8 @@ pub struct Body {
     /// The text of the h1 that heads the article, if any.
     pub headline: Option<String>,
     pub warnings: Vec<String>,
+    /// Page text left out of the article, line by line, with reasons.
+    pub removed: Vec<RemovedLine>,
 }
 
 /// Extract the main text of a web page. Never fails or panics.
@@ -64,6 +67,7 @@ pub fn extract_body(html: &str) -> Body {
     let root = score::choose_root(&doc, &marks, &scores);
     let emitted = emit::emit(&doc, &marks, root);
     let headline = headline(&doc, &marks, root);
+    let removed = removed::removed_lines(&doc, &marks, root);
     let mut warnings = Vec::new();
     if doc.depth_capped {
         warnings.push(format!(
@@ -83,6 +87,7 @@ pub fn extract_body(html: &str) -> Body {
         confidence: (amount * (1.0 - links)).clamp(0.0, 1.0),
         headline,
         warnings,
+        removed,
     }
 }
 
