@@ -510,8 +510,9 @@ mod tests {
 
     #[test]
     fn mastheads_and_byline_outlets() {
-        use super::super::classify::{line_rule, run_rules};
+        use super::super::classify::line_rule;
         use super::super::lines::split_lines;
+        use super::super::runs::run_rules;
         let read = |text: &str| {
             let lines = split_lines(text);
             let mut verdicts: Vec<Option<Verdict>> = lines.iter().map(line_rule).collect();

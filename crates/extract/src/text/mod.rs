@@ -6,7 +6,7 @@
 //! 1. single-line rules ([`classify::line_rule`]): phrase lists *and* shape
 //!    evidence (social-network word ratio, tag clouds without punctuation,
 //!    addresses, bylines, date lines, site names);
-//! 2. run rules ([`classify::run_rules`]): menus (runs of short bullet items),
+//! 2. run rules ([`runs::run_rules`]): menus (runs of short bullet items),
 //!    lists of other headlines (headlines alternating with dates or reading
 //!    times, or under a list heading), tables of contents;
 //! 3. cross-document evidence ([`recurring`]): lines found on other pages of
@@ -25,6 +25,7 @@ mod dedup;
 mod lines;
 pub(crate) mod metadata;
 pub mod recurring;
+mod runs;
 
 use crosscheck_model::{
     Block, BlockKind, DateEvidence, Extracted, Metadata, RemovalReason, RemovedLine,
@@ -55,7 +56,7 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
     }
 
     let mut verdicts: Vec<Option<Verdict>> = lines.iter().map(classify::line_rule).collect();
-    classify::run_rules(&lines, &mut verdicts);
+    runs::run_rules(&lines, &mut verdicts);
     apply_recurring(text, meta, evidence, &lines, &mut verdicts);
     let masthead = metadata::masthead_line(&lines, &verdicts);
     if let Some(i) = masthead {
@@ -68,9 +69,9 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
     let weights: Vec<i64> = lines
         .iter()
         .zip(&verdicts)
-        .map(|(l, v)| classify::region_weight(l, v.as_ref()))
+        .map(|(l, v)| runs::region_weight(l, v.as_ref()))
         .collect();
-    let region = classify::article_region(&weights).filter(|r| r.2 >= MIN_REGION_WEIGHT);
+    let region = runs::article_region(&weights).filter(|r| r.2 >= MIN_REGION_WEIGHT);
     let region_start = region.map_or(0, |r| r.0);
 
     // Title: the record's, else the headline near the region; every line
