@@ -67,11 +67,16 @@ fn drop_meta_lines(out: &mut Extracted) {
         let words = crosscheck_model::count_words(&b.text);
         let has_date =
             || !find_dates(&b.text).is_empty() || b.text.chars().any(|c| c.is_ascii_digit());
-        let reason = if words > 14 {
+        // Time stamps count their numbers as words ("Updated Nov. 19, 2019
+        // 8:21 am ET / Original Nov. 19, 2019 8:02 am ET" is 16), so date
+        // lines may be longer than bylines.
+        let reason = if is_bare_url(&b.text) {
+            Some(RemovalReason::Boilerplate)
+        } else if words > 24 {
             None
         } else if is_date_line(&b.text) || (DATELINE.is_match(&b.text) && has_date()) {
             Some(RemovalReason::Dateline)
-        } else if BYLINE.is_match(&b.text) && !b.text.ends_with('.') {
+        } else if words <= 14 && BYLINE.is_match(&b.text) && !b.text.ends_with('.') {
             Some(RemovalReason::Byline)
         } else {
             None
@@ -86,6 +91,13 @@ fn drop_meta_lines(out: &mut Extracted) {
         }
     }
     out.blocks = kept;
+}
+
+/// A block that is nothing but a web address (a printed permalink).
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -146,6 +158,8 @@ mod tests {
         let blocks = [
             "By Jane Roe · 9 August 2025",
             "Updated 14.11.2025",
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+            "https://harbor.example/2019/11/19/council-meets",
             "The council met.",
             "By the end of the day, Roe had gone home.",
         ]
@@ -162,6 +176,6 @@ mod tests {
             e.text(),
             "The council met.\n\nBy the end of the day, Roe had gone home."
         );
-        assert_eq!(e.removed_lines.len(), 2);
+        assert_eq!(e.removed_lines.len(), 4);
     }
 }
