@@ -6,46 +6,8 @@ use crosscheck_extract::extract_html;
 use crosscheck_model::Metadata;
 use proptest::prelude::*;
 
-/// Tag soup: fragments of real markup in random order, some unclosed.
-fn tag_soup() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just("<div>".to_string()),
-        Just("</div>".to_string()),
-        Just("<p>".to_string()),
-        Just("</p>".to_string()),
-        Just("<article>".to_string()),
-        Just("<nav><a href='/'>Home</a></nav>".to_string()),
-        Just("<script>var x = '<p>';</script>".to_string()),
-        Just("<!-- comment".to_string()),
-        Just("<meta property=\"article:published_time\" content=\"2025-13-45\">".to_string()),
-        Just("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",".to_string()),
-        Just("<time datetime=\"x\">".to_string()),
-        Just("&#xFFFFFFFF;&amp".to_string()),
-        Just("<title>&quot; —\u{a0}&— ’</title>".to_string()),
-        "[A-Za-z ,.]{0,80}".prop_map(|s| s),
-        "\\PC{0,40}".prop_map(|s| s),
-    ];
-    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
-}
-
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Whether `w` is a concatenation of words of `set`.
-fn made_of(w: &str, set: &std::collections::HashSet<String>) -> bool {
-    let chars: Vec<char> = w.chars().collect();
-    let mut ok = vec![false; chars.len() + 1];
-    ok[0] = true;
-    for end in 1..=chars.len() {
-        ok[end] = (0..end)
-            .any(|start| ok[start] && set.contains(&chars[start..end].iter().collect::<String>()));
-    }
-    ok[chars.len()]
-}
+mod support;
+use support::{made_of, tag_soup, words};
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
