@@ -199,12 +199,7 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
             continue;
         }
         if dedup.is_duplicate(l.body(), l.words) {
-            ex.duplicate_paragraphs += 1;
-            ex.removed_lines.push(RemovedLine {
-                text: l.text.clone(),
-                reason: RemovalReason::DuplicateParagraph,
-                detail: "repeats an earlier paragraph".into(),
-            });
+            record_duplicate(&mut ex, &l.text);
             continue;
         }
         if l.is_prose() {
@@ -271,12 +266,7 @@ pub fn clean_text(text: &str, meta: &Metadata) -> Extracted {
     let mut dedup = Dedup::default();
     for l in &measured {
         if dedup.is_duplicate(&l.text, l.words) {
-            ex.duplicate_paragraphs += 1;
-            ex.removed_lines.push(RemovedLine {
-                text: l.text.clone(),
-                reason: RemovalReason::DuplicateParagraph,
-                detail: "repeats an earlier paragraph".into(),
-            });
+            record_duplicate(&mut ex, &l.text);
             continue;
         }
         let kind = if l.bullet || l.numbered {
@@ -546,6 +536,16 @@ fn block_for(l: &Line, prev: Option<&Block>) -> Block {
         kind,
         text: text.to_string(),
     }
+}
+
+/// Count a repeated paragraph and keep it as removal evidence.
+fn record_duplicate(ex: &mut Extracted, text: &str) {
+    ex.duplicate_paragraphs += 1;
+    ex.removed_lines.push(RemovedLine {
+        text: text.to_string(),
+        reason: RemovalReason::DuplicateParagraph,
+        detail: "repeats an earlier paragraph".into(),
+    });
 }
 
 #[cfg(test)]
