@@ -4,10 +4,15 @@
 //! (raw input, extracted article, stored document) and the shape of the JSON
 //! export. Every other crate depends on it; it depends on nothing of ours.
 
+pub mod analysis;
 pub mod document;
 pub mod export;
 pub mod hash;
 
+pub use analysis::{
+    DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, LinkedEntity, Mention, MentionKind,
+    QuoteKind, Span,
+};
 pub use document::{
     count_words, Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata,
     PageLines, RemovalReason, Removed, RemovedLine, UpstreamSource,

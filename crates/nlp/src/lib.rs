@@ -2,9 +2,30 @@
 //! span into the document's clean text, so that every later fact can be
 //! traced to the sentence it came from.
 //!
-//! Today: sentence splitting for English news. Entities, quotes and claims
-//! build on it.
+//! [`analyze`] runs the per-document analysis: sentences and tokens, then
+//! entities (names, roles, pronouns resolved), then quotes and attributions
+//! with their speakers. [`link`] joins documents: one canonical entity per
+//! real-world entity across the store, and quotes that are variants of one
+//! statement.
 
+pub mod entities;
+pub mod link;
+pub mod quotes;
 pub mod sentences;
+pub mod tokens;
 
+pub use crosscheck_model::{
+    DocAnalysis, DocEntity, DocQuote, EntityKind, Mention, MentionKind, QuoteKind, Span,
+};
 pub use sentences::{split_sentences, Sentence};
+pub use tokens::{tokenize, Token, TokenKind};
+
+/// Analyse one document's clean text: its entities and its quotes and
+/// attributions. Deterministic; never panics on any input.
+pub fn analyze(text: &str) -> DocAnalysis {
+    let sentences = split_sentences(text);
+    let tokens = tokenize(text);
+    let entities = entities::find_entities(text, &sentences, &tokens);
+    let quotes = quotes::find_quotes(text, &sentences, &tokens, &entities);
+    DocAnalysis { entities, quotes }
+}
