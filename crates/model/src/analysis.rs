@@ -170,6 +170,11 @@ pub struct DocQuote {
     /// Index into [`DocAnalysis::quotes`] of the quote that contains this one
     /// (a speaker quoting someone else).
     pub nested_in: Option<usize>,
+    /// Index into [`DocAnalysis::quotes`] of the quote this one continues:
+    /// the same statement, interrupted by its attribution ("“A,” she said.
+    /// “B.”") or carried on into the next paragraph.
+    #[serde(default)]
+    pub continues: Option<usize>,
 }
 
 /// Everything the `nlp` stage finds in one document.

@@ -3,15 +3,264 @@
 //! paragraphs, nested and partial quotes) and indirect attributions
 //! ("X said that ...", "according to X, ..."), each with its source, cue
 //! and content spans and its speaker entity.
+//!
+//! The rules follow how news copy attributes speech: the attribution
+//! stands right after the quote ("“...,” she said") or right before it
+//! ("She stated, “...”", "..., stating:"); a quote with none continues the
+//! previous speaker's quote; inside a quote, "I" is its speaker.
 
-use crate::{DocEntity, DocQuote, Sentence, Token};
+mod block;
+mod context;
+pub mod cues;
+mod direct;
+mod indirect;
+mod marks;
+mod speaker;
+
+use context::Words;
+use direct::{after, before, is_whole_statement, paragraph_of, sentence_start, Attribution};
+use marks::Quoted;
+
+use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, Token};
+
+pub use marks::find_quoted;
 
 /// Find the quotes and attributions of `text`, in text order of content.
-pub fn find_quotes(
-    _text: &str,
-    _sentences: &[Sentence],
-    _tokens: &[Token],
-    _entities: &[DocEntity],
-) -> Vec<DocQuote> {
-    Vec::new()
+pub fn find_quotes(text: &str, sentences: &[Sentence], tokens: &[Token], entities: &[DocEntity]) -> Vec<DocQuote> {
+    let words = Words { text, tokens };
+    let quoted = marks::find_quoted(text);
+    let mut out: Vec<DocQuote> = Vec::new();
+    for (content, attr) in block::find_blocks(text, &words, sentences, &quoted) {
+        let who = speaker::resolve(text, entities, attr.source, None);
+        out.push(DocQuote {
+            kind: QuoteKind::Direct,
+            content,
+            source: attr.source,
+            cue: attr.cue,
+            speaker: who.entity,
+            speaker_note: who.note,
+            nested_in: None,
+            continues: None,
+        });
+    }
+    let blocks = out.len();
+    let mut qmap: Vec<Option<usize>> = vec![None; quoted.len()];
+    for (qi, q) in quoted.iter().enumerate() {
+        let parent = q
+            .parent
+            .and_then(|p| qmap[p])
+            .or_else(|| (0..blocks).find(|&b| out[b].content.contains(&q.inner)));
+        if let Some(quote) = read_quote(text, &words, sentences, entities, &quoted, qi, parent, &out) {
+            qmap[qi] = Some(out.len());
+            out.push(quote);
+        }
+    }
+    out.extend(indirect::find_indirect(text, &words, sentences, entities, &out));
+    attach_partials(text, &words, sentences, entities, &mut out);
+    in_text_order(out)
+}
+
+/// A partial quote inside an indirect attribution belongs to it ("Cruz
+/// says he is “effectively tied for second place”"): it is nested in that
+/// attribution and has its speaker. Otherwise its attribution is a cue
+/// anywhere earlier in its sentence, or the person the sentence is about
+/// ("Sheinbaum made it clear that Mexico would “never accept” ..."); a
+/// partial quote with neither is a scare quote or a title and is dropped.
+fn attach_partials(text: &str, words: &Words, sentences: &[Sentence], entities: &[DocEntity], out: &mut Vec<DocQuote>) {
+    let mut drop = vec![false; out.len()];
+    for i in 0..out.len() {
+        let q = &out[i];
+        if q.kind != QuoteKind::Partial || q.nested_in.is_some() {
+            continue;
+        }
+        if let Some(host) = out.iter().position(|h| h.kind == QuoteKind::Indirect && h.content.contains(&q.content)) {
+            let h = out[host].clone();
+            let q = &mut out[i];
+            q.nested_in = Some(host);
+            if q.cue.is_none() {
+                (q.source, q.cue, q.speaker, q.speaker_note) = (h.source, h.cue, h.speaker, h.speaker_note);
+            }
+            continue;
+        }
+        if q.cue.is_some() || q.source.is_some() {
+            continue;
+        }
+        let floor = sentence_start(sentences, q.content.start).max(paragraph_of(text, q.content.start).start);
+        let open = text[..q.content.start].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace()).len();
+        let mut attr = before(words, floor, open.max(floor), true);
+        if !attr.found() {
+            let first = words.at_or_after(floor);
+            let subject = words.sentence_subject(first, words.at_or_after(q.content.start));
+            let who = speaker::resolve(text, entities, subject, None);
+            if who.entity.is_some_and(|e| entities[e].kind == EntityKind::Person) {
+                attr.source = subject;
+            }
+        }
+        if !attr.found() {
+            drop[i] = true;
+            continue;
+        }
+        let who = speaker::resolve(text, entities, attr.source, None);
+        let q = &mut out[i];
+        (q.source, q.cue, q.speaker, q.speaker_note) = (attr.source, attr.cue, who.entity, who.note);
+    }
+    if drop.iter().any(|d| *d) {
+        remove_quotes(out, &drop);
+    }
+}
+
+/// Remove the quotes marked in `drop`, renumbering references; a reference
+/// to a removed quote becomes `None`.
+fn remove_quotes(out: &mut Vec<DocQuote>, drop: &[bool]) {
+    let mut new_index = vec![None; out.len()];
+    let mut n = 0;
+    for (i, d) in drop.iter().enumerate() {
+        if !d {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let old = std::mem::take(out);
+    for (i, mut q) in old.into_iter().enumerate() {
+        if drop[i] {
+            continue;
+        }
+        q.nested_in = q.nested_in.and_then(|p| new_index[p]);
+        q.continues = q.continues.and_then(|p| new_index[p]);
+        out.push(q);
+    }
+}
+
+/// One quoted stretch as a quote, or `None` when it is not one (a title or
+/// a scare-quoted word with no speaker).
+#[allow(clippy::too_many_arguments)]
+fn read_quote(
+    text: &str,
+    words: &Words,
+    sentences: &[Sentence],
+    entities: &[DocEntity],
+    quoted: &[Quoted],
+    qi: usize,
+    parent: Option<usize>,
+    out: &[DocQuote],
+) -> Option<DocQuote> {
+    let q = &quoted[qi];
+    let para = paragraph_of(text, q.open);
+    let mut floor = sentence_start(sentences, q.open).max(para.start);
+    let mut ceiling = para.end;
+    if let Some(p) = parent {
+        floor = floor.max(out[p].content.start);
+        ceiling = ceiling.min(out[p].content.end);
+    }
+    // Another quote earlier in the sentence bounds the words before this one.
+    if let Some(prev) = quoted[..qi].iter().rev().find(|p| p.parent == q.parent && p.after <= q.open) {
+        floor = floor.max(prev.after);
+    }
+    if let Some(next) = quoted[qi + 1..].iter().find(|n| n.open >= q.after) {
+        ceiling = ceiling.min(next.open);
+    }
+    let whole = is_whole_statement(text, floor, q);
+    let mut attr = after(words, q, ceiling);
+    if !attr.found() {
+        attr = before(words, floor, q.open, false);
+    }
+    if !attr.found() && text[floor..q.open].trim().is_empty() {
+        attr = before_previous_sentence(text, words, sentences, q.open, para);
+    }
+    let outer = parent.and_then(|p| out[p].speaker);
+    let mut continues = None;
+    let mut inherited: Option<&DocQuote> = None;
+    if !attr.found() && parent.is_none() {
+        if let Some(c) = q.continues.and_then(|c| out.iter().position(|o| o.content.start == quoted[c].inner.start)) {
+            continues = Some(c);
+            inherited = Some(&out[c]);
+        } else if whole {
+            if let Some((i, prev)) = previous_statement(text, out, q, para) {
+                if paragraph_of(text, prev.content.start) == para {
+                    continues = Some(i);
+                }
+                inherited = Some(prev);
+            }
+        }
+    }
+    let content = trim_content(text, q.inner);
+    let n_words = content.of(text).split_whitespace().count();
+    // A partial quote without attribution is kept for now: it may sit in
+    // an indirect attribution (see `attach_partials`).
+    if whole && !attr.found() && inherited.is_none() && (n_words <= 3 || parent.is_some()) {
+        return None;
+    }
+    let (source, cue, who) = match inherited {
+        Some(prev) => (prev.source, prev.cue, speaker::Speaker { entity: prev.speaker, note: prev.speaker_note.clone() }),
+        None => (attr.source, attr.cue, speaker::resolve(text, entities, attr.source, outer)),
+    };
+    Some(DocQuote {
+        kind: if whole { QuoteKind::Direct } else { QuoteKind::Partial },
+        content,
+        source,
+        cue,
+        speaker: who.entity,
+        speaker_note: who.note,
+        nested_in: parent,
+        continues,
+    })
+}
+
+/// The attribution at the end of the previous sentence of the paragraph,
+/// when it leads into the quote ("And you know what I said to him? ‘No...").
+fn before_previous_sentence(text: &str, words: &Words, sentences: &[Sentence], open: usize, para: Span) -> Attribution {
+    let i = sentences.partition_point(|s| s.start <= open);
+    if i < 2 {
+        return Attribution::default();
+    }
+    let prev = sentences[i - 2];
+    if prev.start < para.start || !prev.text(text).ends_with([':', '?', ',']) {
+        return Attribution::default();
+    }
+    before(words, prev.start, prev.end, false)
+}
+
+/// The last top-level direct quote before `q` that this one may carry on:
+/// in the same paragraph with only its attribution in between, or in the
+/// previous paragraph.
+fn previous_statement<'a>(text: &str, out: &'a [DocQuote], q: &Quoted, para: Span) -> Option<(usize, &'a DocQuote)> {
+    let (i, prev) = out
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, o)| o.nested_in.is_none() && o.kind == QuoteKind::Direct && o.content.end <= q.open)?;
+    let prev_para = paragraph_of(text, prev.content.start);
+    if prev_para == para {
+        let gap = &text[prev.content.end..q.open];
+        return (gap.split_whitespace().count() <= 8 && prev.cue.is_some_and(|c| c.start >= prev.content.end)).then_some((i, prev));
+    }
+    // The previous paragraph, with nothing else between.
+    let between = &text[prev_para.end..para.start];
+    (between.trim().is_empty() && prev.speaker.is_some()).then_some((i, prev))
+}
+
+/// Drop a trailing comma from quoted words ("It’s true," -> "It’s true").
+fn trim_content(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let t = s.trim_end_matches([',', ' ']);
+    Span::new(span.start, span.start + t.len())
+}
+
+/// Sort quotes by content start and renumber `nested_in` and `continues`.
+fn in_text_order(quotes: Vec<DocQuote>) -> Vec<DocQuote> {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].content.start, quotes[i].content.end, i));
+    let mut new_index = vec![0; quotes.len()];
+    for (n, &i) in order.iter().enumerate() {
+        new_index[i] = n;
+    }
+    order
+        .iter()
+        .map(|&i| {
+            let mut q = quotes[i].clone();
+            q.nested_in = q.nested_in.map(|p| new_index[p]);
+            q.continues = q.continues.map(|p| new_index[p]);
+            q
+        })
+        .collect()
 }

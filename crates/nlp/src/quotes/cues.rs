@@ -1,0 +1,179 @@
+//! Reporting verbs (cues) and the small word classes the attribution rules
+//! need. Written for this project: speech verbs, writing verbs, and verbs of
+//! belief and intention, which news attribution covers too ("X believes
+//! that ...").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How strongly a verb signals an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueStrength {
+    /// A verb of saying: attributes whatever follows or precedes it.
+    Speech,
+    /// A verb of thinking, wanting or showing: attributes only a following
+    /// clause ("believes that ...", "wants to ...").
+    Belief,
+}
+
+/// Verbs of saying (base forms; "-s", "-ed" and "-ing" forms are generated,
+/// irregular past forms are listed in `IRREGULAR`).
+const SPEECH: &[&str] = &[
+    "say", "tell", "add", "state", "ask", "write", "explain", "continue", "note", "declare", "insist",
+    "argue", "claim", "reply", "respond", "announce", "warn", "acknowledge", "admit", "recall", "tweet",
+    "report", "emphasize", "emphasise", "stress", "assert", "remark", "comment", "observe", "conclude",
+    "predict", "promise", "vow", "pledge", "suggest", "propose", "deny", "confirm", "testify", "concede",
+    "joke", "quip", "retort", "exclaim", "shout", "yell", "demand", "urge", "complain", "boast", "mention",
+    "inquire", "wonder", "contend", "maintain", "allege", "reiterate", "counter", "caution", "charge",
+    "accuse", "praise", "criticize", "criticise", "blame", "dismiss", "reveal", "disclose", "indicate",
+    "assure", "tout", "brag", "lament", "agree", "disagree", "recount", "describe", "elaborate", "answer",
+    "interject", "pledge", "signal", "echo", "stipulate", "question", "speculate", "affirm", "proclaim",
+    "declare", "post", "mock", "rail", "lash", "slam", "decry", "denounce", "condemn", "thank", "plead",
+];
+
+/// Verbs of belief, intention and evidence.
+const BELIEF: &[&str] = &[
+    "think", "believe", "hope", "fear", "feel", "worry", "expect", "know", "want", "doubt", "suspect",
+    "estimate", "show", "find", "plan", "intend", "assume", "understand", "consider", "realize", "realise",
+    "seem", "appear",
+];
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("say", "said"),
+    ("tell", "told"),
+    ("write", "wrote"),
+    ("write", "written"),
+    ("think", "thought"),
+    ("know", "knew"),
+    ("know", "known"),
+    ("feel", "felt"),
+    ("find", "found"),
+    ("understand", "understood"),
+    ("show", "shown"),
+    ("lash", "lashed"),
+];
+
+/// Every form of every cue verb, to its base form and strength.
+static FORMS: LazyLock<HashMap<String, (&'static str, CueStrength)>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for (list, strength) in [(SPEECH, CueStrength::Speech), (BELIEF, CueStrength::Belief)] {
+        for &base in list {
+            for form in inflections(base) {
+                m.entry(form).or_insert((base, strength));
+            }
+        }
+    }
+    for &(base, form) in IRREGULAR {
+        let strength = if SPEECH.contains(&base) { CueStrength::Speech } else { CueStrength::Belief };
+        m.insert(form.to_string(), (base, strength));
+    }
+    m
+});
+
+fn inflections(base: &str) -> Vec<String> {
+    let mut v = vec![base.to_string()];
+    let stem_e = base.strip_suffix('e');
+    let ends_y = base.ends_with('y') && !base.ends_with("ay") && !base.ends_with("ey");
+    // Third person.
+    if ends_y {
+        v.push(format!("{}ies", &base[..base.len() - 1]));
+    } else if base.ends_with('s') || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('x') {
+        v.push(format!("{base}es"));
+    } else {
+        v.push(format!("{base}s"));
+    }
+    // Past.
+    if stem_e.is_some() {
+        v.push(format!("{base}d"));
+    } else if ends_y {
+        v.push(format!("{}ied", &base[..base.len() - 1]));
+    } else if matches!(base, "quip" | "plan" | "signal") {
+        let last = &base[base.len() - 1..];
+        v.push(format!("{base}{last}ed"));
+    } else {
+        v.push(format!("{base}ed"));
+    }
+    // Gerund.
+    match stem_e {
+        Some(stem) if !base.ends_with("ee") => v.push(format!("{stem}ing")),
+        _ if matches!(base, "quip" | "plan") => {
+            let last = &base[base.len() - 1..];
+            v.push(format!("{base}{last}ing"));
+        }
+        _ => v.push(format!("{base}ing")),
+    }
+    v
+}
+
+/// The base form and strength of a cue word, if it is one (case-insensitive).
+pub fn cue(word: &str) -> Option<(&'static str, CueStrength)> {
+    let lower = word.to_lowercase();
+    FORMS.get(lower.as_str()).copied()
+}
+
+/// Whether the cue word is a present participle ("stating", "adding"), whose
+/// subject is the subject of its sentence.
+pub fn is_participle(word: &str) -> bool {
+    word.len() > 4 && word.to_lowercase().ends_with("ing")
+}
+
+/// Words that may stand between a subject and its verb ("has also said",
+/// "would later write").
+pub fn is_verb_filler(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "has" | "have" | "had" | "also" | "previously" | "later" | "repeatedly" | "recently" | "publicly"
+            | "once" | "then" | "will" | "would" | "could" | "might" | "may" | "did" | "does" | "do"
+            | "again" | "often" | "still" | "reportedly" | "allegedly" | "already" | "even" | "further"
+            | "privately" | "simply" | "quickly" | "firmly" | "flatly" | "openly" | "never" | "not"
+            | "is" | "was" | "are" | "were" | "been" | "be" | "just" | "first"
+    ) || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Words that cannot be inside a subject noun phrase: they end the phrase
+/// when scanning left from a verb.
+pub fn ends_subject(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "that" | "which" | "who" | "whom" | "whose" | "but" | "and" | "or" | "when" | "while" | "as"
+            | "because" | "if" | "since" | "after" | "before" | "where" | "although" | "though" | "so"
+            | "than" | "in" | "on" | "at" | "for" | "with" | "to" | "from" | "by" | "about" | "into"
+            | "over" | "under" | "during" | "is" | "was" | "are" | "were" | "be" | "been" | "not" | "what"
+            | "how" | "why" | "then" | "also" | "has" | "have" | "had" | "will" | "would" | "could"
+            | "should" | "can" | "may" | "might" | "must" | "did" | "does" | "do" | "it’s" | "it's"
+            | "yet" | "once" | "until" | "unless" | "whether" | "upon" | "against" | "without" | "through"
+            | "between" | "among" | "like" | "says" | "said" | "say"
+    )
+}
+
+pub fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "he" | "she" | "they" | "i" | "we" | "it" | "you"
+    )
+}
+
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "these" | "those" | "some"
+            | "many" | "several" | "one" | "two" | "three" | "other" | "another" | "most" | "few" | "both"
+            | "all" | "each" | "any" | "no" | "my" | "your"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(cue("said").map(|c| c.0), Some("say"));
+        assert_eq!(cue("Stating").map(|c| c.0), Some("state"));
+        assert_eq!(cue("replied").map(|c| c.0), Some("reply"));
+        assert_eq!(cue("emphasizes").map(|c| c.0), Some("emphasize"));
+        assert_eq!(cue("believes").map(|c| c.1), Some(CueStrength::Belief));
+        assert_eq!(cue("table"), None);
+        assert!(is_participle("adding") && !is_participle("said"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Direct and partial quotes: each quoted stretch, or block introduced by a
+//! line ending in a colon, with the source and cue found around it.
+
+use super::context::Words;
+use super::cues::{cue, is_participle, CueStrength};
+use super::marks::Quoted;
+use crate::{Sentence, Span, TokenKind};
+
+/// Where a quote's attribution was found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Attribution {
+    pub source: Option<Span>,
+    pub cue: Option<Span>,
+}
+
+impl Attribution {
+    pub fn found(&self) -> bool {
+        self.cue.is_some() || self.source.is_some()
+    }
+}
+
+/// The paragraph (line) of `text` around byte `pos`, trimmed.
+pub fn paragraph_of(text: &str, pos: usize) -> Span {
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let line = &text[start..end];
+    let lead = line.len() - line.trim_start().len();
+    Span::new(start + lead, start + lead + line.trim().len())
+}
+
+/// Start of the sentence containing byte `pos`.
+pub fn sentence_start(sentences: &[Sentence], pos: usize) -> usize {
+    let i = sentences.partition_point(|s| s.start <= pos);
+    if i == 0 {
+        0
+    } else {
+        sentences[i - 1].start
+    }
+}
+
+/// An attribution right after a closing mark: "“...,” she said", "“...,”
+/// said Sen. Ted Cruz", up to the end of the sentence.
+pub fn after(words: &Words, q: &Quoted, ceiling: usize) -> Attribution {
+    if !q.closed {
+        return Attribution::default();
+    }
+    let range = words.within(q.after, ceiling);
+    let mut i = range.start;
+    let mut end = range.end;
+    if let Some(stop) = (range.start..range.end).find(|&k| {
+        let w = words.word(k);
+        words.tokens[k].kind == TokenKind::Punct && matches!(w, "." | "!" | "?" | "“" | "\"" | ";")
+    }) {
+        end = stop;
+    }
+    while i < end && words.tokens[i].kind == TokenKind::Punct && matches!(words.word(i), "," | "—" | "–") {
+        i += 1;
+    }
+    let window = (i + 9).min(end);
+    let Some(k) = (i..window).find(|&k| is_cue_word(words, k, CueStrength::Speech)) else {
+        return Attribution::default();
+    };
+    if is_participle(words.word(k)) {
+        return Attribution::default();
+    }
+    // After a quote that ends its own sentence ("...?” Her reply
+    // emphasized the ..."), only a short attribution belongs to it: the cue
+    // must end the clause.
+    let inner = q.inner.of(words.text).trim_end_matches(['”', '"', '’', '\'']);
+    if inner.ends_with(['.', '?', '!']) && k + 1 < end && !ends_clause(words, k + 1) {
+        return Attribution::default();
+    }
+    let cue_span = Some(words.span(k, k));
+    if k == i {
+        return match words.phrase_after(k + 1, end) {
+            Some(source) => Attribution { source: Some(source), cue: cue_span },
+            None => Attribution::default(),
+        };
+    }
+    match words.subject_before(k, i) {
+        Some(s) if s.start == words.tokens[i].start => Attribution { source: Some(s), cue: cue_span },
+        _ => Attribution::default(),
+    }
+}
+
+/// Whether token `k` may follow a cue that ends its clause: punctuation,
+/// an adverb, a preposition, a name ("said Sheinbaum") or a pronoun.
+fn ends_clause(words: &Words, k: usize) -> bool {
+    let w = words.word(k);
+    words.tokens[k].kind == TokenKind::Punct
+        || w.chars().next().is_some_and(char::is_uppercase)
+        || w.ends_with("ly")
+        || matches!(
+            w,
+            "in" | "on" | "at" | "to" | "during" | "of" | "after" | "before" | "from" | "with" | "while" | "when"
+                | "as" | "according" | "he" | "she" | "they" | "later" | "again" | "then" | "today"
+                | "yesterday" | "recently" | "last" | "this" | "told" | "reporters"
+        )
+}
+
+/// A lower-case cue verb at token `k` of at least the given strength.
+pub fn is_cue_word(words: &Words, k: usize, min: CueStrength) -> bool {
+    let w = words.word(k);
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    match cue(w) {
+        Some((_, CueStrength::Speech)) => true,
+        Some((_, CueStrength::Belief)) => min == CueStrength::Belief,
+        None => false,
+    }
+}
+
+/// An attribution before an opening mark, in the words from `floor` up to
+/// `open`: "She stated, “", "Trump inquired, “", "..., stating:". With
+/// `anywhere`, the cue may be anywhere in those words (partial quotes).
+pub fn before(words: &Words, floor: usize, open: usize, anywhere: bool) -> Attribution {
+    let range = words.within(floor, open);
+    let mut end = range.end;
+    while end > range.start && words.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end == range.start {
+        return Attribution::default();
+    }
+    let lowest = if anywhere { range.start } else { end.saturating_sub(6).max(range.start) };
+    let Some(k) = (lowest..end).rev().find(|&k| is_cue_word(words, k, CueStrength::Speech)) else {
+        return Attribution::default();
+    };
+    let source = if is_participle(words.word(k)) {
+        words.sentence_subject(range.start, k)
+    } else {
+        words.subject_before(k, range.start)
+    };
+    Attribution { source, cue: Some(words.span(k, k)) }
+}
+
+/// Whether a quote reads as a whole statement (direct) rather than a
+/// fragment inside the reporter's sentence (partial): it opens its
+/// sentence or follows a comma, colon or dash.
+pub fn is_whole_statement(text: &str, floor: usize, q: &Quoted) -> bool {
+    let lead = text[floor..q.open].trim_end();
+    lead.is_empty() || lead.ends_with([',', ':', '—', '–', '?'])
+}

@@ -1,0 +1,142 @@
+//! Indirect attributions: reported speech and thought without quotation
+//! marks. "X said (that) C", "C, X said", "C, said X", "according to X, C",
+//! "..., saying C", and verbs of belief with a clause ("X believes that C").
+//! News attribution is univocal: once a sentence's content is attributed,
+//! the rest of that content is not searched again.
+
+use super::context::Words;
+use super::cues::{cue, is_participle, CueStrength};
+use super::direct::is_cue_word;
+use super::speaker;
+use crate::{DocEntity, DocQuote, QuoteKind, Sentence, Span, TokenKind};
+
+/// Verbs whose object names the listener: "told reporters that ...".
+fn takes_listener(base: &str) -> bool {
+    matches!(base, "tell" | "ask" | "warn" | "assure" | "urge" | "remind" | "inform" | "thank")
+}
+
+pub fn find_indirect(text: &str, words: &Words, sentences: &[Sentence], entities: &[DocEntity], quotes: &[DocQuote]) -> Vec<DocQuote> {
+    let mut out = Vec::new();
+    let taken = |k: usize| {
+        let t = &words.tokens[k];
+        quotes.iter().any(|q| {
+            q.kind != QuoteKind::Partial
+                && (q.content.start <= t.start && t.end <= q.content.end || q.cue.is_some_and(|c| c.start == t.start))
+        })
+    };
+    for s in sentences {
+        let range = words.within(s.start, s.end);
+        let (first, mut end) = (range.start, range.end);
+        while end > first && words.tokens[end - 1].kind == TokenKind::Punct {
+            end -= 1;
+        }
+        let mut k = first;
+        while k < end {
+            if taken(k) {
+                k += 1;
+                continue;
+            }
+            let found = according_to(words, first, end, k).or_else(|| with_verb(words, first, end, k));
+            let Some((source, cue_span, content, resume)) = found else {
+                k += 1;
+                continue;
+            };
+            if content.of(text).split_whitespace().count() < 2 || quotes.iter().any(|q| q.content.overlaps(&content) && q.kind != QuoteKind::Partial) {
+                k += 1;
+                continue;
+            }
+            let who = speaker::resolve(text, entities, source, None);
+            out.push(DocQuote {
+                kind: QuoteKind::Indirect,
+                content,
+                source,
+                cue: Some(cue_span),
+                speaker: who.entity,
+                speaker_note: who.note,
+                nested_in: None,
+                continues: None,
+            });
+            k = resume.max(k + 1);
+        }
+    }
+    out
+}
+
+type Found = (Option<Span>, Span, Span, usize);
+
+/// "according to X, C" and "C, according to X".
+fn according_to(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
+    if !words.word(k).eq_ignore_ascii_case("according") || k + 2 >= end || words.word(k + 1) != "to" {
+        return None;
+    }
+    let clause_end = (k + 2..end).find(|&i| words.is_punct(i, ",")).unwrap_or(end);
+    let source = words.phrase_after(k + 2, clause_end).or_else(|| (k + 2 < clause_end).then(|| words.span(k + 2, clause_end - 1)))?;
+    let cue_span = words.span(k, k + 1);
+    if k > first + 2 && words.is_punct(k - 1, ",") {
+        // "C, according to X."
+        return Some((Some(source), cue_span, words.span(first, k - 2), end));
+    }
+    if clause_end + 1 < end {
+        return Some((Some(source), cue_span, words.span(clause_end + 1, end - 1), end));
+    }
+    None
+}
+
+/// A cue verb at `k`: "X said (that) C", "C, X said", "C, said X",
+/// "..., saying C".
+fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
+    if !is_cue_word(words, k, CueStrength::Belief) {
+        return None;
+    }
+    let (base, strength) = cue(words.word(k))?;
+    // "continue" cues a quote ("he continued"), but "continue to" is not
+    // speech.
+    if base == "continue" {
+        return None;
+    }
+    let cue_span = words.span(k, k);
+    // "C, said X." at the end of the sentence.
+    if k > first + 2 && words.is_punct(k - 1, ",") && strength == CueStrength::Speech && !is_participle(words.word(k)) {
+        if let Some(src) = words.phrase_after(k + 1, end) {
+            let after_src = words.at_or_after(src.end);
+            if after_src >= end || words.is_punct(after_src, ",") {
+                return Some((Some(src), cue_span, words.span(first, k - 2), end));
+            }
+        }
+    }
+    let source = if is_participle(words.word(k)) {
+        if k == first || !words.is_punct(k - 1, ",") {
+            return None;
+        }
+        words.sentence_subject(first, k)
+    } else {
+        words.subject_before(k, first)
+    };
+    let source = source?;
+    let src_first = words.at_or_after(source.start);
+    // "C, X said." — the content is before.
+    if src_first > first + 2 && words.is_punct(src_first - 1, ",") && strength == CueStrength::Speech && end - k <= 5 && !is_participle(words.word(k)) {
+        return Some((Some(source), cue_span, words.span(first, src_first - 2), end));
+    }
+    // "X said (to reporters) (that) C".
+    let mut c = k + 1;
+    if takes_listener(base) {
+        while c < end && c < k + 5 && !matches!(words.word(c), "that" | "," | ":") && words.tokens[c].kind == TokenKind::Word && cue(words.word(c)).is_none() {
+            c += 1;
+        }
+    }
+    while c < end && words.tokens[c].kind == TokenKind::Punct && matches!(words.word(c), "," | ":") {
+        c += 1;
+    }
+    let introduced = c < end && matches!(words.word(c), "that" | "to");
+    if strength == CueStrength::Belief && !introduced {
+        return None;
+    }
+    if c < end && words.word(c) == "that" {
+        c += 1;
+    }
+    if c >= end {
+        return None;
+    }
+    Some((Some(source), cue_span, words.span(c, end - 1), end))
+}
