@@ -42,7 +42,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
     let mut i = 0;
-    while i < chars.len() {
+    'outer: while i < chars.len() {
         let (start, c) = chars[i];
         if c.is_whitespace() {
             i += 1;
@@ -72,6 +72,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
                 let inner = match ch {
+                    '.' if kind == TokenKind::Word
+                        && is_title_abbreviation(&text[start..chars[j].0]) =>
+                    {
+                        out.push(Token {
+                            start,
+                            end: end_of(j + 1),
+                            kind,
+                        });
+                        i = j + 1;
+                        continue 'outer;
+                    }
                     '.' => {
                         // "U.S.", "3.5", "a.m." keep their dots; a final
                         // dot of a one-letter run ("U.S.") is kept too.
@@ -121,6 +132,91 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// Titles and other abbreviations whose full stop belongs to the word
+/// ("Mr.", "Sen.", "Calif."), so that "Mr. Burr said" stays one phrase.
+fn is_title_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Reps"
+            | "Sens"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Maj"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Rev"
+            | "Hon"
+            | "Pres"
+            | "Supt"
+            | "Amb"
+            | "Atty"
+            | "Gov't"
+            | "Dept"
+            | "Corp"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Bros"
+            | "Mt"
+            | "Ft"
+            | "Calif"
+            | "Fla"
+            | "Ill"
+            | "Mass"
+            | "Mich"
+            | "Minn"
+            | "Ore"
+            | "Pa"
+            | "Penn"
+            | "Tenn"
+            | "Tex"
+            | "Va"
+            | "Wash"
+            | "Wis"
+            | "Ariz"
+            | "Colo"
+            | "Conn"
+            | "Ga"
+            | "Ky"
+            | "La"
+            | "Md"
+            | "Mo"
+            | "Nev"
+            | "Okla"
+            | "Ala"
+            | "Ark"
+            | "Del"
+            | "Ind"
+            | "Kan"
+            | "Miss"
+            | "Mont"
+            | "Neb"
+            | "Vt"
+            | "Wyo"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "vs"
+    )
 }
 
 /// True when the word `chars[i..j]` is letters separated by dots, one letter

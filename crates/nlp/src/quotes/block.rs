@@ -7,7 +7,12 @@ use super::marks::Quoted;
 use crate::{Sentence, Span};
 
 /// Each block quote's content and the attribution of its introduction.
-pub fn find_blocks(text: &str, words: &Words, sentences: &[Sentence], quoted: &[Quoted]) -> Vec<(Span, Attribution)> {
+pub fn find_blocks(
+    text: &str,
+    words: &Words,
+    sentences: &[Sentence],
+    quoted: &[Quoted],
+) -> Vec<(Span, Attribution)> {
     let mut paragraphs: Vec<Span> = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -27,7 +32,10 @@ pub fn find_blocks(text: &str, words: &Words, sentences: &[Sentence], quoted: &[
             continue;
         }
         // A paragraph in quotation marks is read as a quote by the marks.
-        if quoted.iter().any(|q| q.open == body.start && q.parent.is_none()) {
+        if quoted
+            .iter()
+            .any(|q| q.open == body.start && q.parent.is_none())
+        {
             continue;
         }
         let last_sentence = sentences

@@ -52,7 +52,9 @@ impl<'a> Words<'a> {
             TokenKind::Number => true,
             TokenKind::Word => {
                 let w = self.word(i);
-                self.is_possessive(i) || !ends_subject(w) || (w == "of" && i > 0 && self.is_capitalised(i - 1))
+                self.is_possessive(i)
+                    || !ends_subject(w)
+                    || (w == "of" && i > 0 && self.is_capitalised(i - 1))
             }
         }
     }
@@ -61,7 +63,10 @@ impl<'a> Words<'a> {
     /// (skipping auxiliaries and adverbs), not reaching before `floor`.
     pub fn subject_before(&self, verb: usize, floor: usize) -> Option<Span> {
         let mut i = verb;
-        while i > floor && self.tokens[i - 1].kind == TokenKind::Word && is_verb_filler(self.word(i - 1)) {
+        while i > floor
+            && self.tokens[i - 1].kind == TokenKind::Word
+            && is_verb_filler(self.word(i - 1))
+        {
             i -= 1;
         }
         if i <= floor {
@@ -69,9 +74,15 @@ impl<'a> Words<'a> {
         }
         // "Sen. Elizabeth Warren (D-MA) said": skip the parenthesis.
         if self.is_punct(i - 1, ")") {
-            if let Some(open) = (floor..i - 1).rev().take(8).find(|&k| self.is_punct(k, "(")) {
+            if let Some(open) = (floor..i - 1)
+                .rev()
+                .take(8)
+                .find(|&k| self.is_punct(k, "("))
+            {
                 if open > floor {
-                    return self.subject_before(open, floor).map(|s| Span::new(s.start, self.tokens[i - 1].end));
+                    return self
+                        .subject_before(open, floor)
+                        .map(|s| Span::new(s.start, self.tokens[i - 1].end));
                 }
             }
         }
@@ -85,7 +96,11 @@ impl<'a> Words<'a> {
             return Some(self.span(last, last));
         }
         let mut first = last;
-        while first > floor && last - first < 7 && self.in_phrase(first - 1) && !is_pronoun(self.word(first - 1)) {
+        while first > floor
+            && last - first < 7
+            && self.in_phrase(first - 1)
+            && !is_pronoun(self.word(first - 1))
+        {
             // Another verb of saying is not part of the phrase.
             if cue(self.word(first - 1)).is_some() && !self.is_capitalised(first - 1) {
                 break;
@@ -103,7 +118,10 @@ impl<'a> Words<'a> {
         }
         let looks_like_subject = (first..=last).any(|i| self.is_capitalised(i))
             || is_determiner(self.word(first))
-            || (first == last && self.word(last).ends_with('s') && !self.word(last).ends_with("ss"));
+            || self.tokens[first].kind == TokenKind::Number
+            || (first == last
+                && self.word(last).ends_with('s')
+                && !self.word(last).ends_with("ss"));
         if !looks_like_subject {
             return None;
         }
@@ -120,7 +138,11 @@ impl<'a> Words<'a> {
         }
         // No clause in the apposition: it holds no verb of saying and no
         // sentence punctuation.
-        if (prev_comma + 1..comma).any(|k| self.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), "." | ";" | ":" | "“" | "”" | "\"") || cue(self.word(k)).is_some()) {
+        if (prev_comma + 1..comma).any(|k| {
+            self.tokens[k].kind == TokenKind::Punct
+                && matches!(self.word(k), "." | ";" | ":" | "“" | "”" | "\"")
+                || cue(self.word(k)).is_some()
+        }) {
             return None;
         }
         let name = self.subject_before(prev_comma, floor)?;
@@ -141,7 +163,10 @@ impl<'a> Words<'a> {
         if is_pronoun(w) {
             return Some(self.span(from, from));
         }
-        if !(self.is_capitalised(from) || is_determiner(w)) {
+        // "former Rep. George Miller", "longtime aide Jo Lee": lower-case
+        // modifiers before a name.
+        let name_follows = (from + 1..ceil.min(from + 4)).any(|k| self.is_capitalised(k));
+        if !(self.is_capitalised(from) || is_determiner(w) || (name_follows && !ends_subject(w))) {
             return None;
         }
         let mut last = from;
@@ -158,7 +183,23 @@ impl<'a> Words<'a> {
     pub fn sentence_subject(&self, first: usize, until: usize) -> Option<Span> {
         let mut start = first;
         // Skip an introductory phrase: from a preposition to the first comma.
-        if start < until && matches!(self.word(start).to_lowercase().as_str(), "in" | "on" | "at" | "after" | "during" | "upon" | "following" | "despite" | "when" | "while" | "as" | "since" | "before") {
+        if start < until
+            && matches!(
+                self.word(start).to_lowercase().as_str(),
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "during"
+                    | "upon"
+                    | "following"
+                    | "despite"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "since"
+                    | "before"
+            )
+        {
             if let Some(c) = (start..until).find(|&i| self.is_punct(i, ",")) {
                 start = c + 1;
             }
@@ -169,17 +210,29 @@ impl<'a> Words<'a> {
             if is_pronoun(w) {
                 return Some(self.span(i, i));
             }
-            if self.is_capitalised(i) && !is_determiner(w) && self.tokens[i].kind == TokenKind::Word {
+            if self.is_capitalised(i) && !is_determiner(w) && self.tokens[i].kind == TokenKind::Word
+            {
                 let mut last = i;
                 while last + 1 < until
                     && (self.is_capitalised(last + 1)
-                        || (self.word(last + 1) == "of" && last + 2 < until && self.is_capitalised(last + 2)))
+                        || (self.word(last + 1) == "of"
+                            && last + 2 < until
+                            && self.is_capitalised(last + 2)))
                 {
                     last += 1;
                 }
-                let begin = if i > start && is_determiner(self.word(i - 1)) { i - 1 } else { i };
+                let begin = if i > start && is_determiner(self.word(i - 1)) {
+                    i - 1
+                } else {
+                    i
+                };
                 // "El Salvador's president": the possessor's role noun.
-                if last + 2 < until && self.is_possessive(last + 1) && self.tokens[last + 2].kind == TokenKind::Word && !self.is_capitalised(last + 2) && !ends_subject(self.word(last + 2)) {
+                if last + 2 < until
+                    && self.is_possessive(last + 1)
+                    && self.tokens[last + 2].kind == TokenKind::Word
+                    && !self.is_capitalised(last + 2)
+                    && !ends_subject(self.word(last + 2))
+                {
                     last += 2;
                 }
                 return Some(self.span(begin, last));
@@ -187,7 +240,11 @@ impl<'a> Words<'a> {
             if is_determiner(w) && i + 1 < until && !self.is_capitalised(i + 1) {
                 // "The president", "the spokeswoman": up to the first verb.
                 let mut last = i + 1;
-                while last + 1 < until && self.in_phrase(last + 1) && cue(self.word(last + 1)).is_none() && last - i < 5 {
+                while last + 1 < until
+                    && self.in_phrase(last + 1)
+                    && cue(self.word(last + 1)).is_none()
+                    && last - i < 5
+                {
                     last += 1;
                 }
                 return Some(self.span(i, last));

@@ -16,26 +16,288 @@ pub enum CueStrength {
     Belief,
 }
 
-/// Verbs of saying (base forms; "-s", "-ed" and "-ing" forms are generated,
-/// irregular past forms are listed in `IRREGULAR`).
+/// Verbs of saying and of taking a stance in words (base forms; "-s",
+/// "-ed" and "-ing" forms are generated, irregular past forms are listed in
+/// `IRREGULAR`).
 const SPEECH: &[&str] = &[
-    "say", "tell", "add", "state", "ask", "write", "explain", "continue", "note", "declare", "insist",
-    "argue", "claim", "reply", "respond", "announce", "warn", "acknowledge", "admit", "recall", "tweet",
-    "report", "emphasize", "emphasise", "stress", "assert", "remark", "comment", "observe", "conclude",
-    "predict", "promise", "vow", "pledge", "suggest", "propose", "deny", "confirm", "testify", "concede",
-    "joke", "quip", "retort", "exclaim", "shout", "yell", "demand", "urge", "complain", "boast", "mention",
-    "inquire", "wonder", "contend", "maintain", "allege", "reiterate", "counter", "caution", "charge",
-    "accuse", "praise", "criticize", "criticise", "blame", "dismiss", "reveal", "disclose", "indicate",
-    "assure", "tout", "brag", "lament", "agree", "disagree", "recount", "describe", "elaborate", "answer",
-    "interject", "pledge", "signal", "echo", "stipulate", "question", "speculate", "affirm", "proclaim",
-    "declare", "post", "mock", "rail", "lash", "slam", "decry", "denounce", "condemn", "thank", "plead",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "ask",
+    "write",
+    "explain",
+    "continue",
+    "note",
+    "declare",
+    "insist",
+    "argue",
+    "claim",
+    "reply",
+    "respond",
+    "announce",
+    "warn",
+    "acknowledge",
+    "admit",
+    "recall",
+    "tweet",
+    "report",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "assert",
+    "remark",
+    "comment",
+    "observe",
+    "conclude",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "suggest",
+    "propose",
+    "deny",
+    "confirm",
+    "testify",
+    "concede",
+    "joke",
+    "quip",
+    "retort",
+    "exclaim",
+    "shout",
+    "yell",
+    "demand",
+    "urge",
+    "complain",
+    "boast",
+    "mention",
+    "inquire",
+    "wonder",
+    "contend",
+    "maintain",
+    "allege",
+    "reiterate",
+    "counter",
+    "caution",
+    "accuse",
+    "praise",
+    "criticize",
+    "criticise",
+    "blame",
+    "dismiss",
+    "reveal",
+    "disclose",
+    "indicate",
+    "assure",
+    "tout",
+    "brag",
+    "lament",
+    "agree",
+    "disagree",
+    "recount",
+    "describe",
+    "elaborate",
+    "answer",
+    "interject",
+    "signal",
+    "echo",
+    "stipulate",
+    "speculate",
+    "affirm",
+    "proclaim",
+    "post",
+    "mock",
+    "decry",
+    "denounce",
+    "condemn",
+    "thank",
+    "plead",
+    "endorse",
+    "defend",
+    "refuse",
+    "decline",
+    "reject",
+    "welcome",
+    "blast",
+    "slam",
+    "attack",
+    "threaten",
+    "cite",
+    "email",
+    "text",
+    "chant",
+    "implore",
+    "lobby",
+    "question",
+    "advise",
+    "recommend",
+    "highlight",
+    "underscore",
+    "contradict",
+    "disagree",
+    "apologize",
+    "apologise",
+    "acknowledge",
+    "promise",
+    "insist",
+    "charge",
+    "rebut",
+    "retract",
+    "clarify",
+    "hint",
+    "imply",
+    "fume",
+    "scoff",
+    "snap",
+    "muse",
+    "marvel",
+    "grumble",
+    "gush",
+    "concur",
+    "dispute",
+    "challenge",
+    "oppose",
+    "support",
+    "back",
+    "favor",
+    "favour",
+    "criticize",
+    "ridicule",
+    "call",
+    "show",
+    "find",
+    "refer",
+    "point",
+    "express",
+    "admit",
+    "offer",
+    "discuss",
+    "acknowledge",
+    "remind",
+    "request",
+    "encourage",
+    "compare",
+    "portray",
+    "invoke",
+    "applaud",
+    "retweet",
+    "cite",
+    "list",
+    "identify",
+    "label",
+    "dub",
+    "brand",
+    "term",
+    "characterize",
+    "characterise",
+    "frame",
+    "recommend",
+    "push",
 ];
 
-/// Verbs of belief, intention and evidence.
+/// Verbs of belief, intention and evidence: they attribute only a clause
+/// introduced by "that" or "to" ("believes that ...", "wants to ...").
 const BELIEF: &[&str] = &[
-    "think", "believe", "hope", "fear", "feel", "worry", "expect", "know", "want", "doubt", "suspect",
-    "estimate", "show", "find", "plan", "intend", "assume", "understand", "consider", "realize", "realise",
-    "seem", "appear",
+    "think",
+    "believe",
+    "hope",
+    "fear",
+    "feel",
+    "worry",
+    "know",
+    "want",
+    "doubt",
+    "suspect",
+    "estimate",
+    "plan",
+    "intend",
+    "assume",
+    "understand",
+    "consider",
+    "realize",
+    "realise",
+    "learn",
+    "seek",
+    "decide",
+    "prefer",
+    "wish",
+    "expect",
+    "see",
+    "guess",
+    "imagine",
+    "recognize",
+    "recognise",
+    "determine",
+    "aim",
+    "try",
+];
+
+/// Cue verbs that are also common nouns ("the state", "his remarks"): their
+/// base and "-s" forms count only after a pronoun subject.
+const NOUN_LIKE: &[&str] = &[
+    "state",
+    "comment",
+    "remark",
+    "question",
+    "note",
+    "report",
+    "claim",
+    "plan",
+    "charge",
+    "post",
+    "answer",
+    "echo",
+    "signal",
+    "counter",
+    "praise",
+    "blame",
+    "tout",
+    "mock",
+    "thank",
+    "text",
+    "email",
+    "support",
+    "back",
+    "favor",
+    "favour",
+    "call",
+    "attack",
+    "challenge",
+    "dispute",
+    "demand",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "welcome",
+    "hint",
+    "concern",
+    "estimate",
+    "reply",
+    "respond",
+    "answer",
+    "show",
+    "hope",
+    "fear",
+    "doubt",
+    "want",
+    "wish",
+    "aim",
+    "try",
+    "decline",
+    "reject",
+    "cite",
+    "advise",
+    "point",
+    "offer",
+    "list",
+    "request",
+    "label",
+    "brand",
+    "term",
+    "frame",
+    "push",
+    "refer",
 ];
 
 const IRREGULAR: &[(&str, &str)] = &[
@@ -64,7 +326,11 @@ static FORMS: LazyLock<HashMap<String, (&'static str, CueStrength)>> = LazyLock:
         }
     }
     for &(base, form) in IRREGULAR {
-        let strength = if SPEECH.contains(&base) { CueStrength::Speech } else { CueStrength::Belief };
+        let strength = if SPEECH.contains(&base) {
+            CueStrength::Speech
+        } else {
+            CueStrength::Belief
+        };
         m.insert(form.to_string(), (base, strength));
     }
     m
@@ -77,7 +343,11 @@ fn inflections(base: &str) -> Vec<String> {
     // Third person.
     if ends_y {
         v.push(format!("{}ies", &base[..base.len() - 1]));
-    } else if base.ends_with('s') || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('x') {
+    } else if base.ends_with('s')
+        || base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('x')
+    {
         v.push(format!("{base}es"));
     } else {
         v.push(format!("{base}s"));
@@ -111,6 +381,20 @@ pub fn cue(word: &str) -> Option<(&'static str, CueStrength)> {
     FORMS.get(lower.as_str()).copied()
 }
 
+/// Whether the cue word is a base or "-s" form of a verb that is also a
+/// common noun ("state", "remarks").
+pub fn is_noun_like(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    match FORMS.get(lower.as_str()) {
+        Some((base, _)) if NOUN_LIKE.contains(base) => {
+            lower == *base
+                || lower.strip_suffix('s') == Some(base)
+                || lower.strip_suffix("es") == Some(base)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the cue word is a present participle ("stating", "adding"), whose
 /// subject is the subject of its sentence.
 pub fn is_participle(word: &str) -> bool {
@@ -122,11 +406,49 @@ pub fn is_participle(word: &str) -> bool {
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "has" | "have" | "had" | "also" | "previously" | "later" | "repeatedly" | "recently" | "publicly"
-            | "once" | "then" | "will" | "would" | "could" | "might" | "may" | "did" | "does" | "do"
-            | "again" | "often" | "still" | "reportedly" | "allegedly" | "already" | "even" | "further"
-            | "privately" | "simply" | "quickly" | "firmly" | "flatly" | "openly" | "never" | "not"
-            | "is" | "was" | "are" | "were" | "been" | "be" | "just" | "first"
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "previously"
+            | "later"
+            | "repeatedly"
+            | "recently"
+            | "publicly"
+            | "once"
+            | "then"
+            | "will"
+            | "would"
+            | "could"
+            | "might"
+            | "may"
+            | "did"
+            | "does"
+            | "do"
+            | "again"
+            | "often"
+            | "still"
+            | "reportedly"
+            | "allegedly"
+            | "already"
+            | "even"
+            | "further"
+            | "privately"
+            | "simply"
+            | "quickly"
+            | "firmly"
+            | "flatly"
+            | "openly"
+            | "never"
+            | "not"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "been"
+            | "be"
+            | "just"
+            | "first"
     ) || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_ascii_lowercase()))
 }
 
@@ -135,14 +457,83 @@ pub fn is_verb_filler(word: &str) -> bool {
 pub fn ends_subject(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "that" | "which" | "who" | "whom" | "whose" | "but" | "and" | "or" | "when" | "while" | "as"
-            | "because" | "if" | "since" | "after" | "before" | "where" | "although" | "though" | "so"
-            | "than" | "in" | "on" | "at" | "for" | "with" | "to" | "from" | "by" | "about" | "into"
-            | "over" | "under" | "during" | "is" | "was" | "are" | "were" | "be" | "been" | "not" | "what"
-            | "how" | "why" | "then" | "also" | "has" | "have" | "had" | "will" | "would" | "could"
-            | "should" | "can" | "may" | "might" | "must" | "did" | "does" | "do" | "it’s" | "it's"
-            | "yet" | "once" | "until" | "unless" | "whether" | "upon" | "against" | "without" | "through"
-            | "between" | "among" | "like" | "says" | "said" | "say"
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "but"
+            | "and"
+            | "or"
+            | "when"
+            | "while"
+            | "as"
+            | "because"
+            | "if"
+            | "since"
+            | "after"
+            | "before"
+            | "where"
+            | "although"
+            | "though"
+            | "so"
+            | "than"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "to"
+            | "from"
+            | "by"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "during"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "not"
+            | "what"
+            | "how"
+            | "why"
+            | "then"
+            | "also"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "it’s"
+            | "it's"
+            | "yet"
+            | "once"
+            | "until"
+            | "unless"
+            | "whether"
+            | "upon"
+            | "against"
+            | "without"
+            | "through"
+            | "between"
+            | "among"
+            | "like"
+            | "says"
+            | "said"
+            | "say"
     )
 }
 
@@ -156,9 +547,34 @@ pub fn is_pronoun(word: &str) -> bool {
 pub fn is_determiner(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "these" | "those" | "some"
-            | "many" | "several" | "one" | "two" | "three" | "other" | "another" | "most" | "few" | "both"
-            | "all" | "each" | "any" | "no" | "my" | "your"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "several"
+            | "one"
+            | "two"
+            | "three"
+            | "other"
+            | "another"
+            | "most"
+            | "few"
+            | "both"
+            | "all"
+            | "each"
+            | "any"
+            | "no"
+            | "my"
+            | "your"
     )
 }
 

@@ -53,10 +53,13 @@ pub fn after(words: &Words, q: &Quoted, ceiling: usize) -> Attribution {
     }) {
         end = stop;
     }
-    while i < end && words.tokens[i].kind == TokenKind::Punct && matches!(words.word(i), "," | "—" | "–") {
+    while i < end
+        && words.tokens[i].kind == TokenKind::Punct
+        && matches!(words.word(i), "," | "—" | "–")
+    {
         i += 1;
     }
-    let window = (i + 9).min(end);
+    let window = (i + 25).min(end);
     let Some(k) = (i..window).find(|&k| is_cue_word(words, k, CueStrength::Speech)) else {
         return Attribution::default();
     };
@@ -66,19 +69,28 @@ pub fn after(words: &Words, q: &Quoted, ceiling: usize) -> Attribution {
     // After a quote that ends its own sentence ("...?” Her reply
     // emphasized the ..."), only a short attribution belongs to it: the cue
     // must end the clause.
-    let inner = q.inner.of(words.text).trim_end_matches(['”', '"', '’', '\'']);
+    let inner = q
+        .inner
+        .of(words.text)
+        .trim_end_matches(['”', '"', '’', '\'']);
     if inner.ends_with(['.', '?', '!']) && k + 1 < end && !ends_clause(words, k + 1) {
         return Attribution::default();
     }
     let cue_span = Some(words.span(k, k));
     if k == i {
         return match words.phrase_after(k + 1, end) {
-            Some(source) => Attribution { source: Some(source), cue: cue_span },
+            Some(source) => Attribution {
+                source: Some(source),
+                cue: cue_span,
+            },
             None => Attribution::default(),
         };
     }
     match words.subject_before(k, i) {
-        Some(s) if s.start == words.tokens[i].start => Attribution { source: Some(s), cue: cue_span },
+        Some(s) if s.start == words.tokens[i].start => Attribution {
+            source: Some(s),
+            cue: cue_span,
+        },
         _ => Attribution::default(),
     }
 }
@@ -92,9 +104,32 @@ fn ends_clause(words: &Words, k: usize) -> bool {
         || w.ends_with("ly")
         || matches!(
             w,
-            "in" | "on" | "at" | "to" | "during" | "of" | "after" | "before" | "from" | "with" | "while" | "when"
-                | "as" | "according" | "he" | "she" | "they" | "later" | "again" | "then" | "today"
-                | "yesterday" | "recently" | "last" | "this" | "told" | "reporters"
+            "in" | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "of"
+                | "after"
+                | "before"
+                | "from"
+                | "with"
+                | "while"
+                | "when"
+                | "as"
+                | "according"
+                | "he"
+                | "she"
+                | "they"
+                | "later"
+                | "again"
+                | "then"
+                | "today"
+                | "yesterday"
+                | "recently"
+                | "last"
+                | "this"
+                | "told"
+                | "reporters"
         )
 }
 
@@ -123,8 +158,15 @@ pub fn before(words: &Words, floor: usize, open: usize, anywhere: bool) -> Attri
     if end == range.start {
         return Attribution::default();
     }
-    let lowest = if anywhere { range.start } else { end.saturating_sub(6).max(range.start) };
-    let Some(k) = (lowest..end).rev().find(|&k| is_cue_word(words, k, CueStrength::Speech)) else {
+    let lowest = if anywhere {
+        range.start
+    } else {
+        end.saturating_sub(6).max(range.start)
+    };
+    let Some(k) = (lowest..end)
+        .rev()
+        .find(|&k| is_cue_word(words, k, CueStrength::Speech))
+    else {
         return Attribution::default();
     };
     let source = if is_participle(words.word(k)) {
@@ -132,7 +174,45 @@ pub fn before(words: &Words, floor: usize, open: usize, anywhere: bool) -> Attri
     } else {
         words.subject_before(k, range.start)
     };
-    Attribution { source, cue: Some(words.span(k, k)) }
+    Attribution {
+        source,
+        cue: Some(words.span(k, k)),
+    }
+}
+
+/// "And Mr. Christie gloated: “...": words ending in a colon right before
+/// the quote, with no known cue. The source is the subject of the
+/// introducing sentence; the cue is the verb before the colon when it looks
+/// like one, else the colon.
+pub fn colon_intro(words: &Words, floor: usize, colon_end: usize) -> Attribution {
+    let range = words.within(floor, colon_end);
+    if range.len() < 2 || !words.is_punct(range.end - 1, ":") {
+        return Attribution::default();
+    }
+    let colon = range.end - 1;
+    let verb = colon - 1;
+    let w = words.word(verb);
+    let verb_like = words.tokens[verb].kind == TokenKind::Word
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && (w.ends_with("ed") || w.ends_with('s') || cue(w).is_some());
+    let source = if verb_like {
+        words.subject_before(verb, range.start)
+    } else {
+        None
+    }
+    .or_else(|| words.sentence_subject(range.start, colon));
+    let cue_at = if verb_like && source.is_some_and(|s| s.end <= words.tokens[verb].start) {
+        verb
+    } else {
+        colon
+    };
+    match source {
+        Some(s) => Attribution {
+            source: Some(s),
+            cue: Some(words.span(cue_at, cue_at)),
+        },
+        None => Attribution::default(),
+    }
 }
 
 /// Whether a quote reads as a whole statement (direct) rather than a

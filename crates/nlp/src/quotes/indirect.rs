@@ -5,23 +5,33 @@
 //! the rest of that content is not searched again.
 
 use super::context::Words;
-use super::cues::{cue, is_participle, CueStrength};
+use super::cues::{cue, is_determiner, is_noun_like, is_participle, is_pronoun, CueStrength};
 use super::direct::is_cue_word;
 use super::speaker;
 use crate::{DocEntity, DocQuote, QuoteKind, Sentence, Span, TokenKind};
 
 /// Verbs whose object names the listener: "told reporters that ...".
 fn takes_listener(base: &str) -> bool {
-    matches!(base, "tell" | "ask" | "warn" | "assure" | "urge" | "remind" | "inform" | "thank")
+    matches!(
+        base,
+        "tell" | "ask" | "warn" | "assure" | "urge" | "remind" | "inform" | "thank"
+    )
 }
 
-pub fn find_indirect(text: &str, words: &Words, sentences: &[Sentence], entities: &[DocEntity], quotes: &[DocQuote]) -> Vec<DocQuote> {
+pub fn find_indirect(
+    text: &str,
+    words: &Words,
+    sentences: &[Sentence],
+    entities: &[DocEntity],
+    quotes: &[DocQuote],
+) -> Vec<DocQuote> {
     let mut out = Vec::new();
     let taken = |k: usize| {
         let t = &words.tokens[k];
         quotes.iter().any(|q| {
             q.kind != QuoteKind::Partial
-                && (q.content.start <= t.start && t.end <= q.content.end || q.cue.is_some_and(|c| c.start == t.start))
+                && (q.content.start <= t.start && t.end <= q.content.end
+                    || q.cue.is_some_and(|c| c.start == t.start))
         })
     };
     for s in sentences {
@@ -36,12 +46,23 @@ pub fn find_indirect(text: &str, words: &Words, sentences: &[Sentence], entities
                 k += 1;
                 continue;
             }
-            let found = according_to(words, first, end, k).or_else(|| with_verb(words, first, end, k));
+            // "..., adding that ...": a participle after a quoted statement
+            // carries on that statement's attribution.
+            if cue_of_quote_in(quotes, s) && is_participle(words.word(k)) {
+                k += 1;
+                continue;
+            }
+            let found =
+                according_to(words, first, end, k).or_else(|| with_verb(words, first, end, k));
             let Some((source, cue_span, content, resume)) = found else {
                 k += 1;
                 continue;
             };
-            if content.of(text).split_whitespace().count() < 2 || quotes.iter().any(|q| q.content.overlaps(&content) && q.kind != QuoteKind::Partial) {
+            if content.of(text).split_whitespace().count() < 2
+                || quotes
+                    .iter()
+                    .any(|q| q.content.overlaps(&content) && q.kind != QuoteKind::Partial)
+            {
                 k += 1;
                 continue;
             }
@@ -62,22 +83,47 @@ pub fn find_indirect(text: &str, words: &Words, sentences: &[Sentence], entities
     out
 }
 
+/// Whether a quote of the sentence has its cue in it.
+fn cue_of_quote_in(quotes: &[DocQuote], s: &Sentence) -> bool {
+    quotes
+        .iter()
+        .any(|q| q.cue.is_some_and(|c| s.start <= c.start && c.end <= s.end))
+}
+
+/// "is telling", "were saying": a participle after these is a finite verb.
+fn is_progressive_aux(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "is" | "are" | "was" | "were" | "been" | "be" | "’s" | "'s" | "’re" | "'re" | "keeps"
+    )
+}
+
 type Found = (Option<Span>, Span, Span, usize);
 
 /// "according to X, C" and "C, according to X".
 fn according_to(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
-    if !words.word(k).eq_ignore_ascii_case("according") || k + 2 >= end || words.word(k + 1) != "to" {
+    if !words.word(k).eq_ignore_ascii_case("according") || k + 2 >= end || words.word(k + 1) != "to"
+    {
         return None;
     }
-    let clause_end = (k + 2..end).find(|&i| words.is_punct(i, ",")).unwrap_or(end);
-    let source = words.phrase_after(k + 2, clause_end).or_else(|| (k + 2 < clause_end).then(|| words.span(k + 2, clause_end - 1)))?;
+    let clause_end = (k + 2..end)
+        .find(|&i| words.is_punct(i, ","))
+        .unwrap_or(end);
+    let source = words
+        .phrase_after(k + 2, clause_end)
+        .or_else(|| (k + 2 < clause_end).then(|| words.span(k + 2, clause_end - 1)))?;
     let cue_span = words.span(k, k + 1);
     if k > first + 2 && words.is_punct(k - 1, ",") {
         // "C, according to X."
         return Some((Some(source), cue_span, words.span(first, k - 2), end));
     }
     if clause_end + 1 < end {
-        return Some((Some(source), cue_span, words.span(clause_end + 1, end - 1), end));
+        return Some((
+            Some(source),
+            cue_span,
+            words.span(clause_end + 1, end - 1),
+            end,
+        ));
     }
     None
 }
@@ -89,6 +135,12 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
         return None;
     }
     let (base, strength) = cue(words.word(k))?;
+    // A cue word after a determiner or a possessive is a noun ("the state",
+    // "Trump’s remarks").
+    if k > first && (is_determiner(words.word(k - 1)) || matches!(words.word(k - 1), "’s" | "'s"))
+    {
+        return None;
+    }
     // "continue" cues a quote ("he continued"), but "continue to" is not
     // speech.
     if base == "continue" {
@@ -96,7 +148,11 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     }
     let cue_span = words.span(k, k);
     // "C, said X." at the end of the sentence.
-    if k > first + 2 && words.is_punct(k - 1, ",") && strength == CueStrength::Speech && !is_participle(words.word(k)) {
+    if k > first + 2
+        && words.is_punct(k - 1, ",")
+        && strength == CueStrength::Speech
+        && !is_participle(words.word(k))
+    {
         if let Some(src) = words.phrase_after(k + 1, end) {
             let after_src = words.at_or_after(src.end);
             if after_src >= end || words.is_punct(after_src, ",") {
@@ -104,7 +160,9 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
             }
         }
     }
-    let source = if is_participle(words.word(k)) {
+    let participle =
+        is_participle(words.word(k)) && !(k > first && is_progressive_aux(words.word(k - 1)));
+    let source = if participle {
         if k == first || !words.is_punct(k - 1, ",") {
             return None;
         }
@@ -113,19 +171,38 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
         words.subject_before(k, first)
     };
     let source = source?;
+    if is_noun_like(words.word(k)) && !is_pronoun(source.of(words.text)) {
+        return None;
+    }
     let src_first = words.at_or_after(source.start);
     // "C, X said." — the content is before.
-    if src_first > first + 2 && words.is_punct(src_first - 1, ",") && strength == CueStrength::Speech && end - k <= 5 && !is_participle(words.word(k)) {
-        return Some((Some(source), cue_span, words.span(first, src_first - 2), end));
+    if src_first > first + 2
+        && words.is_punct(src_first - 1, ",")
+        && strength == CueStrength::Speech
+        && end - k <= 5
+        && !participle
+    {
+        return Some((
+            Some(source),
+            cue_span,
+            words.span(first, src_first - 2),
+            end,
+        ));
     }
     // "X said (to reporters) (that) C".
     let mut c = k + 1;
     if takes_listener(base) {
-        while c < end && c < k + 5 && !matches!(words.word(c), "that" | "," | ":") && words.tokens[c].kind == TokenKind::Word && cue(words.word(c)).is_none() {
+        while c < end
+            && c < k + 5
+            && !matches!(words.word(c), "that" | "," | ":")
+            && words.tokens[c].kind == TokenKind::Word
+            && cue(words.word(c)).is_none()
+        {
             c += 1;
         }
     }
-    while c < end && words.tokens[c].kind == TokenKind::Punct && matches!(words.word(c), "," | ":") {
+    while c < end && words.tokens[c].kind == TokenKind::Punct && matches!(words.word(c), "," | ":")
+    {
         c += 1;
     }
     let introduced = c < end && matches!(words.word(c), "that" | "to");

@@ -38,7 +38,9 @@ fn is_double_close(c: char) -> bool {
 fn opens_after(prev: Option<char>) -> bool {
     match prev {
         None => true,
-        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"' | ':' | '«'),
+        Some(p) => {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"' | ':' | '«')
+        }
     }
 }
 
@@ -71,7 +73,9 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
 fn drop_strays(text: &str, out: Vec<Quoted>) -> Vec<Quoted> {
     let keep: Vec<bool> = out
         .iter()
-        .map(|q| !q.inner.is_empty() && (q.closed || q.inner.of(text).split_whitespace().count() >= 3))
+        .map(|q| {
+            !q.inner.is_empty() && (q.closed || q.inner.of(text).split_whitespace().count() >= 3)
+        })
         .collect();
     let mut new_index = vec![None; out.len()];
     let mut n = 0;
@@ -94,7 +98,13 @@ fn drop_strays(text: &str, out: Vec<Quoted>) -> Vec<Quoted> {
 
 /// Pair the marks of one paragraph; returns the index of a double quote left
 /// open at its end.
-fn scan_paragraph(text: &str, from: usize, to: usize, carried: Option<usize>, out: &mut Vec<Quoted>) -> Option<usize> {
+fn scan_paragraph(
+    text: &str,
+    from: usize,
+    to: usize,
+    carried: Option<usize>,
+    out: &mut Vec<Quoted>,
+) -> Option<usize> {
     let para = &text[from..to];
     let mut double: Option<Open> = None;
     let mut single: Option<Open> = None;
@@ -128,7 +138,13 @@ fn scan_paragraph(text: &str, from: usize, to: usize, carried: Option<usize>, ou
                 }
                 single = None;
                 let continues = if leading && first_mark { carried } else { None };
-                double = Some(push_open(out, at, if doubled { 2 } else { c.len_utf8() }, None, continues));
+                double = Some(push_open(
+                    out,
+                    at,
+                    if doubled { 2 } else { c.len_utf8() },
+                    None,
+                    continues,
+                ));
             } else if let Some(o) = double.take() {
                 if let Some(s) = single.take() {
                     close(out, s, at, text, false);
@@ -137,11 +153,10 @@ fn scan_paragraph(text: &str, from: usize, to: usize, carried: Option<usize>, ou
             }
             first_mark = false;
         } else if matches!(c, '‘' | '’' | '\'') {
-            let closing = single.is_some() && prev.is_some_and(|p| !p.is_whitespace()) && !next_letter;
-            let opening = !closing
-                && c != '’'
-                && opens_after(prev)
-                && next.is_some_and(char::is_alphabetic);
+            let closing =
+                single.is_some() && prev.is_some_and(|p| !p.is_whitespace()) && !next_letter;
+            let opening =
+                !closing && c != '’' && opens_after(prev) && next.is_some_and(char::is_alphabetic);
             if closing {
                 if let Some(s) = single.take() {
                     close(out, s, at, text, true);
@@ -158,15 +173,20 @@ fn scan_paragraph(text: &str, from: usize, to: usize, carried: Option<usize>, ou
     if let Some(s) = single.take() {
         close(out, s, to, text, false);
     }
-    let open_double = double.take().map(|o| {
+    double.take().map(|o| {
         let index = o.index;
         close(out, o, to, text, false);
         index
-    });
-    open_double
+    })
 }
 
-fn push_open(out: &mut Vec<Quoted>, at: usize, mark_len: usize, parent: Option<usize>, continues: Option<usize>) -> Open {
+fn push_open(
+    out: &mut Vec<Quoted>,
+    at: usize,
+    mark_len: usize,
+    parent: Option<usize>,
+    continues: Option<usize>,
+) -> Open {
     let index = out.len();
     let inner_start = at + mark_len;
     out.push(Quoted {
@@ -182,7 +202,9 @@ fn push_open(out: &mut Vec<Quoted>, at: usize, mark_len: usize, parent: Option<u
 
 /// Finish the quote opened at `o`, its inner text ending at `end`.
 fn close(out: &mut [Quoted], o: Open, end: usize, text: &str, closed: bool) {
-    let Some(q) = out.get_mut(o.index) else { return };
+    let Some(q) = out.get_mut(o.index) else {
+        return;
+    };
     debug_assert_eq!(q.open, o.at);
     let inner_start = q.inner.start;
     let inner = &text[inner_start..end.max(inner_start)];
@@ -210,8 +232,14 @@ mod tests {
     #[test]
     fn curly_straight_and_apostrophes() {
         assert_eq!(inner("“It’s true,” she said."), ["It’s true,"]);
-        assert_eq!(inner("\"Trump's plan,\" he said, \"fails.\""), ["Trump's plan,", "fails."]);
-        assert_eq!(inner("The outlets’ view of Trump’s plan"), Vec::<&str>::new());
+        assert_eq!(
+            inner("\"Trump's plan,\" he said, \"fails.\""),
+            ["Trump's plan,", "fails."]
+        );
+        assert_eq!(
+            inner("The outlets’ view of Trump’s plan"),
+            Vec::<&str>::new()
+        );
         assert_eq!(inner("''It's over,'' said Mr. Burr."), ["It's over,"]);
     }
 
@@ -222,7 +250,10 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].inner.of(text), "We will help,");
         assert_eq!(q[1].parent, Some(0));
-        assert_eq!(q[0].inner.of(text), "He told me, ‘We will help,’ and I said no,");
+        assert_eq!(
+            q[0].inner.of(text),
+            "He told me, ‘We will help,’ and I said no,"
+        );
     }
 
     #[test]
@@ -240,6 +271,12 @@ mod tests {
     fn unclosed_single_quote_runs_to_paragraph_end() {
         let text = "He said, 'How can we help?' And I said? 'No, President Trump. Sovereignty is not for sale.";
         let q = inner(text);
-        assert_eq!(q, ["How can we help?", "No, President Trump. Sovereignty is not for sale."]);
+        assert_eq!(
+            q,
+            [
+                "How can we help?",
+                "No, President Trump. Sovereignty is not for sale."
+            ]
+        );
     }
 }

@@ -18,7 +18,7 @@ mod marks;
 mod speaker;
 
 use context::Words;
-use direct::{after, before, is_whole_statement, paragraph_of, sentence_start, Attribution};
+use direct::{after, before, colon_intro, is_whole_statement, paragraph_of, sentence_start, Attribution};
 use marks::Quoted;
 
 use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, Token};
@@ -26,7 +26,12 @@ use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, Token};
 pub use marks::find_quoted;
 
 /// Find the quotes and attributions of `text`, in text order of content.
-pub fn find_quotes(text: &str, sentences: &[Sentence], tokens: &[Token], entities: &[DocEntity]) -> Vec<DocQuote> {
+pub fn find_quotes(
+    text: &str,
+    sentences: &[Sentence],
+    tokens: &[Token],
+    entities: &[DocEntity],
+) -> Vec<DocQuote> {
     let words = Words { text, tokens };
     let quoted = marks::find_quoted(text);
     let mut out: Vec<DocQuote> = Vec::new();
@@ -50,12 +55,16 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], tokens: &[Token], entitie
             .parent
             .and_then(|p| qmap[p])
             .or_else(|| (0..blocks).find(|&b| out[b].content.contains(&q.inner)));
-        if let Some(quote) = read_quote(text, &words, sentences, entities, &quoted, qi, parent, &out) {
+        if let Some(quote) =
+            read_quote(text, &words, sentences, entities, &quoted, qi, parent, &out)
+        {
             qmap[qi] = Some(out.len());
             out.push(quote);
         }
     }
-    out.extend(indirect::find_indirect(text, &words, sentences, entities, &out));
+    out.extend(indirect::find_indirect(
+        text, &words, sentences, entities, &out,
+    ));
     attach_partials(text, &words, sentences, entities, &mut out);
     in_text_order(out)
 }
@@ -66,33 +75,49 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], tokens: &[Token], entitie
 /// anywhere earlier in its sentence, or the person the sentence is about
 /// ("Sheinbaum made it clear that Mexico would “never accept” ..."); a
 /// partial quote with neither is a scare quote or a title and is dropped.
-fn attach_partials(text: &str, words: &Words, sentences: &[Sentence], entities: &[DocEntity], out: &mut Vec<DocQuote>) {
+fn attach_partials(
+    text: &str,
+    words: &Words,
+    sentences: &[Sentence],
+    entities: &[DocEntity],
+    out: &mut Vec<DocQuote>,
+) {
     let mut drop = vec![false; out.len()];
     for i in 0..out.len() {
         let q = &out[i];
         if q.kind != QuoteKind::Partial || q.nested_in.is_some() {
             continue;
         }
-        if let Some(host) = out.iter().position(|h| h.kind == QuoteKind::Indirect && h.content.contains(&q.content)) {
+        if let Some(host) = out
+            .iter()
+            .position(|h| h.kind == QuoteKind::Indirect && h.content.contains(&q.content))
+        {
             let h = out[host].clone();
             let q = &mut out[i];
             q.nested_in = Some(host);
             if q.cue.is_none() {
-                (q.source, q.cue, q.speaker, q.speaker_note) = (h.source, h.cue, h.speaker, h.speaker_note);
+                (q.source, q.cue, q.speaker, q.speaker_note) =
+                    (h.source, h.cue, h.speaker, h.speaker_note);
             }
             continue;
         }
         if q.cue.is_some() || q.source.is_some() {
             continue;
         }
-        let floor = sentence_start(sentences, q.content.start).max(paragraph_of(text, q.content.start).start);
-        let open = text[..q.content.start].trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace()).len();
+        let floor = sentence_start(sentences, q.content.start)
+            .max(paragraph_of(text, q.content.start).start);
+        let open = text[..q.content.start]
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace())
+            .len();
         let mut attr = before(words, floor, open.max(floor), true);
         if !attr.found() {
             let first = words.at_or_after(floor);
             let subject = words.sentence_subject(first, words.at_or_after(q.content.start));
             let who = speaker::resolve(text, entities, subject, None);
-            if who.entity.is_some_and(|e| entities[e].kind == EntityKind::Person) {
+            if who
+                .entity
+                .is_some_and(|e| entities[e].kind == EntityKind::Person)
+            {
                 attr.source = subject;
             }
         }
@@ -102,7 +127,8 @@ fn attach_partials(text: &str, words: &Words, sentences: &[Sentence], entities: 
         }
         let who = speaker::resolve(text, entities, attr.source, None);
         let q = &mut out[i];
-        (q.source, q.cue, q.speaker, q.speaker_note) = (attr.source, attr.cue, who.entity, who.note);
+        (q.source, q.cue, q.speaker, q.speaker_note) =
+            (attr.source, attr.cue, who.entity, who.note);
     }
     if drop.iter().any(|d| *d) {
         remove_quotes(out, &drop);
@@ -153,7 +179,11 @@ fn read_quote(
         ceiling = ceiling.min(out[p].content.end);
     }
     // Another quote earlier in the sentence bounds the words before this one.
-    if let Some(prev) = quoted[..qi].iter().rev().find(|p| p.parent == q.parent && p.after <= q.open) {
+    if let Some(prev) = quoted[..qi]
+        .iter()
+        .rev()
+        .find(|p| p.parent == q.parent && p.after <= q.open)
+    {
         floor = floor.max(prev.after);
     }
     if let Some(next) = quoted[qi + 1..].iter().find(|n| n.open >= q.after) {
@@ -167,11 +197,23 @@ fn read_quote(
     if !attr.found() && text[floor..q.open].trim().is_empty() {
         attr = before_previous_sentence(text, words, sentences, q.open, para);
     }
+    if !attr.found() {
+        attr = headline_colon(words, para, q.open);
+    }
+    if !attr.found() && text[floor..q.open].trim_end().ends_with(':') {
+        attr = colon_intro(words, floor, q.open);
+    }
+    if !attr.found() && q.continues.is_none() && text[para.start..q.open].trim().is_empty() {
+        attr = intro_paragraph(text, words, sentences, para);
+    }
     let outer = parent.and_then(|p| out[p].speaker);
     let mut continues = None;
     let mut inherited: Option<&DocQuote> = None;
     if !attr.found() && parent.is_none() {
-        if let Some(c) = q.continues.and_then(|c| out.iter().position(|o| o.content.start == quoted[c].inner.start)) {
+        if let Some(c) = q.continues.and_then(|c| {
+            out.iter()
+                .position(|o| o.content.start == quoted[c].inner.start)
+        }) {
             continues = Some(c);
             inherited = Some(&out[c]);
         } else if whole {
@@ -191,11 +233,26 @@ fn read_quote(
         return None;
     }
     let (source, cue, who) = match inherited {
-        Some(prev) => (prev.source, prev.cue, speaker::Speaker { entity: prev.speaker, note: prev.speaker_note.clone() }),
-        None => (attr.source, attr.cue, speaker::resolve(text, entities, attr.source, outer)),
+        Some(prev) => (
+            prev.source,
+            prev.cue,
+            speaker::Speaker {
+                entity: prev.speaker,
+                note: prev.speaker_note.clone(),
+            },
+        ),
+        None => (
+            attr.source,
+            attr.cue,
+            speaker::resolve(text, entities, attr.source, outer),
+        ),
     };
     Some(DocQuote {
-        kind: if whole { QuoteKind::Direct } else { QuoteKind::Partial },
+        kind: if whole {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        },
         content,
         source,
         cue,
@@ -206,9 +263,59 @@ fn read_quote(
     })
 }
 
+/// "Kasich: ‘We Are Going All The Way’" — a headline or transcript line
+/// that opens with a name and a colon right before the quote.
+fn headline_colon(words: &Words, para: Span, open: usize) -> Attribution {
+    let range = words.within(para.start, open);
+    if range.len() < 2 || range.len() > 6 || !words.is_punct(range.end - 1, ":") {
+        return Attribution::default();
+    }
+    let name_end = range.end - 1;
+    let all_caps = (range.start..name_end).all(|k| {
+        words
+            .word(k)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    });
+    if !all_caps {
+        return Attribution::default();
+    }
+    Attribution {
+        source: Some(words.span(range.start, name_end - 1)),
+        cue: Some(words.span(name_end, name_end)),
+    }
+}
+
+/// A quote that opens its paragraph after a paragraph ending in a colon
+/// ("Cruz called them on it:").
+fn intro_paragraph(text: &str, words: &Words, sentences: &[Sentence], para: Span) -> Attribution {
+    let before_para = text[..para.start].trim_end();
+    if !before_para.ends_with(':') {
+        return Attribution::default();
+    }
+    let intro = paragraph_of(text, before_para.len().saturating_sub(1));
+    let last = sentences
+        .iter()
+        .rev()
+        .find(|s| s.start >= intro.start && s.start < intro.end)
+        .map_or(intro.start, |s| s.start);
+    let attr = before(words, last, intro.end, false);
+    if attr.found() {
+        return attr;
+    }
+    colon_intro(words, last, intro.end)
+}
+
 /// The attribution at the end of the previous sentence of the paragraph,
 /// when it leads into the quote ("And you know what I said to him? ‘No...").
-fn before_previous_sentence(text: &str, words: &Words, sentences: &[Sentence], open: usize, para: Span) -> Attribution {
+fn before_previous_sentence(
+    text: &str,
+    words: &Words,
+    sentences: &[Sentence],
+    open: usize,
+    para: Span,
+) -> Attribution {
     let i = sentences.partition_point(|s| s.start <= open);
     if i < 2 {
         return Attribution::default();
@@ -223,16 +330,23 @@ fn before_previous_sentence(text: &str, words: &Words, sentences: &[Sentence], o
 /// The last top-level direct quote before `q` that this one may carry on:
 /// in the same paragraph with only its attribution in between, or in the
 /// previous paragraph.
-fn previous_statement<'a>(text: &str, out: &'a [DocQuote], q: &Quoted, para: Span) -> Option<(usize, &'a DocQuote)> {
-    let (i, prev) = out
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, o)| o.nested_in.is_none() && o.kind == QuoteKind::Direct && o.content.end <= q.open)?;
+fn previous_statement<'a>(
+    text: &str,
+    out: &'a [DocQuote],
+    q: &Quoted,
+    para: Span,
+) -> Option<(usize, &'a DocQuote)> {
+    let (i, prev) = out.iter().enumerate().rev().find(|(_, o)| {
+        o.nested_in.is_none() && o.kind == QuoteKind::Direct && o.content.end <= q.open
+    })?;
     let prev_para = paragraph_of(text, prev.content.start);
     if prev_para == para {
+        // “A,” said X, a spokeswoman for Y. “B.” — only the attribution
+        // stands between the two parts.
         let gap = &text[prev.content.end..q.open];
-        return (gap.split_whitespace().count() <= 8 && prev.cue.is_some_and(|c| c.start >= prev.content.end)).then_some((i, prev));
+        let attribution_between = prev.cue.is_some_and(|c| c.start >= prev.content.end && c.end <= q.open);
+        let one_sentence = gap.trim().trim_end_matches(['.', ',', ':', '“', '"', '\'']).matches(". ").count() == 0;
+        return (gap.split_whitespace().count() <= 40 && attribution_between && one_sentence).then_some((i, prev));
     }
     // The previous paragraph, with nothing else between.
     let between = &text[prev_para.end..para.start];

@@ -14,18 +14,32 @@ pub struct Speaker {
 
 /// Who `source` (a span of `text`) refers to. `outer` is the speaker of the
 /// quote this source stands inside, if any.
-pub fn resolve(text: &str, entities: &[DocEntity], source: Option<Span>, outer: Option<usize>) -> Speaker {
+pub fn resolve(
+    text: &str,
+    entities: &[DocEntity],
+    source: Option<Span>,
+    outer: Option<usize>,
+) -> Speaker {
     let Some(source) = source else {
-        return Speaker { entity: None, note: Some("no speaker in the text".into()) };
+        return Speaker {
+            entity: None,
+            note: Some("no speaker in the text".into()),
+        };
     };
     let words = source.of(text);
     let lower = words.to_lowercase();
     if outer.is_some() && matches!(lower.as_str(), "i" | "we") {
-        return Speaker { entity: outer, note: None };
+        return Speaker {
+            entity: outer,
+            note: None,
+        };
     }
     if let Some(e) = entity_in(entities, source) {
         if outer.is_none() || Some(e) != outer || !matches!(lower.as_str(), "he" | "she") {
-            return Speaker { entity: Some(e), note: None };
+            return Speaker {
+                entity: Some(e),
+                note: None,
+            };
         }
     }
     let gender = match lower.as_str() {
@@ -41,18 +55,44 @@ pub fn resolve(text: &str, entities: &[DocEntity], source: Option<Span>, outer: 
             None => nearest_before(entities, g, source.start),
         };
         if found.is_some() {
-            return Speaker { entity: found, note: None };
+            return Speaker {
+                entity: found,
+                note: None,
+            };
         }
-        return Speaker { entity: None, note: Some(format!("pronoun “{words}” not resolved to a named person")) };
+        return Speaker {
+            entity: None,
+            note: Some(format!("pronoun “{words}” not resolved to a named person")),
+        };
     }
     let first = lower.split_whitespace().next().unwrap_or("");
-    let note = if matches!(first, "a" | "an" | "one" | "two" | "three" | "some" | "several" | "many" | "officials" | "sources" | "source" | "aides" | "people" | "experts" | "analysts" | "critics" | "they")
-    {
+    let note = if matches!(
+        first,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "some"
+            | "several"
+            | "many"
+            | "officials"
+            | "sources"
+            | "source"
+            | "aides"
+            | "people"
+            | "experts"
+            | "analysts"
+            | "critics"
+            | "they"
+    ) {
         format!("unnamed source: {words}")
     } else {
         format!("source not resolved to a named entity: {words}")
     };
-    Speaker { entity: None, note: Some(note) }
+    Speaker {
+        entity: None,
+        note: Some(note),
+    }
 }
 
 fn compatible(e: &DocEntity, g: Gender) -> bool {
@@ -67,7 +107,13 @@ fn nearest_before(entities: &[DocEntity], g: Gender, pos: usize) -> Option<usize
         if !compatible(e, g) {
             continue;
         }
-        if let Some(m) = e.mentions.iter().filter(|m| m.end <= pos).map(|m| m.end).max() {
+        if let Some(m) = e
+            .mentions
+            .iter()
+            .filter(|m| m.end <= pos)
+            .map(|m| m.end)
+            .max()
+        {
             let key = (e.gender.is_some(), m, i);
             if best.is_none_or(|b| (key.1, key.0) > (b.1, b.0)) {
                 best = Some(key);
