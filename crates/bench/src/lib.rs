@@ -2,10 +2,12 @@
 //! (`../shared/corpora`), side by side with peer tools.
 //!
 //! `bench-extract` scores article extraction on the article-extraction-benchmark
-//! and the WCXB dev articles; see [`extract_bench`].
+//! and the WCXB dev articles; see [`extract_bench`]. `bench-quotes` scores
+//! quotes and attributions on PolNeAR; see [`polnear`].
 
 pub mod corpus;
 pub mod evaluate;
+pub mod polnear;
 pub mod python;
 pub mod render_text;
 pub mod score;

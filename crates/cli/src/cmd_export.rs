@@ -4,8 +4,12 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use crosscheck_model::{ExportDocument, SCHEMA_VERSION};
-use crosscheck_store::{Store, StoreError};
+use crosscheck_model::{
+    quote_id, ExportDocument, ExportEntity, ExportLine, ExportMention, ExportQuote, ExportRole,
+    LineType, SCHEMA_VERSION,
+};
+use crosscheck_store::{EntityRecord, QuoteRecord, Store, StoreError};
+use serde::Serialize;
 
 use crate::exit::Exit;
 use crate::{Cli, ExportFormat};
@@ -40,27 +44,131 @@ pub fn run(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<Exi
     Ok(Exit::Ok)
 }
 
-/// Stream the export: documents are written one by one, never all held.
-fn write_export(store: &dyn Store, format: ExportFormat, w: &mut dyn Write) -> Result<()> {
-    let io = |e: std::io::Error| StoreError::Aborted(format!("write failed: {e}"));
-    match format {
-        ExportFormat::Jsonl => store.for_each_document(&mut |d| {
-            serde_json::to_writer(&mut *w, &ExportDocument::from(&d)).map_err(|e| io(e.into()))?;
-            w.write_all(b"\n").map_err(io)
-        })?,
-        ExportFormat::Json => {
-            write!(w, "{{\"schema_version\":{SCHEMA_VERSION},\"documents\":[")?;
-            let mut first = true;
-            store.for_each_document(&mut |d| {
-                if !first {
-                    w.write_all(b",").map_err(io)?;
-                }
-                first = false;
-                w.write_all(b"\n").map_err(io)?;
-                serde_json::to_writer(&mut *w, &ExportDocument::from(&d)).map_err(|e| io(e.into()))
-            })?;
-            w.write_all(b"\n]}\n")?;
+/// A store-wide entity as exported: roles with the document that gives each
+/// (in the members' order: by date, then document id), mentions in
+/// (document id, start) order.
+pub fn export_entity(e: &EntityRecord) -> ExportEntity {
+    let mut roles: Vec<ExportRole> = Vec::new();
+    let mut mentions = Vec::new();
+    for m in &e.members {
+        for title in &m.entity.roles {
+            let role = ExportRole {
+                title: title.clone(),
+                document_id: m.document_id.clone(),
+            };
+            if !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
+        for x in &m.entity.mentions {
+            mentions.push(ExportMention {
+                document_id: m.document_id.clone(),
+                start: x.start,
+                end: x.end,
+                kind: x.kind,
+            });
         }
     }
+    mentions
+        .sort_by(|a, b| (&a.document_id, a.start, a.end).cmp(&(&b.document_id, b.start, b.end)));
+    mentions.dedup();
+    ExportEntity {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        kind: e.kind,
+        aliases: e.aliases.clone(),
+        roles,
+        mentions,
+    }
+}
+
+/// A quote as exported; ids of other quotes are `<document id>-q<index>`.
+pub fn export_quote(q: &QuoteRecord) -> ExportQuote {
+    let id = |i: usize| quote_id(&q.document_id, i);
+    ExportQuote {
+        id: id(q.index),
+        document_id: q.document_id.clone(),
+        speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+        speaker_entity_id: q.speaker.as_ref().and_then(|s| s.entity_id.clone()),
+        cue: q.cue.clone(),
+        text: q.text.clone(),
+        start: q.quote.content.start,
+        end: q.quote.content.end,
+        nested_in: q.quote.nested_in.map(id),
+        variant_of: q.variant_of.as_ref().map(|(d, i)| quote_id(d, *i)),
+        kind: q.quote.kind,
+        speaker_note: q.quote.speaker_note.clone(),
+        source: q.source.clone(),
+        source_start: q.quote.source.map(|s| s.start),
+        source_end: q.quote.source.map(|s| s.end),
+        cue_start: q.quote.cue.map(|s| s.start),
+        cue_end: q.quote.cue.map(|s| s.end),
+        continues: q.quote.continues.map(id),
+    }
+}
+
+/// Stream the export: documents, entities and quotes are written one by one,
+/// never all held, from one consistent snapshot of the store.
+fn write_export(store: &dyn Store, format: ExportFormat, w: &mut dyn Write) -> Result<()> {
+    store.snapshot(&mut || match format {
+        ExportFormat::Jsonl => write_jsonl(store, w),
+        ExportFormat::Json => write_json(store, w),
+    })?;
     Ok(())
+}
+
+fn io(e: std::io::Error) -> StoreError {
+    StoreError::Aborted(format!("write failed: {e}"))
+}
+
+fn put<T: Serialize>(w: &mut dyn Write, value: &T) -> Result<(), StoreError> {
+    serde_json::to_writer(&mut *w, value).map_err(|e| io(e.into()))
+}
+
+fn put_line<T: Serialize>(
+    w: &mut dyn Write,
+    line_type: LineType,
+    item: &T,
+) -> Result<(), StoreError> {
+    put(w, &ExportLine { line_type, item })?;
+    w.write_all(b"\n").map_err(io)
+}
+
+/// One object per line, each with a `"type"`: documents, then entities,
+/// then quotes.
+fn write_jsonl(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
+    store.for_each_document(&mut |d| put_line(w, LineType::Document, &ExportDocument::from(&d)))?;
+    store.for_each_entity(&mut |e| put_line(w, LineType::Entity, &export_entity(&e)))?;
+    store.for_each_quote(&mut |q| put_line(w, LineType::Quote, &export_quote(&q)))
+}
+
+/// One object: `{"schema_version":…,"documents":[…],"entities":[…],"quotes":[…]}`,
+/// one array element per line.
+fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
+    write!(w, "{{\"schema_version\":{SCHEMA_VERSION},\"documents\":[").map_err(io)?;
+    let mut first = true;
+    let element = |w: &mut dyn Write, first: &mut bool| -> Result<(), StoreError> {
+        if !*first {
+            w.write_all(b",").map_err(io)?;
+        }
+        *first = false;
+        w.write_all(b"\n").map_err(io)
+    };
+    store.for_each_document(&mut |d| {
+        element(w, &mut first)?;
+        put(w, &ExportDocument::from(&d))
+    })?;
+    w.write_all(b"\n],\"entities\":[").map_err(io)?;
+    first = true;
+    store.for_each_entity(&mut |e| {
+        element(w, &mut first)?;
+        put(w, &export_entity(&e))
+    })?;
+    w.write_all(b"\n],\"quotes\":[").map_err(io)?;
+    first = true;
+    store.for_each_quote(&mut |q| {
+        element(w, &mut first)?;
+        put(w, &export_quote(&q))
+    })?;
+    w.write_all(b"\n]}\n").map_err(io)
 }

@@ -80,6 +80,8 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
         let v = serde_json::json!({
             "ingested": s.inserted.iter().map(|(id, src)| serde_json::json!({"id": id, "source": src})).collect::<Vec<_>>(),
             "unchanged": s.unchanged,
+            "analysed": s.analysed,
+            "linked": {"entities": s.linked.0, "quote_variants": s.linked.1},
             "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
             "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
         });
@@ -98,6 +100,9 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
         s.unchanged,
         s.failures.len()
     );
+    if s.analysed > 0 {
+        println!("analysed {} stored documents", s.analysed);
+    }
     for f in &s.failures {
         println!("  failed: {}: {}", f.source, f.reason);
     }
@@ -134,8 +139,8 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
     crate::cmd_docs::run(cli, Format::Table)?;
     println!();
     println!(
-        "Try: crosscheck --db {} show ID --explain",
-        cli.db.display()
+        "Try: crosscheck --db {db} show ID --explain\n     crosscheck --db {db} quotes\n     crosscheck --db {db} entities",
+        db = cli.db.display()
     );
     Ok(if summary.failures.is_empty() {
         Exit::Ok

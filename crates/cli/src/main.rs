@@ -2,8 +2,10 @@
 //! progress bars and decides exit codes; the work is done by the stage crates.
 
 mod cmd_docs;
+mod cmd_entities;
 mod cmd_export;
 mod cmd_ingest;
+mod cmd_quotes;
 mod cmd_show;
 mod exit;
 mod pipeline;
@@ -51,7 +53,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Export every document as JSON (one object) or JSON lines.
+    /// Who said what, where and when: quotes by speaker, variants grouped.
+    Quotes(cmd_quotes::QuotesArgs),
+    /// The people, organisations and places the documents name.
+    Entities(cmd_entities::EntitiesArgs),
+    /// Export every document, entity and quote as JSON (one object) or JSON lines.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -98,6 +104,8 @@ fn main() -> ExitCode {
             explain,
             format,
         } => cmd_show::run(&cli, id, *explain, *format),
+        Command::Quotes(args) => cmd_quotes::run(&cli, args),
+        Command::Entities(args) => cmd_entities::run(&cli, args),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
         Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
     };

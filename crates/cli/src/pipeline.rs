@@ -1,4 +1,5 @@
-//! The ingest pipeline: read inputs, skip what is stored, extract, store.
+//! The ingest pipeline: read inputs, skip what is stored, extract, analyse,
+//! store, link.
 //!
 //! Inputs are processed in chunks of files so that memory stays bounded; each
 //! chunk's documents are read and extracted in parallel on a dedicated pool
@@ -6,8 +7,16 @@
 //! (lines that recur on several pages of one outlet) is gathered before any
 //! document is cleaned, from the whole run and from the store, so that the
 //! result does not depend on chunking or on thread scheduling.
+//!
+//! Each document is analysed (`crosscheck_nlp::analyze`: entities, quotes)
+//! by the worker that extracted it and stored with its analysis in the same
+//! transaction. Stored documents with no analysis, or one made by an older
+//! [`ANALYSIS_VERSION`], are analysed again after the new inputs (backfill).
+//! Last, the links between documents (store-wide entities, quote variants)
+//! are recomputed from every stored analysis and replaced as a whole, so they
+//! do not depend on the order in which documents were ingested.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
@@ -16,8 +25,12 @@ use crosscheck_extract::{clean_page_text, clean_text, extract_html, page_lines, 
 use crosscheck_ingest::{
     discover, read_input, read_stdin, Failure, InputFile, Item, Limits, RawDocument,
 };
-use crosscheck_model::{document_id, Document, InputFormat, PageLines};
-use crosscheck_store::{NewDocument, Store};
+use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, LinkedEntity, PageLines};
+use crosscheck_nlp::link::{link_entities, quote_variants, AnalysedDoc};
+use crosscheck_store::{
+    check_analysis, AnalysedDocument, Links, NewDocument, QuoteVariant, Store, StoreError,
+    StoredAnalysis,
+};
 use rayon::prelude::*;
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
@@ -25,6 +38,15 @@ const CHUNK_FILES: usize = 256;
 /// Worker stack: extraction walks trees; deep (already flattened) markup
 /// still needs more than the default 2 MiB.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Version of the per-document analysis, stored with each document
+/// (`documents.analysis_version`). Bump it whenever `crosscheck_nlp::analyze`
+/// gives different results for the same text (new rules, fixed bugs): the
+/// next `ingest` then analyses every stored document again.
+pub const ANALYSIS_VERSION: u32 = 1;
+
+/// Stored documents analysed per transaction during a backfill.
+const CHUNK_ANALYSES: usize = 256;
 
 pub struct IngestRequest {
     pub paths: Vec<PathBuf>,
@@ -40,6 +62,10 @@ pub struct Summary {
     pub failures: Vec<Failure>,
     /// `(source, warning)` of stored documents.
     pub warnings: Vec<(String, String)>,
+    /// Stored documents (of earlier runs) analysed by this run.
+    pub analysed: usize,
+    /// What linking found: (linked entities, quote variants).
+    pub linked: (usize, usize),
 }
 
 /// A unit of work: a file, or standard input.
@@ -152,7 +178,169 @@ pub fn ingest(
         done += chunk.len();
         progress(done, total);
     }
+    backfill(store, &pool, &mut summary)?;
+    summary.linked = relink(store).context("documents stored, but linking them failed")?;
     Ok(summary)
+}
+
+/// Analyse the stored documents that have no analysis or an old one.
+fn backfill(store: &mut dyn Store, pool: &rayon::ThreadPool, summary: &mut Summary) -> Result<()> {
+    let backlog = store.analysis_backlog(ANALYSIS_VERSION)?;
+    if !backlog.is_empty() {
+        tracing::info!(documents = backlog.len(), "analysing stored documents");
+    }
+    for ids in backlog.chunks(CHUNK_ANALYSES) {
+        let mut docs = Vec::new();
+        for id in ids {
+            if let Some(d) = store.get_document(id)? {
+                docs.push(d);
+            }
+        }
+        let results: Vec<Result<DocAnalysis, Failure>> = pool.install(|| {
+            docs.par_iter()
+                .map(|d| analyse(&d.source, &d.text))
+                .collect()
+        });
+        let mut batch = Vec::new();
+        for (d, r) in docs.iter().zip(results) {
+            match r {
+                Ok(analysis) => batch.push((
+                    d.id.clone(),
+                    StoredAnalysis {
+                        version: ANALYSIS_VERSION,
+                        analysis,
+                    },
+                )),
+                Err(f) => summary.warnings.push((f.source, f.reason)),
+            }
+        }
+        summary.analysed += store
+            .save_analyses(&batch)
+            .context("cannot store analyses")?;
+    }
+    Ok(())
+}
+
+/// Analyse one document's clean text. A panic inside the analyser, or an
+/// analysis that does not fit the text, costs this document only.
+fn analyse(source: &str, text: &str) -> Result<DocAnalysis, Failure> {
+    let analysis = std::panic::catch_unwind(AssertUnwindSafe(|| crosscheck_nlp::analyze(text)))
+        .map_err(|_| {
+            Failure::new(
+                source,
+                "internal error while analysing this document (please report it)",
+            )
+        })?;
+    check_analysis(text, &analysis).map_err(|reason| {
+        Failure::new(
+            source,
+            format!("internal error: invalid analysis ({reason}; please report it)"),
+        )
+    })?;
+    Ok(analysis)
+}
+
+/// Recompute the links between documents from every stored analysis and
+/// replace them (one transaction, under the write lock). Returns the number
+/// of linked entities and quote variants.
+pub fn relink(store: &mut dyn Store) -> Result<(usize, usize)> {
+    let mut counts = (0, 0);
+    store.relink(&mut |docs| {
+        let links = compute_links(docs)?;
+        counts = (links.entities.len(), links.variants.len());
+        Ok(links)
+    })?;
+    Ok(counts)
+}
+
+/// The links of a set of analysed documents (in id order): the linkers'
+/// result, made complete and consistent for the store. Every document entity
+/// belongs to exactly one linked entity (an entity the linker left out
+/// becomes one of its own, id `<document id>-e<index>`); members and variants
+/// that name no stored entity or quote, and repeated ones, are dropped.
+fn compute_links(docs: &[AnalysedDocument]) -> Result<Links, StoreError> {
+    let analysed: Vec<AnalysedDoc> = docs
+        .iter()
+        .map(|d| AnalysedDoc {
+            id: &d.id,
+            published: d.published.as_deref(),
+            outlet: d.outlet.as_deref(),
+            text: &d.text,
+            analysis: &d.analysis,
+        })
+        .collect();
+    let run = || {
+        let entities = link_entities(&analysed);
+        let variants = quote_variants(&analysed, &entities);
+        (entities, variants)
+    };
+    let (linked, variants) = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| {
+        StoreError::Aborted("internal error while linking documents (please report it)".into())
+    })?;
+    let by_id: BTreeMap<&str, &DocAnalysis> =
+        docs.iter().map(|d| (d.id.as_str(), &d.analysis)).collect();
+    let entity_exists = |doc: &str, i: usize| by_id.get(doc).is_some_and(|a| i < a.entities.len());
+    let quote_exists = |doc: &str, i: usize| by_id.get(doc).is_some_and(|a| i < a.quotes.len());
+
+    let mut entities: BTreeMap<String, LinkedEntity> = BTreeMap::new();
+    let mut taken: HashSet<(String, usize)> = HashSet::new();
+    for mut e in linked {
+        e.members.retain(|(doc, i)| {
+            let ok = entity_exists(doc, *i) && taken.insert((doc.clone(), *i));
+            if !ok {
+                tracing::warn!(entity = %e.id, doc, i, "linked entity member dropped");
+            }
+            ok
+        });
+        match entities.get_mut(&e.id) {
+            Some(first) => first.members.extend(e.members),
+            None => {
+                entities.insert(e.id.clone(), e);
+            }
+        }
+    }
+    entities.retain(|_, e| !e.members.is_empty());
+    for d in docs {
+        for (i, e) in d.analysis.entities.iter().enumerate() {
+            if taken.contains(&(d.id.clone(), i)) {
+                continue;
+            }
+            let id = format!("{}-e{i}", d.id);
+            entities.insert(
+                id.clone(),
+                LinkedEntity {
+                    id,
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    aliases: e.aliases.clone(),
+                    members: vec![(d.id.clone(), i)],
+                },
+            );
+        }
+    }
+    let mut seen: HashSet<(String, usize)> = HashSet::new();
+    let mut out_variants = Vec::new();
+    for v in variants {
+        let ok = quote_exists(&v.document_id, v.quote)
+            && quote_exists(&v.variant_of_document, v.variant_of_quote)
+            && (v.document_id != v.variant_of_document || v.quote != v.variant_of_quote)
+            && seen.insert((v.document_id.clone(), v.quote));
+        if !ok {
+            tracing::warn!(?v, "quote variant dropped");
+            continue;
+        }
+        out_variants.push(QuoteVariant {
+            document_id: v.document_id,
+            quote: v.quote,
+            variant_of_document: v.variant_of_document,
+            variant_of_quote: v.variant_of_quote,
+        });
+    }
+    out_variants.sort();
+    Ok(Links {
+        entities: entities.into_values().collect(),
+        variants: out_variants,
+    })
 }
 
 /// Line evidence for text dumps: the page lines of every new text dump of
@@ -212,6 +400,17 @@ fn gather_evidence(
 /// Extract one raw document. A panic inside an extractor costs this document
 /// only, reported as a failure.
 fn build_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDocument, Failure> {
+    let mut new = extract_document(raw, evidence)?;
+    let analysis = analyse(&new.doc.source, &new.doc.text)?;
+    new.analysis = Some(StoredAnalysis {
+        version: ANALYSIS_VERSION,
+        analysis,
+    });
+    Ok(new)
+}
+
+/// Extract one raw document (no analysis yet).
+fn extract_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDocument, Failure> {
     let run = || {
         let extracted = match raw.format {
             InputFormat::Html => extract_html(&raw.body, &raw.meta),
@@ -262,5 +461,9 @@ fn build_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDocum
         confidence: extracted.confidence,
         warnings,
     };
-    Ok(NewDocument { doc, page_lines })
+    Ok(NewDocument {
+        doc,
+        page_lines,
+        analysis: None,
+    })
 }

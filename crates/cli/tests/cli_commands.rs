@@ -61,12 +61,23 @@ fn export_jsonl_writes_one_document_per_line_to_a_file() {
     let out = db.run(&["export", "--format", "jsonl", "-o", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&path).unwrap();
-    let lines: Vec<_> = text.lines().collect();
-    assert_eq!(lines.len(), 9);
-    for l in lines {
-        let d: serde_json::Value = serde_json::from_str(l).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // The documents come first, one per line; entity and quote lines follow.
+    let docs: Vec<_> = lines
+        .iter()
+        .take_while(|l| l["type"] == "document")
+        .collect();
+    assert_eq!(docs.len(), 9);
+    for d in docs {
         assert!(d["id"].is_string());
+        assert!(d["text"].is_string());
     }
+    assert!(lines[9..]
+        .iter()
+        .all(|l| l["type"] == "entity" || l["type"] == "quote"));
 }
 
 #[test]

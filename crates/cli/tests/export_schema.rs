@@ -104,13 +104,87 @@ fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
+fn schema() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn every_jsonl_line_validates_against_the_definition_its_type_names() {
+    let schema = schema();
+    let db = Db::new();
+    assert!(db.ingest(&[&repo().join("demo/corpus")]).status.success());
+    let out = db.run(&["export", "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut errors = Vec::new();
+    let mut types = std::collections::BTreeSet::new();
+    for (i, line) in stdout(&out).lines().enumerate() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let t = v["type"]
+            .as_str()
+            .expect("a type on every line")
+            .to_string();
+        let def = serde_json::json!({ "$ref": format!("#/$defs/{t}") });
+        assert!(schema["$defs"].get(&t).is_some(), "unknown type {t}");
+        validate(&schema, &def, &v, &format!("line {}", i + 1), &mut errors);
+        types.insert(t);
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(
+        types.contains("document") && types.contains("quote"),
+        "{types:?}"
+    );
+}
+
+#[test]
+fn the_validator_rejects_broken_entities_and_quotes() {
+    let schema = schema();
+    let bad = serde_json::json!({
+        "schema_version": 1,
+        "documents": [],
+        "entities": [{"id": "e", "name": "X", "kind": "planet", "aliases": "X", "roles": [{"title": 3}], "mentions": [{"document_id": "abc", "start": -1, "end": "9"}]}],
+        "quotes": [{"id": "q1", "document_id": "0123456789ab", "speaker": 7, "cue": null, "text": "t", "start": 1.5, "end": 2, "nested_in": "x", "variant_of": null, "kind": "rumour"}]
+    });
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &bad, "$", &mut errors);
+    for want in [
+        "$.entities[0].kind",
+        "$.entities[0].aliases",
+        "$.entities[0].roles[0]: missing required key document_id",
+        "$.entities[0].roles[0].title",
+        "$.entities[0].mentions[0].document_id",
+        "$.entities[0].mentions[0].start",
+        "$.entities[0].mentions[0].end",
+        "$.quotes[0].id",
+        "$.quotes[0]: missing required key speaker_entity_id",
+        "$.quotes[0].speaker",
+        "$.quotes[0].start",
+        "$.quotes[0].nested_in",
+        "$.quotes[0].kind",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(want)),
+            "no error at {want}: {errors:#?}"
+        );
+    }
+    let missing = serde_json::json!({"schema_version": 1, "documents": []});
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &missing, "$", &mut errors);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("missing required key quotes")),
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn the_validator_rejects_a_broken_document() {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap(),
     )
     .unwrap();
-    let bad = serde_json::json!({"schema_version": 1, "documents": [{"id": "XYZ", "published": "May 3"}]});
+    let bad = serde_json::json!({"schema_version": 1, "documents": [{"id": "XYZ", "published": "May 3"}], "entities": [], "quotes": []});
     let mut errors = Vec::new();
     validate(&schema, &schema, &bad, "$", &mut errors);
     assert!(errors

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::{EntityKind, MentionKind, QuoteKind};
 use crate::document::{DateEvidence, Document, Removed};
 
 /// Version of the export format. Bumped only when a key changes meaning or is
@@ -14,6 +15,104 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Export {
     pub schema_version: u32,
     pub documents: Vec<ExportDocument>,
+    /// Store-wide entities, by id.
+    #[serde(default)]
+    pub entities: Vec<ExportEntity>,
+    /// Quotes and attributions, by (document id, index in the document).
+    #[serde(default)]
+    pub quotes: Vec<ExportQuote>,
+}
+
+/// The `"type"` of each line of `crosscheck export --format jsonl`: one
+/// `document` line per document, then one `entity` line per entity and one
+/// `quote` line per quote, each object shaped as in `--format json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineType {
+    Document,
+    Entity,
+    Quote,
+}
+
+/// One line of `--format jsonl`: the object with a `"type"` key first.
+#[derive(Serialize)]
+pub struct ExportLine<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    pub line_type: LineType,
+    #[serde(flatten)]
+    pub item: &'a T,
+}
+
+/// The export id of a quote: `<document id>-q<index in the document>`.
+pub fn quote_id(document_id: &str, index: usize) -> String {
+    format!("{document_id}-q{index}")
+}
+
+/// A store-wide entity: the entities of several documents that are one
+/// real-world entity, under one canonical name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportEntity {
+    /// Stable id: the linker's id, or `<document id>-e<index>` for an entity
+    /// found in one document only and not linked.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    /// Every title or role a document gives the entity, with that document.
+    pub roles: Vec<ExportRole>,
+    /// Every place the entity is referred to, in (document id, start) order.
+    pub mentions: Vec<ExportMention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRole {
+    pub title: String,
+    pub document_id: String,
+}
+
+/// A byte span of a document's `text` that refers to an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportMention {
+    pub document_id: String,
+    pub start: usize,
+    pub end: usize,
+    // Keys beyond the stable contract of schema version 1.
+    pub kind: MentionKind,
+}
+
+/// A quote or an attribution: who (speaker), how (cue), what (text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportQuote {
+    /// `<document id>-q<index>` (see [`quote_id`]).
+    pub id: String,
+    pub document_id: String,
+    /// The speaker's canonical name, or null (see `speaker_note`).
+    pub speaker: Option<String>,
+    /// Id of the speaker's entity in `entities`, or null.
+    pub speaker_entity_id: Option<String>,
+    /// The reporting words ("said", "according to"), or null.
+    pub cue: Option<String>,
+    /// The content: `text[start..end]` of the document.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Id of the quote that contains this one (a speaker quoting someone).
+    pub nested_in: Option<String>,
+    /// Id of the quote that first gave this statement (another wording or
+    /// translation), when this one is a variant.
+    pub variant_of: Option<String>,
+    // Keys beyond the stable contract of schema version 1.
+    pub kind: QuoteKind,
+    /// Why there is no speaker, when there is none.
+    pub speaker_note: Option<String>,
+    /// The words that name the speaker here, and their span.
+    pub source: Option<String>,
+    pub source_start: Option<usize>,
+    pub source_end: Option<usize>,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    /// Id of the quote (same document) this one continues.
+    pub continues: Option<String>,
 }
 
 /// One document of the export (and one line of `--format jsonl`).

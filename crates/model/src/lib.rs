@@ -17,5 +17,8 @@ pub use document::{
     count_words, Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata,
     PageLines, RemovalReason, Removed, RemovedLine, UpstreamSource,
 };
-pub use export::{Export, ExportDocument, SCHEMA_VERSION};
+pub use export::{
+    quote_id, Export, ExportDocument, ExportEntity, ExportLine, ExportMention, ExportQuote,
+    ExportRole, LineType, SCHEMA_VERSION,
+};
 pub use hash::{document_id, sha256_hex};

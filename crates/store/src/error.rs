@@ -34,6 +34,12 @@ pub enum StoreError {
     #[error("invalid document {sha256}: {reason}")]
     InvalidDocument { sha256: String, reason: String },
 
+    /// An analysis handed to the store does not fit its document (a span
+    /// outside the text, an index outside the analysis): caller bug; the
+    /// whole batch is refused.
+    #[error("invalid analysis of document {id}: {reason}")]
+    InvalidAnalysis { id: String, reason: String },
+
     /// A stored row could not be read back (e.g. unknown format, bad JSON).
     #[error("corrupt database row: {0}")]
     Corrupt(String),

@@ -11,7 +11,14 @@
 //! - an id collision (another `sha256` with the same id prefix) is reported
 //!   per document in [`InsertOutcome::collisions`] and that document is
 //!   skipped; the rest of the batch commits.
+//!
+//! A document's analysis ([`DocAnalysis`]: entities, mentions, quotes) is
+//! stored with the document in the same transaction, or later by
+//! [`Store::save_analyses`], always whole: a document is never stored
+//! half-analysed. Store-wide links (entities across documents, quote
+//! variants) are replaced as a whole by [`Store::relink`].
 
+mod analysis;
 mod error;
 mod rows;
 mod schema;
@@ -19,17 +26,114 @@ mod sqlite;
 
 use std::collections::{HashMap, HashSet};
 
-use crosscheck_model::{Document, PageLines};
+use crosscheck_model::{
+    DocAnalysis, DocEntity, DocQuote, Document, EntityKind, LinkedEntity, PageLines,
+};
 
+pub use analysis::check_analysis;
 pub use error::StoreError;
 pub use schema::LATEST_VERSION;
 pub use sqlite::SqliteStore;
 
-/// A document to insert, with the line fingerprints of its page if any.
+/// A document to insert, with the line fingerprints of its page if any
+/// and its analysis (stored in the same transaction) if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewDocument {
     pub doc: Document,
     pub page_lines: Option<PageLines>,
+    pub analysis: Option<StoredAnalysis>,
+}
+
+/// A document's analysis with the version of the analyser that produced it
+/// (stored in `documents.analysis_version`; documents analysed by an older
+/// version are listed by [`Store::analysis_backlog`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredAnalysis {
+    pub version: u32,
+    pub analysis: DocAnalysis,
+}
+
+/// One analysed document, as the linkers need it ([`Store::relink`],
+/// [`Store::for_each_analysis`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysedDocument {
+    pub id: String,
+    /// `YYYY-MM-DD` when known.
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub text: String,
+    pub analysis: DocAnalysis,
+}
+
+/// A quote that repeats a statement first given by another quote:
+/// (document id, index into its quotes) of both.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct QuoteVariant {
+    pub document_id: String,
+    pub quote: usize,
+    pub variant_of_document: String,
+    pub variant_of_quote: usize,
+}
+
+/// Everything that links documents: replaced as a whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    pub entities: Vec<LinkedEntity>,
+    pub variants: Vec<QuoteVariant>,
+}
+
+/// One document's view of a linked entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMember {
+    pub document_id: String,
+    /// Index into that document's entities.
+    pub index: usize,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub entity: DocEntity,
+}
+
+/// A linked entity with every document entity it groups, for listing and
+/// export. Members are in (published NULLS LAST, document id, index) order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRecord {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub members: Vec<EntityMember>,
+}
+
+/// The speaker of a quote: the document entity, and the linked entity it
+/// belongs to when linked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteSpeaker {
+    /// Index into the document's entities.
+    pub index: usize,
+    /// The linked entity's id, `None` when the document entity is not linked.
+    pub entity_id: Option<String>,
+    /// The linked entity's canonical name, else the document entity's name.
+    pub name: String,
+    /// The roles the quote's document gives the speaker.
+    pub roles: Vec<String>,
+}
+
+/// A quote with where and when it appeared, for listing and export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteRecord {
+    pub document_id: String,
+    /// Index into the document's quotes.
+    pub index: usize,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub quote: DocQuote,
+    /// The text of `quote.content`, `quote.cue`, `quote.source`.
+    pub text: String,
+    pub cue: Option<String>,
+    pub source: Option<String>,
+    pub speaker: Option<QuoteSpeaker>,
+    /// (document id, quote index) of the quote this one is a variant of.
+    pub variant_of: Option<(String, usize)>,
 }
 
 /// What [`Store::insert_documents`] did with each document of a batch.
@@ -110,4 +214,75 @@ pub trait Store: Send {
         outlet_key: &str,
         fingerprints: &[u64],
     ) -> Result<HashMap<u64, u32>, StoreError>;
+
+    /// Run `f` inside one read transaction, so that several reads (e.g. an
+    /// export's documents, entities and quotes) see one consistent state.
+    fn snapshot(&self, f: &mut dyn FnMut() -> Result<(), StoreError>) -> Result<(), StoreError>;
+
+    /// Ids (in id order) of the documents with no analysis or an analysis
+    /// older than `version`.
+    fn analysis_backlog(&self, version: u32) -> Result<Vec<String>, StoreError>;
+
+    /// Replace the analyses of stored documents, in one transaction. A
+    /// document that is gone, or already analysed by a version at least as
+    /// new, is left alone. Returns the number of documents written.
+    fn save_analyses(&mut self, analyses: &[(String, StoredAnalysis)])
+        -> Result<usize, StoreError>;
+
+    /// The analysis of the document with this exact id; `None` when there is
+    /// no such document or it has not been analysed.
+    fn get_analysis(&self, id: &str) -> Result<Option<StoredAnalysis>, StoreError>;
+
+    /// Every analysed document in id order, streamed to the callback.
+    fn for_each_analysis(
+        &self,
+        f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// Replace all links (linked entities and quote variants) in one
+    /// transaction. Members and variants must name stored document entities
+    /// and quotes, or nothing is written.
+    fn replace_links(&mut self, links: &Links) -> Result<(), StoreError>;
+
+    /// Recompute the links under the write lock: read every analysed
+    /// document (id order), call `compute`, replace the links with its
+    /// result, all in one transaction. Concurrent writers serialise, so the
+    /// last one to commit links every document committed before it.
+    fn relink(
+        &mut self,
+        compute: &mut dyn FnMut(&[AnalysedDocument]) -> Result<Links, StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// Every linked entity in id order, with its members.
+    fn for_each_entity(
+        &self,
+        f: &mut dyn FnMut(EntityRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// Every quote in (document id, index) order, with its document's outlet
+    /// and date, its speaker and the quote it is a variant of.
+    fn for_each_quote(
+        &self,
+        f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// [`Store::for_each_entity`], collected.
+    fn entities(&self) -> Result<Vec<EntityRecord>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_entity(&mut |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Store::for_each_quote`], collected.
+    fn quotes(&self) -> Result<Vec<QuoteRecord>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_quote(&mut |q| {
+            out.push(q);
+            Ok(())
+        })?;
+        Ok(out)
+    }
 }

@@ -19,18 +19,25 @@ pub(crate) const APPLICATION_ID: i32 = 0x7863_686b;
 /// How long a connection waits for another writer before giving up.
 pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-struct Migration {
-    version: u32,
-    name: &'static str,
-    sql: &'static str,
+pub(crate) struct Migration {
+    pub(crate) version: u32,
+    pub(crate) name: &'static str,
+    pub(crate) sql: &'static str,
 }
 
 /// Numbered migrations; version N is `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "documents",
-    sql: include_str!("../migrations/0001_documents.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "documents",
+        sql: include_str!("../migrations/0001_documents.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "analysis",
+        sql: include_str!("../migrations/0002_analysis.sql"),
+    },
+];
 
 /// The schema version this program creates and understands.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -298,7 +305,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 1);
+        assert_eq!(LATEST_VERSION, 2);
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use super::context::Words;
 use super::cues::{cue, is_determiner, is_noun_like, is_participle, is_pronoun, CueStrength};
 use super::direct::is_cue_word;
-use super::speaker;
-use crate::{DocEntity, DocQuote, QuoteKind, Sentence, Span, TokenKind};
+use super::speaker::{self, People};
+use crate::{DocQuote, QuoteKind, Sentence, Span, TokenKind};
 
 /// Verbs whose object names the listener: "told reporters that ...".
 fn takes_listener(base: &str) -> bool {
@@ -22,7 +22,7 @@ pub fn find_indirect(
     text: &str,
     words: &Words,
     sentences: &[Sentence],
-    entities: &[DocEntity],
+    entities: &People,
     quotes: &[DocQuote],
 ) -> Vec<DocQuote> {
     let mut out = Vec::new();

@@ -17,8 +17,12 @@ mod indirect;
 mod marks;
 mod speaker;
 
+use speaker::People;
+
 use context::Words;
-use direct::{after, before, colon_intro, is_whole_statement, paragraph_of, sentence_start, Attribution};
+use direct::{
+    after, before, colon_intro, is_whole_statement, paragraph_of, sentence_start, Attribution,
+};
 use marks::Quoted;
 
 use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, Token};
@@ -34,6 +38,12 @@ pub fn find_quotes(
 ) -> Vec<DocQuote> {
     let words = Words { text, tokens };
     let quoted = marks::find_quoted(text);
+    let quoted_spans: Vec<Span> = quoted.iter().map(|q| q.inner).collect();
+    let people = People {
+        entities,
+        quoted: &quoted_spans,
+    };
+    let entities = &people;
     let mut out: Vec<DocQuote> = Vec::new();
     for (content, attr) in block::find_blocks(text, &words, sentences, &quoted) {
         let who = speaker::resolve(text, entities, attr.source, None);
@@ -79,7 +89,7 @@ fn attach_partials(
     text: &str,
     words: &Words,
     sentences: &[Sentence],
-    entities: &[DocEntity],
+    entities: &People,
     out: &mut Vec<DocQuote>,
 ) {
     let mut drop = vec![false; out.len()];
@@ -164,7 +174,7 @@ fn read_quote(
     text: &str,
     words: &Words,
     sentences: &[Sentence],
-    entities: &[DocEntity],
+    entities: &People,
     quoted: &[Quoted],
     qi: usize,
     parent: Option<usize>,
@@ -344,9 +354,17 @@ fn previous_statement<'a>(
         // “A,” said X, a spokeswoman for Y. “B.” — only the attribution
         // stands between the two parts.
         let gap = &text[prev.content.end..q.open];
-        let attribution_between = prev.cue.is_some_and(|c| c.start >= prev.content.end && c.end <= q.open);
-        let one_sentence = gap.trim().trim_end_matches(['.', ',', ':', '“', '"', '\'']).matches(". ").count() == 0;
-        return (gap.split_whitespace().count() <= 40 && attribution_between && one_sentence).then_some((i, prev));
+        let attribution_between = prev
+            .cue
+            .is_some_and(|c| c.start >= prev.content.end && c.end <= q.open);
+        let one_sentence = gap
+            .trim()
+            .trim_end_matches(['.', ',', ':', '“', '"', '\''])
+            .matches(". ")
+            .count()
+            == 0;
+        return (gap.split_whitespace().count() <= 40 && attribution_between && one_sentence)
+            .then_some((i, prev));
     }
     // The previous paragraph, with nothing else between.
     let between = &text[prev_para.end..para.start];

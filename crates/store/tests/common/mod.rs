@@ -71,6 +71,7 @@ pub fn new_doc(doc: Document) -> NewDocument {
     NewDocument {
         doc,
         page_lines: None,
+        analysis: None,
     }
 }
 
@@ -81,6 +82,7 @@ pub fn with_lines(doc: Document, outlet_key: &str, fingerprints: &[u64]) -> NewD
             outlet_key: outlet_key.into(),
             fingerprints: fingerprints.to_vec(),
         }),
+        analysis: None,
     }
 }
 

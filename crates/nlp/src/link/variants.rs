@@ -1,0 +1,405 @@
+//! Quotes that give one statement in different words: two outlets'
+//! translations of the same remark, a quote shortened by one outlet, a
+//! copy. Two quotes from different documents are variants when they have
+//! the same speaker (one store-wide entity), share enough content words,
+//! and were published close in time. Each group of variants points to its
+//! earliest quote (by publication date, then document id, then position).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crosscheck_model::{LinkedEntity, QuoteKind};
+
+use super::{AnalysedDoc, Variant};
+
+/// Share of the shorter quote's content words that the longer one has.
+const MIN_OVERLAP: f64 = 0.5;
+/// And at least this many shared content words.
+const MIN_SHARED: usize = 3;
+/// Variants are published at most this many days apart (when both dates
+/// are known).
+const MAX_DAYS_APART: i64 = 45;
+/// Words in more quotes of one speaker than this are too common to find
+/// candidates by (they still count in the overlap).
+const MAX_POSTINGS: usize = 400;
+
+/// Function words that say nothing about which statement a quote is.
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "is", "are", "was", "were", "be", "been", "it", "its", "it's", "this", "that", "these",
+    "those", "we", "you", "i", "he", "she", "they", "our", "your", "my", "his", "her", "their",
+    "us", "them", "me", "him", "not", "no", "will", "would", "can", "could", "do", "does", "did",
+    "have", "has", "had", "so", "as", "if", "than", "then", "there", "what", "which", "who", "all",
+    "any", "just", "very", "also", "into", "about", "up", "out", "more", "most",
+];
+
+struct Candidate<'a> {
+    doc: usize,
+    quote: usize,
+    day: Option<i64>,
+    words: Vec<String>,
+    doc_id: &'a str,
+}
+
+/// Link quotes of the same speaker with overlapping content and close dates.
+/// `entities` is the output of [`super::link_entities`] for the same
+/// documents. The result is sorted and does not depend on the order of
+/// `docs`.
+pub fn quote_variants(docs: &[AnalysedDoc], entities: &[LinkedEntity]) -> Vec<Variant> {
+    let mut speaker_of: HashMap<(&str, usize), usize> = HashMap::new();
+    for (n, e) in entities.iter().enumerate() {
+        for (doc, idx) in &e.members {
+            speaker_of.insert((doc.as_str(), *idx), n);
+        }
+    }
+    // Quotes grouped by store-wide speaker.
+    let mut by_speaker: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (qi, q) in doc.analysis.quotes.iter().enumerate() {
+            if q.kind == QuoteKind::Indirect {
+                continue;
+            }
+            let Some(speaker) = q.speaker.and_then(|s| speaker_of.get(&(doc.id, s))) else {
+                continue;
+            };
+            let words = own_words(doc, qi);
+            if words.len() < MIN_SHARED {
+                continue;
+            }
+            // Each part of a quote interrupted by its attribution is compared
+            // on its own (translations differ more over a long statement
+            // than over one sentence); a match links the whole quotes.
+            by_speaker.entry(*speaker).or_default().push(Candidate {
+                doc: d,
+                quote: chain_head(&doc.analysis.quotes, qi),
+                day: doc.published.and_then(day_number),
+                words,
+                doc_id: doc.id,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for (_, mut quotes) in by_speaker {
+        // A fixed order: earliest first, so that each group points to its
+        // earliest quote.
+        quotes.sort_by(|a, b| {
+            (a.day.unwrap_or(i64::MAX), a.doc_id, a.quote).cmp(&(
+                b.day.unwrap_or(i64::MAX),
+                b.doc_id,
+                b.quote,
+            ))
+        });
+        let groups = group(&quotes);
+        for members in groups.values() {
+            let first = &quotes[members[0]];
+            let mut seen = vec![(first.doc, first.quote)];
+            for &m in &members[1..] {
+                let q = &quotes[m];
+                if seen.contains(&(q.doc, q.quote)) {
+                    continue;
+                }
+                seen.push((q.doc, q.quote));
+                out.push(Variant {
+                    document_id: docs[q.doc].id.to_string(),
+                    quote: q.quote,
+                    variant_of_document: docs[first.doc].id.to_string(),
+                    variant_of_quote: first.quote,
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The first quote of the chain of quotes that `qi` continues.
+fn chain_head(quotes: &[crosscheck_model::DocQuote], mut qi: usize) -> usize {
+    for _ in 0..quotes.len() {
+        match quotes[qi].continues {
+            Some(prev) if prev < quotes.len() && prev != qi => qi = prev,
+            _ => break,
+        }
+    }
+    qi
+}
+
+/// Union the speaker's quotes that are variants of each other; returns the
+/// groups of two or more, keyed by their first member, members in order.
+fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        for w in &q.words {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    for (i, q) in quotes.iter().enumerate() {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for w in &q.words {
+            let list = &postings[w.as_str()];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &j in list.iter().filter(|&&j| j > i) {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        let mut partners: Vec<usize> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= MIN_SHARED)
+            .map(|(j, _)| j)
+            .collect();
+        partners.sort_unstable();
+        for j in partners {
+            let other = &quotes[j];
+            let same_quote = other.doc == q.doc && other.quote == q.quote;
+            if !same_quote && close_in_time(q.day, other.day) && is_variant(&q.words, &other.words)
+            {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..quotes.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    groups.retain(|_, members| members.len() > 1);
+    groups
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Union by the smaller root, so that a group's root is its earliest quote.
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        parent[hi] = lo;
+    }
+}
+
+fn is_variant(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let shorter = a.len().min(b.len());
+    shared >= MIN_SHARED && shared as f64 >= MIN_OVERLAP * shorter as f64
+}
+
+fn close_in_time(a: Option<i64>, b: Option<i64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS_APART,
+        _ => true,
+    }
+}
+
+/// The content words a quote's speaker says in their own voice: the words
+/// of the quote outside any quote nested in it (a speaker quoting someone
+/// else is not repeating that person's statement).
+fn own_words(doc: &AnalysedDoc, qi: usize) -> Vec<String> {
+    let quotes = &doc.analysis.quotes;
+    let q = &quotes[qi];
+    let mut text = String::new();
+    let mut at = q.content.start;
+    let mut inner: Vec<_> = quotes
+        .iter()
+        .filter(|n| n.nested_in == Some(qi))
+        .map(|n| n.content)
+        .collect();
+    inner.sort();
+    for span in inner {
+        if span.start >= at && span.end <= q.content.end {
+            text.push_str(doc.text.get(at..span.start).unwrap_or(""));
+            text.push(' ');
+            at = span.end;
+        }
+    }
+    text.push_str(doc.text.get(at..q.content.end).unwrap_or(""));
+    content_words(&text)
+}
+
+/// The distinct content words of a text, lower-cased and sorted.
+fn content_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
+        .filter(|w| w.chars().count() > 1 && !STOPWORDS.contains(&w.as_str()))
+        .map(|w| singular(&w))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// A plural's singular, roughly ("waters" -> "water", "crews" -> "crew"),
+/// so that two wordings of one statement share their nouns.
+fn singular(word: &str) -> String {
+    match word.strip_suffix('s') {
+        Some(stem) if stem.chars().count() > 2 && !stem.ends_with(['s', 'u', 'i']) => {
+            stem.to_string()
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_model::{
+        DocAnalysis, DocEntity, DocQuote, EntityKind, Mention, MentionKind, Span,
+    };
+
+    fn doc_with_quote(text: &str, quote: &str) -> DocAnalysis {
+        let start = text.find(quote).unwrap();
+        DocAnalysis {
+            entities: vec![DocEntity {
+                name: "Tomas Arvelo".into(),
+                kind: EntityKind::Person,
+                aliases: vec![],
+                roles: vec![],
+                gender: None,
+                mentions: vec![Mention {
+                    start: 0,
+                    end: 5,
+                    kind: MentionKind::Name,
+                }],
+            }],
+            quotes: vec![DocQuote {
+                kind: QuoteKind::Direct,
+                content: Span::new(start, start + quote.len()),
+                source: None,
+                cue: None,
+                speaker: Some(0),
+                speaker_note: None,
+                nested_in: None,
+                continues: None,
+            }],
+        }
+    }
+
+    fn linked() -> Vec<LinkedEntity> {
+        vec![LinkedEntity {
+            id: "e1".into(),
+            name: "Tomas Arvelo".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            members: vec![("a".into(), 0), ("b".into(), 0), ("c".into(), 0)],
+        }]
+    }
+
+    #[test]
+    fn translations_of_one_statement_are_variants_of_the_earliest() {
+        let ta =
+            "Arvelo said: “Our territory is not for sale, and our sovereignty is not negotiable.”";
+        let tb =
+            "Arvelo said: “Our territory is not for sale; our sovereignty cannot be negotiated.”";
+        let tc = "Arvelo said: “The harbour will reopen next week for fishing boats.”";
+        let (a, b, c) = (
+            doc_with_quote(
+                ta,
+                "Our territory is not for sale, and our sovereignty is not negotiable.",
+            ),
+            doc_with_quote(
+                tb,
+                "Our territory is not for sale; our sovereignty cannot be negotiated.",
+            ),
+            doc_with_quote(tc, "The harbour will reopen next week for fishing boats."),
+        );
+        let docs = [
+            AnalysedDoc {
+                id: "b",
+                published: Some("2026-01-18"),
+                outlet: None,
+                text: tb,
+                analysis: &b,
+            },
+            AnalysedDoc {
+                id: "a",
+                published: Some("2026-01-17"),
+                outlet: None,
+                text: ta,
+                analysis: &a,
+            },
+            AnalysedDoc {
+                id: "c",
+                published: Some("2026-01-18"),
+                outlet: None,
+                text: tc,
+                analysis: &c,
+            },
+        ];
+        let v = quote_variants(&docs, &linked());
+        assert_eq!(
+            v,
+            vec![Variant {
+                document_id: "b".into(),
+                quote: 0,
+                variant_of_document: "a".into(),
+                variant_of_quote: 0
+            }]
+        );
+        // Order of documents does not matter.
+        let reversed = [docs[2], docs[1], docs[0]];
+        assert_eq!(quote_variants(&reversed, &linked()), v);
+    }
+
+    #[test]
+    fn far_apart_dates_are_not_variants() {
+        let ta = "“Our territory is not for sale, and our sovereignty is not negotiable.”";
+        let a = doc_with_quote(
+            ta,
+            "Our territory is not for sale, and our sovereignty is not negotiable.",
+        );
+        let docs = [
+            AnalysedDoc {
+                id: "a",
+                published: Some("2026-01-17"),
+                outlet: None,
+                text: ta,
+                analysis: &a,
+            },
+            AnalysedDoc {
+                id: "b",
+                published: Some("2026-06-17"),
+                outlet: None,
+                text: ta,
+                analysis: &a,
+            },
+        ];
+        assert!(quote_variants(&docs, &linked()).is_empty());
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2026-03-01").unwrap() - day_number("2026-02-28").unwrap(),
+            1
+        );
+        assert_eq!(day_number("2026-13-01"), None);
+        assert_eq!(day_number("bad"), None);
+    }
+}

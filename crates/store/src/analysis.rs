@@ -1,0 +1,504 @@
+//! Mapping between the nlp stage's types ([`DocAnalysis`], [`LinkedEntity`])
+//! and the tables of migration 2.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crosscheck_model::{
+    DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, Mention, MentionKind, QuoteKind, Span,
+};
+
+use crate::{
+    AnalysedDocument, EntityMember, EntityRecord, Links, QuoteRecord, QuoteSpeaker, StoreError,
+    StoredAnalysis,
+};
+
+/// Check that an analysis fits its document's text: every span lies inside
+/// `text` on character boundaries, and every index (`speaker`, `nested_in`)
+/// points into the analysis. The store refuses an analysis that does not;
+/// callers may check first to turn an analyser bug into a per-document
+/// failure instead of a refused batch.
+pub fn check_analysis(text: &str, a: &DocAnalysis) -> Result<(), String> {
+    let span = |what: &str, s: Span| -> Result<(), String> {
+        if s.start > s.end
+            || s.end > text.len()
+            || !text.is_char_boundary(s.start)
+            || !text.is_char_boundary(s.end)
+        {
+            return Err(format!(
+                "{what} span {}..{} does not fit the text ({} bytes)",
+                s.start,
+                s.end,
+                text.len()
+            ));
+        }
+        Ok(())
+    };
+    for (i, e) in a.entities.iter().enumerate() {
+        for m in &e.mentions {
+            span(&format!("entity {i} mention"), m.span())?;
+        }
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        span(&format!("quote {i} content"), q.content)?;
+        if let Some(s) = q.source {
+            span(&format!("quote {i} source"), s)?;
+        }
+        if let Some(s) = q.cue {
+            span(&format!("quote {i} cue"), s)?;
+        }
+        if let Some(sp) = q.speaker {
+            if sp >= a.entities.len() {
+                return Err(format!("quote {i}: speaker {sp} is not an entity"));
+            }
+        }
+        if let Some(n) = q.nested_in {
+            if n >= a.quotes.len() || n == i {
+                return Err(format!("quote {i}: nested_in {n} is not another quote"));
+            }
+        }
+        if let Some(n) = q.continues {
+            if n >= a.quotes.len() || n == i {
+                return Err(format!("quote {i}: continues {n} is not another quote"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn gender_str(g: Gender) -> &'static str {
+    match g {
+        Gender::Female => "female",
+        Gender::Male => "male",
+    }
+}
+
+fn parse_gender(s: &str) -> Option<Gender> {
+    match s {
+        "female" => Some(Gender::Female),
+        "male" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+fn mention_kind_str(k: MentionKind) -> &'static str {
+    match k {
+        MentionKind::Name => "name",
+        MentionKind::Pronoun => "pronoun",
+        MentionKind::Description => "description",
+    }
+}
+
+fn parse_mention_kind(s: &str) -> Option<MentionKind> {
+    match s {
+        "name" => Some(MentionKind::Name),
+        "pronoun" => Some(MentionKind::Pronoun),
+        "description" => Some(MentionKind::Description),
+        _ => None,
+    }
+}
+
+fn corrupt(id: &str, what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("document {id}: unknown {what} {value:?}"))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value)
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))
+}
+
+fn strings(id: &str, column: &str, text: &str) -> Result<Vec<String>, StoreError> {
+    serde_json::from_str(text)
+        .map_err(|e| StoreError::Corrupt(format!("{id}: column {column}: {e}")))
+}
+
+fn opt_span(start: Option<usize>, end: Option<usize>) -> Option<Span> {
+    match (start, end) {
+        (Some(s), Some(e)) => Some(Span::new(s, e)),
+        _ => None,
+    }
+}
+
+/// Delete a document's analysis rows (its links go with them) and mark it
+/// not analysed.
+pub(crate) fn delete_analysis(conn: &Connection, id: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM quotes WHERE document_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM doc_entities WHERE document_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("UPDATE documents SET analysis_version = NULL WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Write a document's analysis rows and its analysis version. The caller
+/// holds the transaction, has checked the analysis against the text, and
+/// the document has no analysis rows.
+pub(crate) fn insert_analysis(
+    conn: &Connection,
+    id: &str,
+    stored: &StoredAnalysis,
+) -> Result<(), StoreError> {
+    let a = &stored.analysis;
+    let mut ent = conn.prepare_cached(
+        "INSERT INTO doc_entities (document_id, idx, name, kind, gender, aliases, roles) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut men = conn.prepare_cached(
+        "INSERT INTO entity_mentions (document_id, entity_idx, ord, start_byte, end_byte, kind) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, e) in a.entities.iter().enumerate() {
+        ent.execute(params![
+            id,
+            i,
+            e.name,
+            e.kind.as_str(),
+            e.gender.map(gender_str),
+            to_json(&e.aliases)?,
+            to_json(&e.roles)?,
+        ])?;
+        for (ord, m) in e.mentions.iter().enumerate() {
+            men.execute(params![
+                id,
+                i,
+                ord,
+                m.start,
+                m.end,
+                mention_kind_str(m.kind)
+            ])?;
+        }
+    }
+    let mut quo = conn.prepare_cached(
+        "INSERT INTO quotes (document_id, idx, kind, content_start, content_end, source_start, \
+         source_end, cue_start, cue_end, speaker_idx, speaker_note, nested_in, continues) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for (i, q) in a.quotes.iter().enumerate() {
+        quo.execute(params![
+            id,
+            i,
+            q.kind.as_str(),
+            q.content.start,
+            q.content.end,
+            q.source.map(|s| s.start),
+            q.source.map(|s| s.end),
+            q.cue.map(|s| s.start),
+            q.cue.map(|s| s.end),
+            q.speaker,
+            q.speaker_note,
+            q.nested_in,
+            q.continues,
+        ])?;
+    }
+    conn.prepare_cached("UPDATE documents SET analysis_version = ?2 WHERE id = ?1")?
+        .execute(params![id, stored.version])?;
+    Ok(())
+}
+
+const ENTITY_SQL: &str = "SELECT idx, name, kind, gender, aliases, roles \
+     FROM doc_entities WHERE document_id = ?1 ORDER BY idx";
+const ONE_ENTITY_SQL: &str = "SELECT idx, name, kind, gender, aliases, roles \
+     FROM doc_entities WHERE document_id = ?1 AND idx = ?2";
+const MENTION_SQL: &str = "SELECT entity_idx, start_byte, end_byte, kind \
+     FROM entity_mentions WHERE document_id = ?1 ORDER BY entity_idx, ord";
+const ONE_MENTIONS_SQL: &str = "SELECT entity_idx, start_byte, end_byte, kind \
+     FROM entity_mentions WHERE document_id = ?1 AND entity_idx = ?2 ORDER BY ord";
+const QUOTE_SQL: &str = "SELECT idx, kind, content_start, content_end, source_start, \
+     source_end, cue_start, cue_end, speaker_idx, speaker_note, nested_in, continues \
+     FROM quotes WHERE document_id = ?1 ORDER BY idx";
+
+fn entity_from_row(id: &str, r: &Row<'_>) -> Result<(usize, DocEntity), StoreError> {
+    let idx: usize = r.get(0)?;
+    let kind: String = r.get(2)?;
+    let gender: Option<String> = r.get(3)?;
+    let aliases: String = r.get(4)?;
+    let roles: String = r.get(5)?;
+    let entity = DocEntity {
+        name: r.get(1)?,
+        kind: EntityKind::parse(&kind).ok_or_else(|| corrupt(id, "entity kind", &kind))?,
+        aliases: strings(id, "aliases", &aliases)?,
+        roles: strings(id, "roles", &roles)?,
+        gender: match gender {
+            None => None,
+            Some(g) => Some(parse_gender(&g).ok_or_else(|| corrupt(id, "gender", &g))?),
+        },
+        mentions: Vec::new(),
+    };
+    Ok((idx, entity))
+}
+
+fn mention_from_row(id: &str, r: &Row<'_>) -> Result<(usize, Mention), StoreError> {
+    let kind: String = r.get(3)?;
+    Ok((
+        r.get(0)?,
+        Mention {
+            start: r.get(1)?,
+            end: r.get(2)?,
+            kind: parse_mention_kind(&kind).ok_or_else(|| corrupt(id, "mention kind", &kind))?,
+        },
+    ))
+}
+
+fn quote_from_row(id: &str, r: &Row<'_>) -> Result<DocQuote, StoreError> {
+    let kind: String = r.get(1)?;
+    Ok(DocQuote {
+        kind: QuoteKind::parse(&kind).ok_or_else(|| corrupt(id, "quote kind", &kind))?,
+        content: Span::new(r.get(2)?, r.get(3)?),
+        source: opt_span(r.get(4)?, r.get(5)?),
+        cue: opt_span(r.get(6)?, r.get(7)?),
+        speaker: r.get(8)?,
+        speaker_note: r.get(9)?,
+        nested_in: r.get(10)?,
+        continues: r.get(11)?,
+    })
+}
+
+/// The analysis rows of a document (empty when it has none).
+pub(crate) fn load_analysis(conn: &Connection, id: &str) -> Result<DocAnalysis, StoreError> {
+    let mut entities = Vec::new();
+    let mut stmt = conn.prepare_cached(ENTITY_SQL)?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let (idx, e) = entity_from_row(id, r)?;
+        if idx != entities.len() {
+            return Err(StoreError::Corrupt(format!(
+                "document {id}: entity indices are not contiguous"
+            )));
+        }
+        entities.push(e);
+    }
+    let mut stmt = conn.prepare_cached(MENTION_SQL)?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let (idx, m) = mention_from_row(id, r)?;
+        let e: &mut DocEntity = entities.get_mut(idx).ok_or_else(|| {
+            StoreError::Corrupt(format!("document {id}: mention of a missing entity"))
+        })?;
+        e.mentions.push(m);
+    }
+    let mut quotes = Vec::new();
+    let mut stmt = conn.prepare_cached(QUOTE_SQL)?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        quotes.push(quote_from_row(id, r)?);
+    }
+    Ok(DocAnalysis { entities, quotes })
+}
+
+/// The analysis version of a document: `Ok(None)` when there is no such
+/// document, `Ok(Some(None))` when it is not analysed.
+pub(crate) fn analysis_version(
+    conn: &Connection,
+    id: &str,
+) -> Result<Option<Option<u32>>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT analysis_version FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get::<_, Option<u32>>(0))
+        .optional()?)
+}
+
+pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<String, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// Every analysed document in id order.
+pub(crate) fn for_each_analysis(
+    conn: &Connection,
+    f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, published, outlet, text FROM documents \
+         WHERE analysis_version IS NOT NULL ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let analysis = load_analysis(conn, &id)?;
+        f(AnalysedDocument {
+            published: r.get(1)?,
+            outlet: r.get(2)?,
+            text: r.get(3)?,
+            analysis,
+            id,
+        })?;
+    }
+    Ok(())
+}
+
+/// Replace every link. The caller holds the transaction.
+pub(crate) fn write_links(conn: &Connection, links: &Links) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM quote_variants", [])?;
+    conn.execute("DELETE FROM linked_entity_members", [])?;
+    conn.execute("DELETE FROM linked_entities", [])?;
+    let mut ent = conn.prepare_cached(
+        "INSERT INTO linked_entities (id, name, kind, aliases) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut mem = conn.prepare_cached(
+        "INSERT INTO linked_entity_members (entity_id, document_id, entity_idx) \
+         VALUES (?1, ?2, ?3)",
+    )?;
+    for e in &links.entities {
+        ent.execute(params![e.id, e.name, e.kind.as_str(), to_json(&e.aliases)?])?;
+        for (doc, idx) in &e.members {
+            mem.execute(params![e.id, doc, idx])?;
+        }
+    }
+    let mut var = conn.prepare_cached(
+        "INSERT INTO quote_variants (document_id, quote_idx, variant_of_document, \
+         variant_of_quote) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for v in &links.variants {
+        var.execute(params![
+            v.document_id,
+            v.quote,
+            v.variant_of_document,
+            v.variant_of_quote
+        ])?;
+    }
+    Ok(())
+}
+
+/// Every linked entity in id order with its members.
+pub(crate) fn for_each_entity(
+    conn: &Connection,
+    f: &mut dyn FnMut(EntityRecord) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT id, name, kind, aliases FROM linked_entities ORDER BY id")?;
+    let mut members = conn.prepare_cached(
+        "SELECT m.document_id, m.entity_idx, d.published, d.outlet \
+         FROM linked_entity_members m JOIN documents d ON d.id = m.document_id \
+         WHERE m.entity_id = ?1 \
+         ORDER BY d.published IS NULL, d.published, m.document_id, m.entity_idx",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let kind: String = r.get(2)?;
+        let aliases: String = r.get(3)?;
+        let mut record = EntityRecord {
+            name: r.get(1)?,
+            kind: EntityKind::parse(&kind).ok_or_else(|| corrupt(&id, "entity kind", &kind))?,
+            aliases: strings(&id, "aliases", &aliases)?,
+            members: Vec::new(),
+            id,
+        };
+        let found = members
+            .query_map([&record.id], |m| {
+                Ok((
+                    m.get::<_, String>(0)?,
+                    m.get::<_, usize>(1)?,
+                    m.get::<_, Option<String>>(2)?,
+                    m.get::<_, Option<String>>(3)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        for (document_id, index, published, outlet) in found {
+            let entity = load_entity(conn, &document_id, index)?;
+            record.members.push(EntityMember {
+                document_id,
+                index,
+                published,
+                outlet,
+                entity,
+            });
+        }
+        f(record)?;
+    }
+    Ok(())
+}
+
+fn load_entity(conn: &Connection, doc: &str, idx: usize) -> Result<DocEntity, StoreError> {
+    let mut stmt = conn.prepare_cached(ONE_ENTITY_SQL)?;
+    let mut rows = stmt.query(params![doc, idx])?;
+    let Some(r) = rows.next()? else {
+        return Err(StoreError::Corrupt(format!(
+            "document {doc}: linked entity {idx} is missing"
+        )));
+    };
+    let (_, mut entity) = entity_from_row(doc, r)?;
+    let mut stmt = conn.prepare_cached(ONE_MENTIONS_SQL)?;
+    let mut rows = stmt.query(params![doc, idx])?;
+    while let Some(r) = rows.next()? {
+        entity.mentions.push(mention_from_row(doc, r)?.1);
+    }
+    Ok(entity)
+}
+
+/// Every quote in (document id, index) order.
+pub(crate) fn for_each_quote(
+    conn: &Connection,
+    f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT q.document_id, q.idx, q.kind, q.content_start, q.content_end, q.source_start, \
+         q.source_end, q.cue_start, q.cue_end, q.speaker_idx, q.speaker_note, q.nested_in, \
+         d.outlet, d.published, \
+         e.name, e.roles, l.id, l.name, v.variant_of_document, v.variant_of_quote, q.continues \
+         FROM quotes q JOIN documents d ON d.id = q.document_id \
+         LEFT JOIN doc_entities e ON e.document_id = q.document_id AND e.idx = q.speaker_idx \
+         LEFT JOIN linked_entity_members m \
+           ON m.document_id = q.document_id AND m.entity_idx = q.speaker_idx \
+         LEFT JOIN linked_entities l ON l.id = m.entity_id \
+         LEFT JOIN quote_variants v ON v.document_id = q.document_id AND v.quote_idx = q.idx \
+         ORDER BY q.document_id, q.idx",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut text_of: Option<(String, String)> = None;
+    while let Some(r) = rows.next()? {
+        let document_id: String = r.get(0)?;
+        let index: usize = r.get(1)?;
+        let kind: String = r.get(2)?;
+        let quote = DocQuote {
+            kind: QuoteKind::parse(&kind)
+                .ok_or_else(|| corrupt(&document_id, "quote kind", &kind))?,
+            content: Span::new(r.get(3)?, r.get(4)?),
+            source: opt_span(r.get(5)?, r.get(6)?),
+            cue: opt_span(r.get(7)?, r.get(8)?),
+            speaker: r.get(9)?,
+            speaker_note: r.get(10)?,
+            nested_in: r.get(11)?,
+            continues: r.get(20)?,
+        };
+        if text_of.as_ref().is_none_or(|(id, _)| *id != document_id) {
+            text_of = Some((document_id.clone(), document_text(conn, &document_id)?));
+        }
+        let text = text_of.as_ref().map_or("", |(_, t)| t.as_str());
+        let speaker = match (quote.speaker, r.get::<_, Option<String>>(14)?) {
+            (Some(index), Some(doc_name)) => {
+                let roles: Option<String> = r.get(15)?;
+                let linked: Option<String> = r.get(16)?;
+                let linked_name: Option<String> = r.get(17)?;
+                Some(QuoteSpeaker {
+                    index,
+                    entity_id: linked,
+                    name: linked_name.unwrap_or(doc_name),
+                    roles: strings(&document_id, "roles", roles.as_deref().unwrap_or("[]"))?,
+                })
+            }
+            _ => None,
+        };
+        let variant_of = match (
+            r.get::<_, Option<String>>(18)?,
+            r.get::<_, Option<usize>>(19)?,
+        ) {
+            (Some(d), Some(i)) => Some((d, i)),
+            _ => None,
+        };
+        f(QuoteRecord {
+            outlet: r.get(12)?,
+            published: r.get(13)?,
+            text: quote.content.of(text).to_string(),
+            cue: quote.cue.map(|s| s.of(text).to_string()),
+            source: quote.source.map(|s| s.of(text).to_string()),
+            quote,
+            speaker,
+            variant_of,
+            document_id,
+            index,
+        })?;
+    }
+    Ok(())
+}
