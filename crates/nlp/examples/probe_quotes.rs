@@ -15,7 +15,15 @@ fn main() {
         );
         if std::env::var_os("ENTITIES").is_some() {
             for e in &a.entities {
-                println!("  entity {:?} {:?} {:?} roles={:?} aliases={:?} mentions={}", e.name, e.kind, e.gender, e.roles, e.aliases, e.mentions.len());
+                println!(
+                    "  entity {:?} {:?} {:?} roles={:?} aliases={:?} mentions={}",
+                    e.name,
+                    e.kind,
+                    e.gender,
+                    e.roles,
+                    e.aliases,
+                    e.mentions.len()
+                );
             }
         }
         for (i, q) in a.quotes.iter().enumerate() {

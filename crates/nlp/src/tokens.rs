@@ -73,7 +73,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 let inner = match ch {
                     '.' if kind == TokenKind::Word
-                        && is_title_abbreviation(&text[start..chars[j].0]) =>
+                        && (is_title_abbreviation(&text[start..chars[j].0])
+                            || is_initial(&chars, i, j)) =>
                     {
                         out.push(Token {
                             start,
@@ -132,6 +133,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// An initial inside a name: one capital letter, its dot, a space and a
+/// capitalised word ("George W. Bush").
+fn is_initial(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    j == i + 1
+        && chars[i].1.is_ascii_uppercase()
+        && chars.get(j + 1).is_some_and(|&(_, c)| c == ' ')
+        && chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase())
 }
 
 /// Titles and other abbreviations whose full stop belongs to the word

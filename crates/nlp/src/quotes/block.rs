@@ -28,7 +28,12 @@ pub fn find_blocks(
         let (intro, body) = (pair[0], pair[1]);
         let intro_text = intro.of(text);
         let body_text = body.of(text);
-        if !intro_text.ends_with(':') || body_text.split_whitespace().count() < 5 {
+        // A list item ("six vessels patrolling the zone;") is not a quote.
+        let ends_statement = body_text
+            .trim_end_matches(['”', '"', '’', '\'', ')'])
+            .ends_with(['.', '!', '?', '…']);
+        if !intro_text.ends_with(':') || body_text.split_whitespace().count() < 5 || !ends_statement
+        {
             continue;
         }
         // A paragraph in quotation marks is read as a quote by the marks.

@@ -44,6 +44,15 @@ impl<'a> Words<'a> {
         matches!(self.word(i), "’s" | "'s" | "’S" | "'S")
     }
 
+    /// Whether token `i` stands between two capitalised words ("Trump and
+    /// Sanders").
+    fn between_names(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.tokens.len()
+            && self.is_capitalised(i - 1)
+            && self.is_capitalised(i + 1)
+    }
+
     /// Whether token `i` can be part of a subject noun phrase.
     fn in_phrase(&self, i: usize) -> bool {
         let t = &self.tokens[i];
@@ -55,6 +64,7 @@ impl<'a> Words<'a> {
                 self.is_possessive(i)
                     || !ends_subject(w)
                     || (w == "of" && i > 0 && self.is_capitalised(i - 1))
+                    || (w == "and" && self.between_names(i))
             }
         }
     }
@@ -92,6 +102,11 @@ impl<'a> Words<'a> {
             return self.appositive_subject(i - 1, floor);
         }
         let last = i - 1;
+        // "Mitt Romney, who helped ...": the relative pronoun is the source
+        // (its antecedent is the speaker).
+        if matches!(self.word(last).to_lowercase().as_str(), "who" | "which") {
+            return Some(self.span(last, last));
+        }
         if is_pronoun(self.word(last)) {
             return Some(self.span(last, last));
         }
@@ -119,9 +134,7 @@ impl<'a> Words<'a> {
         let looks_like_subject = (first..=last).any(|i| self.is_capitalised(i))
             || is_determiner(self.word(first))
             || self.tokens[first].kind == TokenKind::Number
-            || (first == last
-                && self.word(last).ends_with('s')
-                && !self.word(last).ends_with("ss"));
+            || (self.word(last).ends_with('s') && !self.word(last).ends_with("ss"));
         if !looks_like_subject {
             return None;
         }
@@ -138,10 +151,11 @@ impl<'a> Words<'a> {
         }
         // No clause in the apposition: it holds no verb of saying and no
         // sentence punctuation.
+        let relative = matches!(self.word(prev_comma + 1), "who" | "which");
         if (prev_comma + 1..comma).any(|k| {
             self.tokens[k].kind == TokenKind::Punct
                 && matches!(self.word(k), "." | ";" | ":" | "“" | "”" | "\"")
-                || cue(self.word(k)).is_some()
+                || (cue(self.word(k)).is_some() && !relative)
         }) {
             return None;
         }
@@ -182,6 +196,10 @@ impl<'a> Words<'a> {
     /// ends in a comma ("In a statement on Saturday, ...").
     pub fn sentence_subject(&self, first: usize, until: usize) -> Option<Span> {
         let mut start = first;
+        // "However, ...", "Still, ...": a word and a comma.
+        if start + 2 < until && self.is_punct(start + 1, ",") {
+            start += 2;
+        }
         // Skip an introductory phrase: from a preposition to the first comma.
         if start < until
             && matches!(

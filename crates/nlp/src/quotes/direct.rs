@@ -91,8 +91,24 @@ pub fn after(words: &Words, q: &Quoted, ceiling: usize) -> Attribution {
             source: Some(s),
             cue: cue_span,
         },
+        // "“...,” another friend, Mariam Emara, told CNN": a description
+        // and a comma before the name.
+        Some(s) if text_is_apposition(words, i, s.start) => Attribution {
+            source: Some(Span::new(words.tokens[i].start, s.end)),
+            cue: cue_span,
+        },
         _ => Attribution::default(),
     }
+}
+
+/// Whether the words from token `i` up to byte `until` are a short
+/// description ending in a comma.
+fn text_is_apposition(words: &Words, i: usize, until: usize) -> bool {
+    let between = &words.text[words.tokens[i].start..until];
+    let trimmed = between.trim_end();
+    trimmed.ends_with(',')
+        && trimmed.split_whitespace().count() <= 6
+        && !trimmed[..trimmed.len() - 1].contains([',', '.', ';', '“', '”', '"'])
 }
 
 /// Whether token `k` may follow a cue that ends its clause: punctuation,

@@ -59,9 +59,9 @@ pub fn find_indirect(
                 continue;
             };
             if content.of(text).split_whitespace().count() < 2
-                || quotes
-                    .iter()
-                    .any(|q| q.content.overlaps(&content) && q.kind != QuoteKind::Partial)
+                || quotes.iter().any(|q| {
+                    q.content.overlaps(&content) && q.kind != QuoteKind::Partial && q.cue.is_some()
+                })
             {
                 k += 1;
                 continue;
@@ -77,7 +77,11 @@ pub fn find_indirect(
                 nested_in: None,
                 continues: None,
             });
-            k = resume.max(k + 1);
+            k = if std::env::var_os("XQ").is_some() {
+                k + 1
+            } else {
+                resume.max(k + 1)
+            };
         }
     }
     out
@@ -98,6 +102,44 @@ fn is_progressive_aux(word: &str) -> bool {
     )
 }
 
+/// The comma right before token `i`, allowing closing quotation marks in
+/// between ("... a psychiatrist,” according to Reuters").
+fn comma_before(words: &Words, i: usize, floor: usize) -> Option<usize> {
+    let mut j = i;
+    while j > floor {
+        j -= 1;
+        match words.word(j) {
+            "," => return Some(j),
+            "”" | "\"" | "’" | "'" => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// "C was claimed by X", "C has been endorsed by X": the source follows
+/// "by", the content is the subject.
+fn passive(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
+    let w = words.word(k);
+    let participle_form = w.ends_with("ed")
+        || matches!(
+            w,
+            "told" | "written" | "said" | "shown" | "known" | "found" | "thought"
+        );
+    if !participle_form || k == first || k + 2 >= end || words.word(k + 1) != "by" {
+        return None;
+    }
+    if !matches!(
+        words.word(k - 1).to_lowercase().as_str(),
+        "was" | "were" | "is" | "are" | "been" | "be" | "being"
+    ) {
+        return None;
+    }
+    let source = words.phrase_after(k + 2, end)?;
+    let content = words.subject_before(k, first)?;
+    Some((Some(source), words.span(k, k), content, end))
+}
+
 type Found = (Option<Span>, Span, Span, usize);
 
 /// "according to X, C" and "C, according to X".
@@ -113,7 +155,7 @@ fn according_to(words: &Words, first: usize, end: usize, k: usize) -> Option<Fou
         .phrase_after(k + 2, clause_end)
         .or_else(|| (k + 2 < clause_end).then(|| words.span(k + 2, clause_end - 1)))?;
     let cue_span = words.span(k, k + 1);
-    if k > first + 2 && words.is_punct(k - 1, ",") {
+    if k > first + 2 && comma_before(words, k, first).is_some() {
         // "C, according to X."
         return Some((Some(source), cue_span, words.span(first, k - 2), end));
     }
@@ -149,7 +191,7 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     let cue_span = words.span(k, k);
     // "C, said X." at the end of the sentence.
     if k > first + 2
-        && words.is_punct(k - 1, ",")
+        && comma_before(words, k, first).is_some()
         && strength == CueStrength::Speech
         && !is_participle(words.word(k))
     {
@@ -160,24 +202,35 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
             }
         }
     }
+    if let Some(found) = passive(words, first, end, k) {
+        return Some(found);
+    }
     let participle =
         is_participle(words.word(k)) && !(k > first && is_progressive_aux(words.word(k - 1)));
     let source = if participle {
-        if k == first || !words.is_punct(k - 1, ",") {
+        // "..., at one point calling the mayor a liar".
+        let lowest = k.saturating_sub(1).max(first);
+        if k == first || !(lowest..k).any(|i| words.is_punct(i, ",")) {
             return None;
         }
+        words.sentence_subject(first, k)
+    } else if k > first + 2 && words.word(k - 1) == "and" && !words.is_punct(k - 2, ",") {
+        // "Reid caucused in Nevada and says he voted ...": the subject of
+        // the first verb.
         words.sentence_subject(first, k)
     } else {
         words.subject_before(k, first)
     };
     let source = source?;
+    // "TV shows never die", "the poll shows": too often a noun; "he
+    // shows" is a verb.
     if is_noun_like(words.word(k)) && !is_pronoun(source.of(words.text)) {
         return None;
     }
     let src_first = words.at_or_after(source.start);
     // "C, X said." — the content is before.
     if src_first > first + 2
-        && words.is_punct(src_first - 1, ",")
+        && comma_before(words, src_first, first).is_some()
         && strength == CueStrength::Speech
         && end - k <= 5
         && !participle

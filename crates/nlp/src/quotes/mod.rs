@@ -76,7 +76,23 @@ pub fn find_quotes(
         text, &words, sentences, entities, &out,
     ));
     attach_partials(text, &words, sentences, entities, &mut out);
+    share_speakers(&mut out);
     in_text_order(out)
+}
+
+/// The first part of a statement continued in a later quote takes the
+/// speaker named after the later part ("“We are ready. ¶ “And we have the
+/// workers,” said Torres.").
+fn share_speakers(out: &mut [DocQuote]) {
+    for i in (0..out.len()).rev() {
+        let Some(p) = out[i].continues else { continue };
+        if p < out.len() && p != i && out[p].source.is_none() && out[p].cue.is_none() && out[i].speaker.is_some() {
+            let later = out[i].clone();
+            let first = &mut out[p];
+            (first.source, first.cue, first.speaker, first.speaker_note) =
+                (later.source, later.cue, later.speaker, later.speaker_note);
+        }
+    }
 }
 
 /// A partial quote inside an indirect attribution belongs to it ("Cruz
@@ -95,7 +111,11 @@ fn attach_partials(
     let mut drop = vec![false; out.len()];
     for i in 0..out.len() {
         let q = &out[i];
-        if q.kind != QuoteKind::Partial || q.nested_in.is_some() {
+        // Partial quotes, and direct quotes with no attribution of their
+        // own ("Reporters noted the change from the slogan, “Make ...”").
+        let unattributed_direct =
+            q.kind == QuoteKind::Direct && q.cue.is_none() && q.source.is_none();
+        if !(q.kind == QuoteKind::Partial || unattributed_direct) || q.nested_in.is_some() {
             continue;
         }
         if let Some(host) = out
@@ -111,7 +131,7 @@ fn attach_partials(
             }
             continue;
         }
-        if q.cue.is_some() || q.source.is_some() {
+        if q.kind == QuoteKind::Direct || q.cue.is_some() || q.source.is_some() {
             continue;
         }
         let floor = sentence_start(sentences, q.content.start)
@@ -219,12 +239,16 @@ fn read_quote(
     let outer = parent.and_then(|p| out[p].speaker);
     let mut continues = None;
     let mut inherited: Option<&DocQuote> = None;
+    // A quote carried on from the previous paragraph is one statement with
+    // it, whichever part names the speaker (see `share_speakers`).
+    let carried = q
+        .continues
+        .and_then(|c| out.iter().position(|o| o.content.start == quoted[c].inner.start));
+    if carried.is_some() && parent.is_none() {
+        continues = carried;
+    }
     if !attr.found() && parent.is_none() {
-        if let Some(c) = q.continues.and_then(|c| {
-            out.iter()
-                .position(|o| o.content.start == quoted[c].inner.start)
-        }) {
-            continues = Some(c);
+        if let Some(c) = carried {
             inherited = Some(&out[c]);
         } else if whole {
             if let Some((i, prev)) = previous_statement(text, out, q, para) {
@@ -235,8 +259,18 @@ fn read_quote(
             }
         }
     }
+    if !attr.found() && inherited.is_none() && whole && parent.is_none() {
+        attr = next_sentence(words, sentences, q);
+    }
     let content = trim_content(text, q.inner);
     let n_words = content.of(text).split_whitespace().count();
+    // A short quoted line standing alone, without a final stop, is a
+    // subheading or a pull quote, not a statement.
+    let alone =
+        text[para.start..q.open].trim().is_empty() && text[q.after..para.end].trim().is_empty();
+    if alone && !attr.found() && n_words <= 6 && !content.of(text).ends_with(['.', '!', '?']) {
+        return None;
+    }
     // A partial quote without attribution is kept for now: it may sit in
     // an indirect attribution (see `attach_partials`).
     if whole && !attr.found() && inherited.is_none() && (n_words <= 3 || parent.is_some()) {
@@ -294,6 +328,35 @@ fn headline_colon(words: &Words, para: Span, open: usize) -> Attribution {
     Attribution {
         source: Some(words.span(range.start, name_end - 1)),
         cue: Some(words.span(name_end, name_end)),
+    }
+}
+
+/// The sentence right after a quote names its speaker ("“...” ¶ Arvelo
+/// spoke in Velorian; ..."): it opens with a name or a pronoun and a verb
+/// of saying.
+fn next_sentence(words: &Words, sentences: &[Sentence], q: &Quoted) -> Attribution {
+    let i = sentences.partition_point(|s| s.start < q.after);
+    let Some(s) = sentences.get(i) else {
+        return Attribution::default();
+    };
+    let range = words.within(s.start, s.end);
+    let window = (range.start + 5).min(range.end);
+    let Some(k) = (range.start + 1..window)
+        .find(|&k| direct::is_cue_word(words, k, cues::CueStrength::Speech))
+    else {
+        return Attribution::default();
+    };
+    match words.subject_before(k, range.start) {
+        Some(src)
+            if src.start == words.tokens[range.start].start
+                && src.of(words.text).starts_with(char::is_uppercase) =>
+        {
+            Attribution {
+                source: Some(src),
+                cue: Some(words.span(k, k)),
+            }
+        }
+        _ => Attribution::default(),
     }
 }
 

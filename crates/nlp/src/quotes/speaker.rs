@@ -58,6 +58,12 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
         "he" => Some(Gender::Male),
         _ => None,
     };
+    if matches!(lower.as_str(), "who" | "which") {
+        return match antecedent(text, entities, source) {
+            Some(e) => Speaker::found(Some(e)),
+            None => Speaker::none(format!("unnamed source: the antecedent of “{words}”")),
+        };
+    }
     // "he" and "she" are resolved here, by gender and nearness in the
     // narrative; other sources by the entity that heads them.
     if gender.is_none() {
@@ -128,6 +134,18 @@ fn head_entity(text: &str, entities: &[DocEntity], source: Span) -> Option<usize
         }
     }
     best.map(|(i, _)| i)
+}
+
+/// The entity named right before a relative pronoun ("Mitt Romney, who").
+fn antecedent(text: &str, entities: &[DocEntity], source: Span) -> Option<usize> {
+    let before = text.get(..source.start)?;
+    let end = before.trim_end_matches([' ', ',']).len();
+    if source.start - end > 3 {
+        return None;
+    }
+    entities
+        .iter()
+        .position(|e| e.mentions.iter().any(|m| m.end == end))
 }
 
 fn compatible(e: &DocEntity, g: Gender) -> bool {
