@@ -66,7 +66,7 @@ const NOUN_LIKE: &[&str] = &[
     "reply", "respond", "show", "hope", "fear", "doubt", "want", "wish", "aim", "try", "decline",
     "reject", "cite", "advise", "point", "offer", "list", "request", "label", "brand", "term",
     "frame", "push", "refer", "issue", "name", "order", "present", "press", "sound", "voice",
-    "talk", "quote", "project", "forecast", "champion",
+    "talk", "quote", "project", "forecast", "champion", "chant",
 ];
 
 const IRREGULAR: &[(&str, &str)] = &[

@@ -2,7 +2,7 @@
 //! line ending in a colon, with the source and cue found around it.
 
 use super::context::Words;
-use super::cues::{cue, is_participle, CueStrength};
+use super::cues::{cue, is_noun_like, is_participle, is_pronoun, CueStrength};
 use super::marks::Quoted;
 use crate::{Sentence, Span, TokenKind};
 
@@ -155,6 +155,11 @@ pub fn is_cue_word(words: &Words, k: usize, min: CueStrength) -> bool {
     if w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
+    // "her adopted home state", "spontaneous chants": nouns, unless a
+    // pronoun is their subject.
+    if is_noun_like(w) && !(k > 0 && is_pronoun(words.word(k - 1))) {
+        return false;
+    }
     match cue(w) {
         Some((_, CueStrength::Speech)) => true,
         Some((_, CueStrength::Belief)) => min == CueStrength::Belief,
@@ -186,7 +191,12 @@ pub fn before(words: &Words, floor: usize, open: usize, anywhere: bool) -> Attri
         return Attribution::default();
     };
     let source = if is_participle(words.word(k)) {
-        words.sentence_subject(range.start, k)
+        // "Spicer said, adding, “...”": the subject of the finite cue
+        // before the participle, else of the sentence.
+        let finite = (range.start..k).rev().find(|&j| is_cue_word(words, j, CueStrength::Speech) && !is_participle(words.word(j)));
+        finite
+            .and_then(|j| words.subject_before(j, range.start))
+            .or_else(|| words.sentence_subject(range.start, k))
     } else {
         words.subject_before(k, range.start)
     };

@@ -232,7 +232,7 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     if src_first > first + 2
         && comma_before(words, src_first, first).is_some()
         && strength == CueStrength::Speech
-        && end - k <= 5
+        && (end - k <= 5 || words.is_punct(k + 1, ","))
         && !participle
     {
         return Some((

@@ -251,7 +251,7 @@ fn read_quote(
         if let Some(c) = carried {
             inherited = Some(&out[c]);
         } else if whole {
-            if let Some((i, prev)) = previous_statement(text, out, q, para) {
+            if let Some((i, prev)) = previous_statement(text, sentences, out, q, para) {
                 if paragraph_of(text, prev.content.start) == para {
                     continues = Some(i);
                 }
@@ -310,6 +310,29 @@ fn read_quote(
 /// "Kasich: ‘We Are Going All The Way’" — a headline or transcript line
 /// that opens with a name and a colon right before the quote.
 fn headline_colon(words: &Words, para: Span, open: usize) -> Attribution {
+    let attr = headline_colon_words(words, para, open);
+    match attr.source {
+        Some(src) if plausible_name(src.of(words.text)) => attr,
+        _ => Attribution::default(),
+    }
+}
+
+/// Whether a capitalised phrase before a colon can name a speaker: not a
+/// function word ("And:", "See:", "Note:") and not a shouted headline.
+fn plausible_name(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    let function_word = matches!(
+        first.as_str(),
+        "and" | "but" | "see" | "ever" | "name" | "note" | "update" | "updated" | "so" | "yes" | "no" | "then" | "now"
+            | "here" | "there" | "this" | "that" | "it" | "editor" | "watch" | "read" | "related" | "source" | "photo"
+            | "video" | "q" | "a" | "the" | "question" | "answer" | "warning" | "breaking" | "correction"
+    );
+    let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = letters.len() > 12 && letters.iter().all(|c| c.is_uppercase());
+    !function_word && !shouted && phrase.split_whitespace().count() <= 4
+}
+
+fn headline_colon_words(words: &Words, para: Span, open: usize) -> Attribution {
     let range = words.within(para.start, open);
     if range.len() < 2 || range.len() > 6 || !words.is_punct(range.end - 1, ":") {
         return Attribution::default();
@@ -405,6 +428,7 @@ fn before_previous_sentence(
 /// previous paragraph.
 fn previous_statement<'a>(
     text: &str,
+    sentences: &[Sentence],
     out: &'a [DocQuote],
     q: &Quoted,
     para: Span,
@@ -420,12 +444,11 @@ fn previous_statement<'a>(
         let attribution_between = prev
             .cue
             .is_some_and(|c| c.start >= prev.content.end && c.end <= q.open);
-        let one_sentence = gap
-            .trim()
-            .trim_end_matches(['.', ',', ':', '“', '"', '\''])
-            .matches(". ")
-            .count()
-            == 0;
+        // No sentence starts between the two parts (the sentence splitter
+        // knows "Mr." and "Fla." do not end one).
+        let one_sentence = !sentences
+            .iter()
+            .any(|s| s.start > prev.content.end && s.start < q.open && !text[s.start..q.open].trim().is_empty());
         return (gap.split_whitespace().count() <= 40 && attribution_between && one_sentence)
             .then_some((i, prev));
     }
