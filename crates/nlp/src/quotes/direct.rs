@@ -193,7 +193,11 @@ pub fn before(words: &Words, floor: usize, open: usize, anywhere: bool) -> Attri
     let source = if is_participle(words.word(k)) {
         // "Spicer said, adding, “...”": the subject of the finite cue
         // before the participle, else of the sentence.
-        let finite = (range.start..k).rev().find(|&j| is_cue_word(words, j, CueStrength::Speech) && !is_participle(words.word(j)));
+        let finite = (range.start..k).rev().find(|&j| {
+            is_cue_word(words, j, CueStrength::Speech)
+                && !is_participle(words.word(j))
+                && words.is_punct(j + 1, ",")
+        });
         finite
             .and_then(|j| words.subject_before(j, range.start))
             .or_else(|| words.sentence_subject(range.start, k))

@@ -86,7 +86,12 @@ pub fn find_quotes(
 fn share_speakers(out: &mut [DocQuote]) {
     for i in (0..out.len()).rev() {
         let Some(p) = out[i].continues else { continue };
-        if p < out.len() && p != i && out[p].source.is_none() && out[p].cue.is_none() && out[i].speaker.is_some() {
+        if p < out.len()
+            && p != i
+            && out[p].source.is_none()
+            && out[p].cue.is_none()
+            && out[i].speaker.is_some()
+        {
             let later = out[i].clone();
             let first = &mut out[p];
             (first.source, first.cue, first.speaker, first.speaker_note) =
@@ -241,9 +246,10 @@ fn read_quote(
     let mut inherited: Option<&DocQuote> = None;
     // A quote carried on from the previous paragraph is one statement with
     // it, whichever part names the speaker (see `share_speakers`).
-    let carried = q
-        .continues
-        .and_then(|c| out.iter().position(|o| o.content.start == quoted[c].inner.start));
+    let carried = q.continues.and_then(|c| {
+        out.iter()
+            .position(|o| o.content.start == quoted[c].inner.start)
+    });
     if carried.is_some() && parent.is_none() {
         continues = carried;
     }
@@ -320,12 +326,46 @@ fn headline_colon(words: &Words, para: Span, open: usize) -> Attribution {
 /// Whether a capitalised phrase before a colon can name a speaker: not a
 /// function word ("And:", "See:", "Note:") and not a shouted headline.
 fn plausible_name(phrase: &str) -> bool {
-    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     let function_word = matches!(
         first.as_str(),
-        "and" | "but" | "see" | "ever" | "name" | "note" | "update" | "updated" | "so" | "yes" | "no" | "then" | "now"
-            | "here" | "there" | "this" | "that" | "it" | "editor" | "watch" | "read" | "related" | "source" | "photo"
-            | "video" | "q" | "a" | "the" | "question" | "answer" | "warning" | "breaking" | "correction"
+        "and"
+            | "but"
+            | "see"
+            | "ever"
+            | "name"
+            | "note"
+            | "update"
+            | "updated"
+            | "so"
+            | "yes"
+            | "no"
+            | "then"
+            | "now"
+            | "here"
+            | "there"
+            | "this"
+            | "that"
+            | "it"
+            | "editor"
+            | "watch"
+            | "read"
+            | "related"
+            | "source"
+            | "photo"
+            | "video"
+            | "q"
+            | "a"
+            | "the"
+            | "question"
+            | "answer"
+            | "warning"
+            | "breaking"
+            | "correction"
     );
     let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
     let shouted = letters.len() > 12 && letters.iter().all(|c| c.is_uppercase());
@@ -446,9 +486,11 @@ fn previous_statement<'a>(
             .is_some_and(|c| c.start >= prev.content.end && c.end <= q.open);
         // No sentence starts between the two parts (the sentence splitter
         // knows "Mr." and "Fla." do not end one).
-        let one_sentence = !sentences
-            .iter()
-            .any(|s| s.start > prev.content.end && s.start < q.open && !text[s.start..q.open].trim().is_empty());
+        let one_sentence = !sentences.iter().any(|s| {
+            s.start > prev.content.end
+                && s.start < q.open
+                && !text[s.start..q.open].trim().is_empty()
+        });
         return (gap.split_whitespace().count() <= 40 && attribution_between && one_sentence)
             .then_some((i, prev));
     }
