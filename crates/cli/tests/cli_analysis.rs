@@ -334,7 +334,6 @@ fn quotes_lists_who_said_what_where_and_when() {
 }
 
 #[test]
-#[ignore = "known nlp defect: in the Northgate Ledger copy (wire record 2) \"he\" is resolved to Veloria; run with --ignored once fixed"]
 fn every_appearance_of_arvelos_statement_that_has_a_speaker_names_him() {
     let db = demo_db();
     let v = db.export();

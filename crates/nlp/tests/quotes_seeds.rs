@@ -50,7 +50,11 @@ impl Seed {
     }
 
     fn index(&self, start: &str) -> usize {
-        self.a.quotes.iter().position(|q| q.content.of(&self.text).starts_with(start)).unwrap()
+        self.a
+            .quotes
+            .iter()
+            .position(|q| q.content.of(&self.text).starts_with(start))
+            .unwrap()
     }
 }
 
@@ -61,14 +65,20 @@ fn who_said_what_in_each_seed() {
     // 002: the quote comes first, the attribution after it.
     let s = seed(&all, "002");
     let (kind, who, cue, _) = s.who("The United States is not going to come to Mexico");
-    assert_eq!((kind, who, cue), (QuoteKind::Direct, Some("Claudia Sheinbaum"), Some("stated")));
+    assert_eq!(
+        (kind, who, cue),
+        (QuoteKind::Direct, Some("Claudia Sheinbaum"), Some("stated"))
+    );
     let (kind, _, cue, content) = s.who("Trump's directive reportedly allows");
     assert_eq!((kind, cue), (QuoteKind::Indirect, Some("According to")));
     assert!(content.ends_with("on foreign soil"));
 
     // 003: Trump's question, then Sheinbaum's answer introduced by "She stated".
     let s = seed(&all, "003");
-    assert_eq!(s.who("How can we help you fight drug trafficking?").1, Some("Donald Trump"));
+    assert_eq!(
+        s.who("How can we help you fight drug trafficking?").1,
+        Some("Donald Trump")
+    );
     let (_, who, cue, _) = s.who("No, President Trump, our territory is inalienable");
     assert_eq!((who, cue), (Some("Claudia Sheinbaum"), Some("stated")));
 
@@ -78,11 +88,32 @@ fn who_said_what_in_each_seed() {
     assert_eq!(s.who("How can we help you").1, Some("Donald Trump"));
     let (_, who, cue, _) = s.who("President Trump has worked with President Sheinbaum");
     assert_eq!((who, cue), (Some("Anna Kelly"), Some("stated")));
-    assert_eq!(s.who("We will continue exploring ways").1, Some("Anna Kelly"));
+    assert_eq!(
+        s.who("We will continue exploring ways").1,
+        Some("Anna Kelly")
+    );
     let (kind, who, _, content) = s.who("never accept");
-    assert_eq!((kind, who, content), (QuoteKind::Partial, Some("Claudia Sheinbaum"), "never accept"));
-    let kelly = s.a.entities.iter().find(|e| e.name == "Anna Kelly").unwrap();
-    assert!(kelly.roles.iter().any(|r| r == "White House Deputy Press Secretary"), "{:?}", kelly.roles);
+    assert_eq!(
+        (kind, who, content),
+        (
+            QuoteKind::Partial,
+            Some("Claudia Sheinbaum"),
+            "never accept"
+        )
+    );
+    let kelly =
+        s.a.entities
+            .iter()
+            .find(|e| e.name == "Anna Kelly")
+            .unwrap();
+    assert!(
+        kelly
+            .roles
+            .iter()
+            .any(|r| r == "White House Deputy Press Secretary"),
+        "{:?}",
+        kelly.roles
+    );
 }
 
 #[test]
@@ -92,17 +123,36 @@ fn a_speaker_quoting_another_after_a_colon() {
     // "Mexican President Sheinbaum defended her position ..., stating:" and
     // a paragraph without quotation marks.
     let (kind, who, cue, content) = s.who("He said, 'How can we help you");
-    assert_eq!((kind, who, cue), (QuoteKind::Direct, Some("Claudia Sheinbaum"), Some("stating")));
+    assert_eq!(
+        (kind, who, cue),
+        (
+            QuoteKind::Direct,
+            Some("Claudia Sheinbaum"),
+            Some("stating")
+        )
+    );
     let outer = s.index("He said, 'How can we help you");
     let trump = &s.a.quotes[s.index("How can we help you fight drug trafficking? I propose")];
     assert_eq!(trump.nested_in, Some(outer));
-    assert_eq!(trump.speaker.map(|e| s.a.entities[e].name.as_str()).map(|n| n.ends_with("Trump")), Some(true));
+    assert_eq!(
+        trump
+            .speaker
+            .map(|e| s.a.entities[e].name.as_str())
+            .map(|n| n.ends_with("Trump")),
+        Some(true)
+    );
     let answer = &s.a.quotes[s.index("No, President Trump. Sovereignty is not for sale")];
     assert_eq!(answer.nested_in, Some(outer));
-    assert_eq!(answer.speaker.map(|e| s.a.entities[e].name.as_str()), Some("Claudia Sheinbaum"));
+    assert_eq!(
+        answer.speaker.map(|e| s.a.entities[e].name.as_str()),
+        Some("Claudia Sheinbaum")
+    );
     assert!(content.ends_with("us in ours."));
     // "El Salvador's president ..., stating:" is Nayib Bukele.
-    assert_eq!(s.who("Mexico is not solving the problem").1, Some("Nayib Bukele"));
+    assert_eq!(
+        s.who("Mexico is not solving the problem").1,
+        Some("Nayib Bukele")
+    );
 }
 
 #[test]
@@ -110,7 +160,13 @@ fn two_translations_of_one_statement_are_variants() {
     let Some(all) = seeds() else { return };
     let docs: Vec<AnalysedDoc> = all
         .iter()
-        .map(|s| AnalysedDoc { id: &s.name, published: None, outlet: None, text: &s.text, analysis: &s.a })
+        .map(|s| AnalysedDoc {
+            id: &s.name,
+            published: None,
+            outlet: None,
+            text: &s.text,
+            analysis: &s.a,
+        })
         .collect();
     let entities = link_entities(&docs);
     let variants = quote_variants(&docs, &entities);

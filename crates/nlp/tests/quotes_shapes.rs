@@ -11,7 +11,10 @@ struct Read {
 }
 
 fn read(text: &str) -> Read {
-    Read { text: text.to_string(), a: analyze(text) }
+    Read {
+        text: text.to_string(),
+        a: analyze(text),
+    }
 }
 
 impl Read {
@@ -25,7 +28,11 @@ impl Read {
     }
 
     fn index(&self, words: &str) -> usize {
-        self.a.quotes.iter().position(|q| q.content.of(&self.text) == words).unwrap()
+        self.a
+            .quotes
+            .iter()
+            .position(|q| q.content.of(&self.text) == words)
+            .unwrap()
     }
 
     fn speaker(&self, q: &DocQuote) -> Option<&str> {
@@ -83,12 +90,17 @@ fn block_quote_introduced_by_a_colon() {
     let r = read(
         "Mayor Ana Torres answered the council in a letter, writing:\n\nThe bridge will open in May, and the toll will stay at two dollars for every car.\n\nThe council meets again next week.",
     );
-    let q = r.quote("The bridge will open in May, and the toll will stay at two dollars for every car.");
+    let q = r
+        .quote("The bridge will open in May, and the toll will stay at two dollars for every car.");
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(r.speaker(q), Some("Ana Torres"));
     assert_eq!(r.cue(q), Some("writing"));
     // The narrative after the block is not part of it.
-    assert!(r.a.quotes.iter().all(|q| !q.content.of(&r.text).contains("council meets")));
+    assert!(r
+        .a
+        .quotes
+        .iter()
+        .all(|q| !q.content.of(&r.text).contains("council meets")));
 }
 
 #[test]
@@ -124,7 +136,8 @@ fn nested_quote_points_to_the_quote_that_contains_it() {
 
 #[test]
 fn partial_quote_inside_the_reporters_sentence() {
-    let r = read("Mayor Ana Torres called the plan “a gamble with our money” in a speech on Tuesday.");
+    let r =
+        read("Mayor Ana Torres called the plan “a gamble with our money” in a speech on Tuesday.");
     let q = r.quote("a gamble with our money");
     assert_eq!(q.kind, QuoteKind::Partial);
     assert_eq!(r.speaker(q), Some("Ana Torres"));
@@ -134,7 +147,11 @@ fn partial_quote_inside_the_reporters_sentence() {
 #[test]
 fn scare_quotes_and_titles_are_not_quotes() {
     let r = read("The so-called “bridge tax” was debated for an hour. Residents watched “Dunmore Tonight” afterwards.");
-    assert!(r.a.quotes.iter().all(|q| q.kind == QuoteKind::Indirect), "{:#?}", r.listing());
+    assert!(
+        r.a.quotes.iter().all(|q| q.kind == QuoteKind::Indirect),
+        "{:#?}",
+        r.listing()
+    );
 }
 
 #[test]
@@ -148,7 +165,10 @@ fn indirect_attributions_said_that_and_according_to() {
     assert_eq!(r.cue(said), Some("said"));
     let according = r.quote("the repairs will cost $40 million");
     assert_eq!(according.kind, QuoteKind::Indirect);
-    assert_eq!(according.source.map(|s| s.of(&r.text)), Some("the Dunmore Gazette"));
+    assert_eq!(
+        according.source.map(|s| s.of(&r.text)),
+        Some("the Dunmore Gazette")
+    );
     assert_eq!(r.cue(according), Some("According to"));
 }
 

@@ -6,6 +6,7 @@
 use crosscheck_model::{EntityKind, Gender};
 
 use super::lexicon::{GazEntry, LEX};
+use super::places::placed_head;
 use super::roles::{appositive_role, left_role};
 use super::segment::{run_end, segments, Seg, SegKind};
 use super::units::{SentInfo, UKind, Unit};
@@ -195,10 +196,14 @@ fn name_cand(
     let s = &segs[si];
     let mut a = s.a;
     // A place before an organisation's name is part of it.
-    if si > 0 && segs[si - 1].kind == SegKind::Gaz && org_head(units, s) {
-        let g = segs[si - 1].gaz;
-        if g.is_some_and(|g| g.kind == EntityKind::Place || g.demonym) {
-            a = segs[si - 1].a;
+    if si > 0 && org_head(units, s) {
+        let p = &segs[si - 1];
+        let place = p
+            .gaz
+            .is_some_and(|g| g.kind == EntityKind::Place || g.demonym);
+        let demonym = p.kind == SegKind::Qual && units[p.a].demonym;
+        if (p.kind == SegKind::Gaz && place) || demonym {
+            a = p.a;
         }
     }
     let mut c = base(text, units, a, s.b, title_line);
@@ -212,9 +217,15 @@ fn name_cand(
         }
     }
     let org_first = n >= 3 && lex.org_heads.contains(first) && !lex.role_heads.contains(first);
+    let place_first = n >= 2 && lex.place_prefixes.contains(first);
     if (lex.org_heads.contains(last) || org_first) && !c.person {
         c.kind = Some(EntityKind::Organization);
-    } else if lex.place_heads.contains(last) && !c.person && n >= 2 {
+    } else if placed_head(units, s.a, s.b) {
+        // "at the Amber Palace": a building, even with a given name in it.
+        c.kind = Some(EntityKind::Place);
+        c.person = false;
+        c.gender = None;
+    } else if ((lex.place_heads.contains(last) && n >= 2) || place_first) && !c.person {
         c.kind = Some(EntityKind::Place);
     }
     c.speech = units

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crosscheck_model::{DocEntity, EntityKind, Gender, Mention, MentionKind};
 
 use super::candidates::Cand;
+use super::places::place_score;
 use super::units::{UKind, Unit};
 
 /// Keep the candidates a careful reader would: names in ordinary sentences;
@@ -189,6 +190,32 @@ fn outlet_group(
     found
 }
 
+/// The kind of a name that nothing in it marks: a place when the text puts
+/// a one-word name in a place more often than it makes it speak ("said
+/// Veloria would", "Velorian", "to Veloria", "Veloria's coast guard"), a
+/// person when it speaks, else other.
+fn unmarked_kind(units: &[Unit], cs: &[&Cand]) -> EntityKind {
+    let speech = 2 * cs.iter().filter(|c| c.speech).count() as u32;
+    if cs.iter().all(|c| c.ub == c.ua + 1) {
+        let nation = cs.iter().any(|c| units[c.ua].nation);
+        let (mut strong, mut weak) = (3 * u32::from(nation), 0);
+        for c in cs {
+            let (s, w) = place_score(units, c.ua);
+            strong += s;
+            weak += w;
+        }
+        // "to" and "from" alone are not enough ("news from FooBar").
+        if strong >= 2 && strong + weak > speech {
+            return EntityKind::Place;
+        }
+    }
+    if speech > 0 {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
 fn entity(text: &str, units: &[Unit], cands: &[Cand], members: &[usize]) -> DocEntity {
     let cs: Vec<&Cand> = members.iter().map(|&i| &cands[i]).collect();
     let gaz = cs.iter().find_map(|c| c.gaz);
@@ -199,11 +226,7 @@ fn entity(text: &str, units: &[Unit], cands: &[Cand], members: &[usize]) -> DocE
         None => cs
             .iter()
             .find_map(|c| c.kind)
-            .unwrap_or(if cs.iter().any(|c| c.speech) {
-                EntityKind::Person
-            } else {
-                EntityKind::Other
-            }),
+            .unwrap_or_else(|| unmarked_kind(units, &cs)),
     };
     let name = match gaz {
         Some(g) => g.canonical.clone(),
@@ -214,9 +237,13 @@ fn entity(text: &str, units: &[Unit], cands: &[Cand], members: &[usize]) -> DocE
             } else {
                 body
             };
+            // The fullest name, written in ordinary case if it can be.
             let best = pool
                 .into_iter()
-                .max_by_key(|c| (c.ub - c.ua, std::cmp::Reverse(c.start)))
+                .max_by_key(|c| {
+                    let lower = c.surface.chars().any(char::is_lowercase);
+                    (c.ub - c.ua, lower, std::cmp::Reverse(c.start))
+                })
                 .expect("a group has members");
             text[best.start..best.end]
                 .split_whitespace()
@@ -254,7 +281,6 @@ fn entity(text: &str, units: &[Unit], cands: &[Cand], members: &[usize]) -> DocE
             kind: MentionKind::Name,
         });
     }
-    let _ = units;
     mentions.sort();
     mentions.dedup();
     let gender = if kind != EntityKind::Person {

@@ -12,7 +12,8 @@ use std::collections::HashSet;
 
 use crosscheck_model::{DocEntity, EntityKind, Gender, Mention, MentionKind};
 
-use super::lexicon::{phrase_key, LEX};
+use super::lexicon::{key, phrase_key, LEX};
+use super::places::demonym_of;
 use super::units::{UKind, Unit};
 use crate::tokens::{tokenize, TokenKind};
 
@@ -56,11 +57,24 @@ fn quoted(text: &str, units: &[Unit]) -> Vec<bool> {
 struct RoleFacts {
     heads: HashSet<String>,
     places: HashSet<String>,
+    /// Keys of the role's words, for demonyms the lists do not know.
+    words: Vec<String>,
+}
+
+impl RoleFacts {
+    /// The role names the place `p` ("Kestrian Prime Minister", Kestria).
+    fn names(&self, p: &str) -> bool {
+        self.places.contains(p) || {
+            let k = key(p);
+            self.words.iter().any(|w| demonym_of(w, &k))
+        }
+    }
 }
 
 fn role_facts(e: &DocEntity) -> RoleFacts {
     let mut heads = HashSet::new();
     let mut places = HashSet::new();
+    let mut words = Vec::new();
     for r in &e.roles {
         let toks: Vec<&str> = tokenize(r)
             .into_iter()
@@ -68,7 +82,8 @@ fn role_facts(e: &DocEntity) -> RoleFacts {
             .map(|t| t.text(r))
             .collect();
         for (i, w) in toks.iter().enumerate() {
-            let k = super::lexicon::key(w);
+            let k = key(w);
+            words.push(k.clone());
             if LEX.role_heads.contains(&k) {
                 heads.insert(k.clone());
             }
@@ -86,7 +101,11 @@ fn role_facts(e: &DocEntity) -> RoleFacts {
             }
         }
     }
-    RoleFacts { heads, places }
+    RoleFacts {
+        heads,
+        places,
+        words,
+    }
 }
 
 /// Add description and pronoun mentions to `entities`.
@@ -135,7 +154,7 @@ fn descriptions(units: &[Unit], entities: &mut [DocEntity]) {
                 || (head == "leader" && f.heads.iter().any(|h| LEX.leaders.contains(h)));
             head_ok && entities[e].kind == EntityKind::Person
         };
-        let placed = |e: usize| place.as_ref().is_none_or(|p| facts[e].places.contains(p));
+        let placed = |e: usize| place.as_ref().is_none_or(|p| facts[e].names(p));
         // The most recently mentioned person whose role fits.
         let pick = |need_place: bool| {
             people
@@ -212,6 +231,15 @@ fn description_at(
             strict = true;
             q += 1;
         }
+    } else if units.get(q).is_some_and(|x| x.demonym) {
+        // "the Velorian president": the place named in the text.
+        let w = &units[q].key;
+        place = entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Place && demonym_of(w, &key(&e.name)))
+            .map(|e| e.name.clone());
+        strict = place.is_some();
+        q += 1;
     }
     finish(units, i, q, sent, place, strict)
 }
@@ -251,15 +279,51 @@ fn finish(
     Some((first, q, place, strict))
 }
 
+/// The gender of a person's given name ("Henrik Solvang"), which a pronoun
+/// may not contradict.
+fn name_gender(e: &DocEntity) -> Option<Gender> {
+    if e.kind != EntityKind::Person {
+        return None;
+    }
+    let mut words = e.name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    LEX.given.get(&key(first)).copied()
+}
+
 fn pronouns(text: &str, units: &[Unit], entities: &mut [DocEntity]) {
     let inside = quoted(text, units);
-    // (start, sentence, entity) of person mentions, in text order.
+    // What is known of each entity's gender before any pronoun: its own,
+    // else its given name's.
+    let known: Vec<Option<Gender>> = entities
+        .iter()
+        .map(|e| e.gender.or_else(|| name_gender(e)))
+        .collect();
+    // (start, sentence, entity) of person mentions outside quotation marks
+    // (or quoted alone: calls herself “Jasmine Tridevil”), in text order.
     let mut people: Vec<(usize, usize, usize)> = Vec::new();
-    for (s, e) in mention_index(entities, EntityKind::Person) {
-        let sent = units.partition_point(|u| u.start < s);
-        let sent = units.get(sent).map(|u| u.sent).unwrap_or(0);
-        people.push((s, sent, e));
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.kind != EntityKind::Person {
+            continue;
+        }
+        for m in &ent.mentions {
+            let ui = units.partition_point(|u| u.start < m.start);
+            let uj = units.partition_point(|u| u.start < m.end);
+            let is_quote = |i: Option<usize>| {
+                i.and_then(|i| units.get(i)).is_some_and(|u| {
+                    u.kind == UKind::Punct && matches!(u.key.as_str(), "\"" | "“" | "”" | "'" | "‘")
+                })
+            };
+            let quoted_alone = is_quote(ui.checked_sub(1)) && is_quote(Some(uj));
+            if inside.get(ui).copied().unwrap_or(false) && !quoted_alone {
+                continue;
+            }
+            let sent = units.get(ui).map(|u| u.sent).unwrap_or(0);
+            people.push((m.start, sent, e));
+        }
     }
+    people.sort();
+    let mut gender = known;
     for (ui, u) in units.iter().enumerate() {
         if u.kind != UKind::Word || inside[ui] {
             continue;
@@ -280,7 +344,7 @@ fn pronouns(text: &str, units: &[Unit], entities: &mut [DocEntity]) {
                 .map(|&(_, _, e)| e);
             let mut unknown = None;
             for e in in_sent {
-                match entities[e].gender {
+                match gender[e] {
                     Some(x) if x == g => {
                         best = Some(e);
                         break;
@@ -297,8 +361,11 @@ fn pronouns(text: &str, units: &[Unit], entities: &mut [DocEntity]) {
             }
         }
         let Some(e) = best else { continue };
+        if gender[e].is_none() {
+            gender[e] = Some(g);
+        }
         if entities[e].gender.is_none() {
-            entities[e].gender = Some(g);
+            entities[e].gender = gender[e];
         }
         entities[e].mentions.push(Mention {
             start: u.start,

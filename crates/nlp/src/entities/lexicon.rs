@@ -19,6 +19,7 @@ const PLACES: &str = include_str!("lexicon/places.txt");
 const ORGS: &str = include_str!("lexicon/orgs.txt");
 const ORG_HEADS: &str = include_str!("lexicon/org_heads.txt");
 const PLACE_HEADS: &str = include_str!("lexicon/place_heads.txt");
+const PLACE_PREFIXES: &str = include_str!("lexicon/place_prefixes.txt");
 const ROLES: &str = include_str!("lexicon/roles.txt");
 
 /// A known name: a place, an organisation, or a demonym ("Mexican").
@@ -42,6 +43,8 @@ pub(crate) struct Lexicon {
     pub gaz_max: usize,
     pub org_heads: HashSet<String>,
     pub place_heads: HashSet<String>,
+    /// First words of place names ("port", "lake").
+    pub place_prefixes: HashSet<String>,
     pub role_heads: HashSet<String>,
     pub role_mods: HashSet<String>,
     pub complements: HashSet<String>,
@@ -202,6 +205,7 @@ fn build() -> Lexicon {
         gaz_max: 1,
         org_heads: words(ORG_HEADS),
         place_heads: words(PLACE_HEADS),
+        place_prefixes: words(PLACE_PREFIXES),
         role_heads: set("head"),
         role_mods: set("modifier"),
         complements: set("complement"),
@@ -261,6 +265,10 @@ mod tests {
         assert_eq!(l.gaz["wall street journal"].kind, EntityKind::Organization);
         assert_eq!(l.given["claudia"], Gender::Female);
         assert_eq!(l.given["donald"], Gender::Male);
+        assert_eq!(l.given["henrik"], Gender::Male);
+        assert_eq!(l.given["astrid"], Gender::Female);
+        assert!(l.place_prefixes.contains("port"));
+        assert!(l.place_heads.contains("quay"));
         assert_eq!(l.honorifics["mr"], Some(Gender::Male));
         assert!(l.role_heads.contains("president"));
         assert!(l.common.contains("however"));

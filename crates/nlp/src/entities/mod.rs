@@ -11,6 +11,8 @@
 //!   (before the name or in an appositive), gender and kind evidence;
 //! - [`cluster`]: headings and sentence openers kept only when the name is
 //!   known; one entity per real-world entity, surnames joined to full names;
+//! - [`places`]: demonyms of unknown places ("Velorian") and what makes
+//!   an unknown name a place ("in Saltmere", "Veloria's coast guard");
 //! - [`corefer`]: role descriptions and pronouns resolved to people.
 //!
 //! Word lists live in `lexicon/` and are loaded once by [`lexicon`].
@@ -19,6 +21,7 @@ mod candidates;
 mod cluster;
 mod corefer;
 mod lexicon;
+mod places;
 mod roles;
 mod segment;
 mod units;

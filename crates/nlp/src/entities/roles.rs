@@ -101,7 +101,9 @@ pub(crate) fn left_role(
         let mut lower_head = false;
         while q > 0 && units[q - 1].sent == sent {
             let u = &units[q - 1];
-            let lower = u.kind == UKind::Word && !u.cap;
+            // Lower case, or capitalised only as the sentence's first word
+            // ("Government spokesperson Lucan Ferreira").
+            let lower = u.kind == UKind::Word && !u.caps && (!u.cap || u.initial);
             if lower
                 && (is_head(u)
                     || lex.role_mods.contains(&u.key)
@@ -125,6 +127,7 @@ pub(crate) fn left_role(
             }
             if u.is_name_like()
                 && (lex.qualifiers.contains(&u.key)
+                    || u.demonym
                     || lex.gaz.get(&u.key).is_some_and(|g| g.demonym))
             {
                 q -= 1;

@@ -147,6 +147,12 @@ pub(crate) fn segments(text: &str, units: &[Unit], a: usize, b: usize) -> Vec<Se
             p += 1;
             continue;
         }
+        // "Velorian": an adjective of a place the lists do not know.
+        if u.demonym {
+            push(&mut out, SegKind::Qual, p, p + 1, None);
+            p += 1;
+            continue;
+        }
         if let Some((len, e)) = gaz_at(text, units, p, b) {
             // "Jim Jordan": a one-word place after a given name is a surname.
             let after_given = out.last().is_some_and(|s: &Seg| {
@@ -185,7 +191,7 @@ pub(crate) fn segments(text: &str, units: &[Unit], a: usize, b: usize) -> Vec<Se
         }
         p += 1;
     }
-    merge(units, out)
+    join_role_prefixes(units, merge(units, out))
 }
 
 /// A common word inside a sentence that opens a longer unknown name ("the
@@ -196,7 +202,9 @@ fn inside_name(text: &str, units: &[Unit], p: usize, b: usize) -> bool {
     let Some(n) = units.get(p + 1) else {
         return false;
     };
-    !u.initial
+    // "Foreign Ministry" may open a sentence.
+    let opens_org = lex.role_mods.contains(&u.key) && lex.org_heads.contains(&n.key);
+    (!u.initial || opens_org)
         && p + 1 < b
         && n.is_name_like()
         && !lex.common.contains(&n.key)
@@ -251,8 +259,77 @@ fn role_end(text: &str, units: &[Unit], p: usize, b: usize) -> usize {
         if s > r {
             return s;
         }
+        if let Some(s) = complement_before_name(units, r, b) {
+            return s;
+        }
     }
     q
+}
+
+/// An unlisted complement ("Minister for Coastal Resilience Anna Berg"):
+/// capitalised words up to a given name followed by a surname, else up to
+/// the last listed complement word that a name follows. `None` when no
+/// name is left after it.
+fn complement_before_name(units: &[Unit], r: usize, b: usize) -> Option<usize> {
+    let lex = &*LEX;
+    let name_like = |s: usize| s < b && units[s].is_name_like();
+    // Two or three words left that may be a person's name.
+    let person_after = |s: usize| {
+        let mut e = s;
+        while name_like(e) {
+            e += 1;
+        }
+        (2..=3).contains(&(e - s))
+            && units[s..e].iter().all(|u| {
+                !lex.org_heads.contains(&u.key)
+                    && !lex.place_heads.contains(&u.key)
+                    && !lex.common.contains(&u.key)
+                    && !lex.role_heads.contains(&u.key)
+            })
+    };
+    let mut last_complement = None;
+    let mut s = r;
+    while name_like(s) && s < r + 5 {
+        let u = &units[s];
+        if s > r && lex.given.contains_key(&u.key) && person_after(s) {
+            return Some(s);
+        }
+        if lex.gaz.contains_key(&u.key) || u.kind != UKind::Word {
+            break;
+        }
+        if lex.complements.contains(&u.key) {
+            last_complement = Some(s + 1);
+        }
+        s += 1;
+    }
+    last_complement.filter(|&e| person_after(e))
+}
+
+/// "Maritime Affairs Minister": a name made of complement and modifier
+/// words right before a role is part of that role.
+fn join_role_prefixes(units: &[Unit], segs: Vec<Seg>) -> Vec<Seg> {
+    let lex = &*LEX;
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+    for s in segs {
+        if s.kind == SegKind::Role {
+            if let Some(prev) = out.last_mut() {
+                let words = &units[prev.a..prev.b];
+                let prefix = prev.kind == SegKind::Name
+                    && prev.b == s.a
+                    && words.iter().any(|u| lex.complements.contains(&u.key))
+                    && words.iter().all(|u| {
+                        lex.complements.contains(&u.key) || lex.role_mods.contains(&u.key)
+                    });
+                if prefix {
+                    prev.kind = SegKind::Role;
+                    prev.b = s.b;
+                    continue;
+                }
+            }
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// Join neighbouring name units into names: "Claudia" + "Sheinbaum";

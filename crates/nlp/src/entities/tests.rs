@@ -270,6 +270,116 @@ fn mentions_are_sorted_and_on_char_boundaries() {
     }
 }
 
+#[test]
+fn a_role_with_an_unlisted_complement_ends_where_the_given_name_starts() {
+    let t = "Deputy Minister for Coastal Resilience Ingrid Halvorsen, who leads the effort, \
+             said the dikes would hold. Minister of Inland Waterways Piotr Zelenka agreed on \
+             the plan with Secretary of State Marco Rubio after a long day of talks. Halvorsen serves under Foreign Affairs Minister \
+             Petra Lindqvist.";
+    let es = ents(t);
+    let h = get(&es, "Ingrid Halvorsen");
+    assert_eq!(h.kind, EntityKind::Person);
+    assert_eq!(h.roles, ["Deputy Minister for Coastal Resilience"]);
+    assert_eq!(h.gender, Some(Gender::Female));
+    assert!(h.aliases.contains(&"Halvorsen".to_string()));
+    assert_eq!(
+        get(&es, "Piotr Zelenka").roles,
+        ["Minister of Inland Waterways"]
+    );
+    assert_eq!(get(&es, "Marco Rubio").roles, ["Secretary of State"]);
+    assert_eq!(
+        get(&es, "Petra Lindqvist").roles,
+        ["Foreign Affairs Minister"]
+    );
+    assert!(
+        es.iter().all(|e| !e.name.contains("Resilience")
+            && !e.name.contains("Waterways")
+            && !e.name.contains("Affairs")),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn a_pronoun_never_contradicts_a_given_name_nor_picks_a_building() {
+    let t = "Prime Minister Anders Vikstrom wrote to the council on Monday. \
+             “We are ready,” she said.\n\n\
+             Mayor Lena Dahl spoke at the Rosa Palace on Friday. \
+             “The bridge stays shut,” she said. Officials gathered in Victoria Square.";
+    let es = ents(t);
+    let v = get(&es, "Anders Vikstrom");
+    assert_eq!(v.gender, Some(Gender::Male));
+    assert!(spans(t, v, MentionKind::Pronoun).is_empty(), "{v:#?}");
+    let palace = get(&es, "Rosa Palace");
+    assert_eq!(palace.kind, EntityKind::Place);
+    assert_eq!(palace.gender, None);
+    assert!(palace.mentions.iter().all(|m| m.kind == MentionKind::Name));
+    assert_eq!(get(&es, "Victoria Square").kind, EntityKind::Place);
+    let dahl = get(&es, "Lena Dahl");
+    assert_eq!(spans(t, dahl, MentionKind::Pronoun), ["she"]);
+}
+
+#[test]
+fn place_prefixes_make_places_even_when_they_speak() {
+    let t = "Diplomats in Port Brenholm said the talks would resume. The envoy flew to \
+             Port Brenholm, and Lake Osvald froze.";
+    let es = ents(t);
+    let p = get(&es, "Port Brenholm");
+    assert_eq!(p.kind, EntityKind::Place);
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(get(&es, "Lake Osvald").kind, EntityKind::Place);
+}
+
+#[test]
+fn unknown_countries_are_known_by_their_demonym_and_context() {
+    let t = "Corvanian President Lukas Brenner refused the offer. Aid was sent to Corvania, \
+             and Corvania's navy watched. A spokesman said Corvania would decide alone, and \
+             Corvanian crews will guard the coast. “We are grateful,” he said. Talks were \
+             held in Ostmark on Friday, at the port of Dunmere.";
+    let es = ents(t);
+    let c = get(&es, "Corvania");
+    assert_eq!(c.kind, EntityKind::Place);
+    assert!(c.mentions.iter().all(|m| m.kind == MentionKind::Name));
+    let b = get(&es, "Lukas Brenner");
+    assert_eq!(b.roles, ["Corvanian President"]);
+    assert_eq!(spans(t, b, MentionKind::Pronoun), ["he"]);
+    assert_eq!(get(&es, "Ostmark").kind, EntityKind::Place);
+    assert_eq!(get(&es, "Dunmere").kind, EntityKind::Place);
+    assert!(es.iter().all(|e| e.name != "Corvanian"), "{:?}", names(&es));
+}
+
+#[test]
+fn demonyms_used_only_as_adjectives_are_no_entities() {
+    let t = "The sea off the coast is Kelvarian water, and Kelvarian sailors will guard it. \
+             Mayor Ivo Brandt spoke in Kelvarian; the Kelvarian Deputy Minister Sofia Lenz \
+             listened.";
+    let es = ents(t);
+    assert!(
+        es.iter().all(|e| !e.name.contains("Kelvarian")),
+        "{:?}",
+        names(&es)
+    );
+    assert_eq!(get(&es, "Sofia Lenz").roles, ["Kelvarian Deputy Minister"]);
+    // A surname that only looks like a demonym stays a person.
+    let t = "Clara Dorian met the press. Dorian said little, and Dorian left early.";
+    let es = ents(t);
+    assert_eq!(get(&es, "Clara Dorian").mentions.len(), 3, "{es:#?}");
+}
+
+#[test]
+fn the_speaking_subject_of_a_reported_clause_is_still_a_place_with_evidence() {
+    // "said Ardenia would" makes Ardenia look like a speaker; the rest of
+    // the text shows a place.
+    let t = "The minister said Ardenia would accept equipment. Ships sailed from Ardenia \
+             to help, and Ardenia's coast guard led them. “No warships,” he said.";
+    let es = ents(t);
+    assert_eq!(get(&es, "Ardenia").kind, EntityKind::Place, "{es:#?}");
+    // Without such evidence a speaker stays a person.
+    let t = "Vantrell said the deal was done. A letter went to Vantrell.";
+    let es = ents(t);
+    assert_eq!(get(&es, "Vantrell").kind, EntityKind::Person);
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_on_any_text(text in "\\PC{0,400}") {

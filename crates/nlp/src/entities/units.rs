@@ -30,6 +30,11 @@ pub(crate) struct Unit {
     /// The first word of its sentence (or after an opening quote or colon).
     pub initial: bool,
     pub key: String,
+    /// An adjective of a place the lists do not know ("Velorian"): see
+    /// [`super::places`].
+    pub demonym: bool,
+    /// A word whose demonym the text uses ("Veloria" beside "Velorian").
+    pub nation: bool,
 }
 
 impl Unit {
@@ -139,6 +144,7 @@ pub(crate) fn build_units(
     }
     mark_initials(&mut units);
     mark_titles(&units, &mut sents);
+    super::places::mark_demonyms(&mut units);
     (units, sents)
 }
 
@@ -156,6 +162,8 @@ fn unit(text: &str, start: usize, end: usize, kind: UKind, sent: usize) -> Unit 
         sent,
         initial: false,
         key: key(w),
+        demonym: false,
+        nation: false,
     }
 }
 

@@ -132,6 +132,12 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
         }
     }
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    // The parts of one quote are one node.
+    let mut first_part: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let first = *first_part.entry((q.doc, q.quote)).or_insert(i);
+        union(&mut parent, first, i);
+    }
     for (i, q) in quotes.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for w in &q.words {

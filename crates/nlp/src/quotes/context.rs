@@ -144,7 +144,7 @@ impl<'a> Words<'a> {
     /// "NAME, apposition," ending with the comma at `comma`: the name and
     /// its apposition, when the name is capitalised.
     fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Span> {
-        let lowest = comma.saturating_sub(16).max(floor);
+        let lowest = comma.saturating_sub(24).max(floor);
         let prev_comma = (lowest..comma).rev().find(|&k| self.is_punct(k, ","))?;
         if prev_comma <= floor || prev_comma + 1 >= comma {
             return None;

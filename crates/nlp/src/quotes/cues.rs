@@ -32,7 +32,7 @@ const SPEECH: &[&str] = &[
     "disagree", "recount", "describe", "elaborate", "answer", "interject", "signal", "echo",
     "stipulate", "speculate", "affirm", "proclaim", "post", "mock", "decry", "denounce", "condemn",
     "thank", "plead", "endorse", "defend", "refuse", "decline", "reject", "welcome", "blast",
-    "slam", "attack", "threaten", "cite", "email", "text", "chant", "implore", "lobby", "question",
+    "slam", "attack", "threaten", "cite", "email", "text", "chant", "read", "implore", "lobby", "question",
     "advise", "recommend", "highlight", "underscore", "contradict", "apologize", "apologise",
     "charge", "rebut", "retract", "clarify", "hint", "imply", "fume", "scoff", "snap", "muse",
     "marvel", "grumble", "gush", "concur", "dispute", "challenge", "oppose", "support", "back",
@@ -66,7 +66,7 @@ const NOUN_LIKE: &[&str] = &[
     "reply", "respond", "show", "hope", "fear", "doubt", "want", "wish", "aim", "try", "decline",
     "reject", "cite", "advise", "point", "offer", "list", "request", "label", "brand", "term",
     "frame", "push", "refer", "issue", "name", "order", "present", "press", "sound", "voice",
-    "talk", "quote", "project", "forecast", "champion", "chant",
+    "talk", "quote", "project", "forecast", "champion", "chant", "read",
 ];
 
 const IRREGULAR: &[(&str, &str)] = &[

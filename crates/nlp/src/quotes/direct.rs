@@ -2,7 +2,7 @@
 //! line ending in a colon, with the source and cue found around it.
 
 use super::context::Words;
-use super::cues::{cue, is_noun_like, is_participle, is_pronoun, CueStrength};
+use super::cues::{cue, ends_subject, is_noun_like, is_participle, is_pronoun, CueStrength};
 use super::marks::Quoted;
 use crate::{Sentence, Span, TokenKind};
 
@@ -55,7 +55,7 @@ pub fn after(words: &Words, q: &Quoted, ceiling: usize) -> Attribution {
     }
     while i < end
         && words.tokens[i].kind == TokenKind::Punct
-        && matches!(words.word(i), "," | "—" | "–")
+        && matches!(words.word(i), "," | "—" | "–" | "”" | "’" | "'" | "\"")
     {
         i += 1;
     }
@@ -92,13 +92,27 @@ pub fn after(words: &Words, q: &Quoted, ceiling: usize) -> Attribution {
             cue: cue_span,
         },
         // "“...,” another friend, Mariam Emara, told CNN": a description
-        // and a comma before the name.
-        Some(s) if text_is_apposition(words, i, s.start) => Attribution {
-            source: Some(Span::new(words.tokens[i].start, s.end)),
-            cue: cue_span,
-        },
+        // and a comma before the name; "“...,” the Florida senator and
+        // candidate said": a longer phrase than the scan found.
+        Some(s) if text_is_apposition(words, i, s.start) || plain_words(words, i, s.start) => {
+            Attribution {
+                source: Some(Span::new(words.tokens[i].start, s.end)),
+                cue: cue_span,
+            }
+        }
         _ => Attribution::default(),
     }
+}
+
+/// Whether the words from token `i` up to byte `until` are a few words
+/// with no punctuation.
+fn plain_words(words: &Words, i: usize, until: usize) -> bool {
+    let between = &words.text[words.tokens[i].start..until];
+    between.split_whitespace().count() <= 6
+        && !between.contains(|c: char| c.is_ascii_punctuation() || matches!(c, '“' | '”'))
+        && between
+            .split_whitespace()
+            .all(|w| !ends_subject(w) && !is_pronoun(w))
 }
 
 /// Whether the words from token `i` up to byte `until` are a short
@@ -157,7 +171,11 @@ pub fn is_cue_word(words: &Words, k: usize, min: CueStrength) -> bool {
     }
     // "her adopted home state", "spontaneous chants": nouns, unless a
     // pronoun is their subject.
-    if is_noun_like(w) && !(k > 0 && is_pronoun(words.word(k - 1))) {
+    if is_noun_like(w)
+        && k > 0
+        && words.tokens[k - 1].kind != TokenKind::Punct
+        && !is_pronoun(words.word(k - 1))
+    {
         return false;
     }
     match cue(w) {
@@ -216,8 +234,31 @@ pub fn before(words: &Words, floor: usize, open: usize, anywhere: bool) -> Attri
 /// like one, else the colon.
 pub fn colon_intro(words: &Words, floor: usize, colon_end: usize) -> Attribution {
     let range = words.within(floor, colon_end);
-    if range.len() < 2 || !words.is_punct(range.end - 1, ":") {
+    if range.len() < 2
+        || !(words.is_punct(range.end - 1, ":") || words.is_punct(range.end - 1, ","))
+    {
         return Attribution::default();
+    }
+    // Before a comma only "X cracked, “...": a past-tense verb right
+    // after its subject.
+    if words.is_punct(range.end - 1, ",") {
+        let verb = range.end - 2;
+        let w = words.word(verb);
+        if !(w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())) {
+            return Attribution::default();
+        }
+        return match words.subject_before(verb, range.start) {
+            Some(src)
+                if src.end == words.tokens[verb - 1].end
+                    && src.of(words.text).starts_with(char::is_uppercase) =>
+            {
+                Attribution {
+                    source: Some(src),
+                    cue: Some(words.span(verb, verb)),
+                }
+            }
+            _ => Attribution::default(),
+        };
     }
     let colon = range.end - 1;
     let verb = colon - 1;

@@ -235,7 +235,7 @@ fn read_quote(
     if !attr.found() {
         attr = headline_colon(words, para, q.open);
     }
-    if !attr.found() && text[floor..q.open].trim_end().ends_with(':') {
+    if !attr.found() && text[floor..q.open].trim_end().ends_with([':', ',']) {
         attr = colon_intro(words, floor, q.open);
     }
     if !attr.found() && q.continues.is_none() && text[para.start..q.open].trim().is_empty() {
