@@ -134,7 +134,7 @@ fn scan_paragraph(
                 if let Some(o) = double.take() {
                     // An opening mark while one is open: the earlier quote
                     // lost its closing mark; it ends here.
-                    close(out, o, at, text, false);
+                    close(out, o, at, 0, text, false);
                 }
                 single = None;
                 let continues = if leading && first_mark { carried } else { None };
@@ -147,9 +147,16 @@ fn scan_paragraph(
                 ));
             } else if let Some(o) = double.take() {
                 if let Some(s) = single.take() {
-                    close(out, s, at, text, false);
+                    close(out, s, at, 0, text, false);
                 }
-                close(out, o, at, text, true);
+                close(
+                    out,
+                    o,
+                    at,
+                    if doubled { 2 } else { c.len_utf8() },
+                    text,
+                    true,
+                );
             }
             first_mark = false;
         } else if matches!(c, '‘' | '’' | '\'') {
@@ -159,7 +166,7 @@ fn scan_paragraph(
                 !closing && c != '’' && opens_after(prev) && next.is_some_and(char::is_alphabetic);
             if closing {
                 if let Some(s) = single.take() {
-                    close(out, s, at, text, true);
+                    close(out, s, at, c.len_utf8(), text, true);
                 }
             } else if opening {
                 let parent = double.as_ref().map(|d| d.index);
@@ -171,11 +178,11 @@ fn scan_paragraph(
     }
     // Marks left open at the paragraph end.
     if let Some(s) = single.take() {
-        close(out, s, to, text, false);
+        close(out, s, to, 0, text, false);
     }
     double.take().map(|o| {
         let index = o.index;
-        close(out, o, to, text, false);
+        close(out, o, to, 0, text, false);
         index
     })
 }
@@ -200,8 +207,9 @@ fn push_open(
     Open { index, at }
 }
 
-/// Finish the quote opened at `o`, its inner text ending at `end`.
-fn close(out: &mut [Quoted], o: Open, end: usize, text: &str, closed: bool) {
+/// Finish the quote opened at `o`: its inner text ends at `end`, where a
+/// closing mark of `mark_len` bytes stands (0 when the quote was left open).
+fn close(out: &mut [Quoted], o: Open, end: usize, mark_len: usize, text: &str, closed: bool) {
     let Some(q) = out.get_mut(o.index) else {
         return;
     };
@@ -212,13 +220,7 @@ fn close(out: &mut [Quoted], o: Open, end: usize, text: &str, closed: bool) {
     let trimmed = inner.trim();
     q.inner = Span::new(inner_start + lead, inner_start + lead + trimmed.len());
     q.closed = closed;
-    q.after = if closed && text[end..].starts_with("''") {
-        end + 2
-    } else if closed {
-        end + text[end..].chars().next().map_or(0, char::len_utf8)
-    } else {
-        end
-    };
+    q.after = if closed { end + mark_len } else { end };
 }
 
 #[cfg(test)]

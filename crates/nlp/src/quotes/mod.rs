@@ -269,11 +269,14 @@ fn read_quote(
         attr = next_sentence(words, sentences, q);
     }
     let content = trim_content(text, q.inner);
+    if !content.of(text).contains(char::is_alphanumeric) {
+        return None;
+    }
     let n_words = content.of(text).split_whitespace().count();
     // A short quoted line standing alone, without a final stop, is a
     // subheading or a pull quote, not a statement.
-    let alone =
-        text[para.start..q.open].trim().is_empty() && text[q.after..para.end].trim().is_empty();
+    let rest = text.get(q.after..para.end).unwrap_or("");
+    let alone = text[para.start..q.open].trim().is_empty() && rest.trim().is_empty();
     if alone && !attr.found() && n_words <= 6 && !content.of(text).ends_with(['.', '!', '?']) {
         return None;
     }
