@@ -3,44 +3,11 @@
 //! them: what a careful reader sees in each. Skipped when the seeds are
 //! absent.
 
-use std::path::PathBuf;
+mod support;
 
-use crosscheck_extract::{clean_page_text, LineEvidence};
-use crosscheck_model::{DocEntity, EntityKind, MentionKind, Metadata};
+use crosscheck_model::{DocEntity, EntityKind, MentionKind};
 use crosscheck_nlp::{analyze, entities::find_entities, split_sentences, tokenize};
-
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/seeds");
-
-/// (file name, raw text) of every seed, sorted by name.
-fn seeds() -> Option<Vec<(String, String)>> {
-    let Ok(entries) = std::fs::read_dir(SEEDS) else {
-        eprintln!("skipping: seed corpus not found at {SEEDS}");
-        return None;
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        eprintln!("skipping: no seed in {SEEDS}");
-        return None;
-    }
-    Some(
-        paths
-            .into_iter()
-            .map(|p| {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                (name, std::fs::read_to_string(&p).unwrap())
-            })
-            .collect(),
-    )
-}
-
-fn clean(raw: &str) -> String {
-    clean_page_text(raw, &Metadata::default(), &LineEvidence::default()).text()
-}
+use support::{clean, seeds};
 
 fn ents(text: &str) -> Vec<DocEntity> {
     find_entities(text, &split_sentences(text), &tokenize(text))

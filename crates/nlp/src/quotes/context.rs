@@ -200,24 +200,10 @@ impl<'a> Words<'a> {
         if start + 2 < until && self.is_punct(start + 1, ",") {
             start += 2;
         }
-        // Skip an introductory phrase: from a preposition to the first comma.
-        if start < until
-            && matches!(
-                self.word(start).to_lowercase().as_str(),
-                "in" | "on"
-                    | "at"
-                    | "after"
-                    | "during"
-                    | "upon"
-                    | "following"
-                    | "despite"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "since"
-                    | "before"
-            )
-        {
+        // Skip an introductory phrase, from a preposition, a participle or
+        // an adverb to the first comma ("Despite ..., ", "Speaking on Fox,
+        // ", "Asked about it, ").
+        if start < until && opens_introduction(self.word(start)) {
             if let Some(c) = (start..until).find(|&i| self.is_punct(i, ",")) {
                 start = c + 1;
             }
@@ -275,4 +261,51 @@ impl<'a> Words<'a> {
         }
         None
     }
+}
+
+/// A sentence-initial word that opens an introductory phrase rather than
+/// the subject.
+fn opens_introduction(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "in" | "on"
+            | "at"
+            | "after"
+            | "during"
+            | "upon"
+            | "following"
+            | "despite"
+            | "when"
+            | "while"
+            | "as"
+            | "since"
+            | "before"
+            | "for"
+            | "with"
+            | "without"
+            | "by"
+            | "from"
+            | "to"
+            | "asked"
+            | "pressed"
+            | "if"
+            | "although"
+            | "though"
+            | "unlike"
+            | "like"
+            | "amid"
+            | "over"
+            | "under"
+            | "once"
+            | "later"
+            | "earlier"
+            | "still"
+            | "yet"
+            | "meanwhile"
+            | "instead"
+            | "indeed"
+    ) || (word.starts_with(char::is_uppercase)
+        && lower.len() > 4
+        && (lower.ends_with("ing") || lower.ends_with("ly")))
 }
