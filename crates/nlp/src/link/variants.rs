@@ -18,6 +18,10 @@ const MIN_SHARED: usize = 3;
 /// Variants are published at most this many days apart (when both dates
 /// are known).
 const MAX_DAYS_APART: i64 = 45;
+/// A looser overlap for quotes of one speaker in other documents published
+/// at most `TRANSLATION_DAYS` apart (two translations of one remark).
+const TRANSLATION_OVERLAP: f64 = 0.35;
+const TRANSLATION_DAYS: i64 = 3;
 /// Words in more quotes of one speaker than this are too common to find
 /// candidates by (they still count in the overlap).
 const MAX_POSTINGS: usize = 400;
@@ -158,8 +162,15 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
         for j in partners {
             let other = &quotes[j];
             let same_quote = other.doc == q.doc && other.quote == q.quote;
-            if !same_quote && close_in_time(q.day, other.day) && is_variant(&q.words, &other.words)
-            {
+            let overlap = overlap(&q.words, &other.words);
+            let strict = close_in_time(q.day, other.day) && overlap >= MIN_OVERLAP;
+            // Two translations of one remark share fewer words; reported
+            // within days of each other by other outlets, a third of them
+            // is enough.
+            let translation = other.doc != q.doc
+                && within_days(q.day, other.day, TRANSLATION_DAYS)
+                && overlap >= TRANSLATION_OVERLAP;
+            if !same_quote && (strict || translation) {
                 union(&mut parent, i, j);
             }
         }
@@ -190,10 +201,20 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-fn is_variant(a: &[String], b: &[String]) -> bool {
+/// Share of the shorter quote's content words that the other has (0 when
+/// fewer than `MIN_SHARED` words are shared).
+fn overlap(a: &[String], b: &[String]) -> f64 {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    let shorter = a.len().min(b.len());
-    shared >= MIN_SHARED && shared as f64 >= MIN_OVERLAP * shorter as f64
+    let shorter = a.len().min(b.len()).max(1);
+    if shared < MIN_SHARED {
+        return 0.0;
+    }
+    shared as f64 / shorter as f64
+}
+
+/// Both dates known and at most `days` apart.
+fn within_days(a: Option<i64>, b: Option<i64>, days: i64) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if (x - y).abs() <= days)
 }
 
 fn close_in_time(a: Option<i64>, b: Option<i64>) -> bool {
