@@ -5,6 +5,7 @@
 //! and the WCXB dev articles; see [`extract_bench`]. `bench-quotes` scores
 //! quotes and attributions on PolNeAR; see [`polnear`].
 
+pub mod cli;
 pub mod corpus;
 pub mod evaluate;
 pub mod polnear;

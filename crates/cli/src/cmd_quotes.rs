@@ -245,10 +245,12 @@ pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
     print!("{out}");
     if !cli.quiet {
         let appearances: usize = st.groups.iter().map(Vec::len).sum();
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         println!(
-            "{} statements, {} appearances",
-            st.groups.len(),
-            appearances
+            "{}, {}",
+            plural(st.groups.len(), "statement", "statements"),
+            plural(appearances, "appearance", "appearances")
         );
     }
     Ok(Exit::Ok)
@@ -299,7 +301,9 @@ fn statement_text(st: &Statements, group: &[usize], out: &mut String) {
     for &i in group {
         let u = &st.units[i];
         let q = u.head();
-        let within = if q.quote.nested_in.is_some() {
+        // A partial quote nested in an indirect attribution is the
+        // reporter's sentence, not another speaker's quote.
+        let within = if q.quote.nested_in.is_some() && q.quote.kind == QuoteKind::Direct {
             " (quoted within another quote)"
         } else {
             ""

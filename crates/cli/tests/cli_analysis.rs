@@ -22,12 +22,26 @@ fn json_of(db: &Db, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
 }
 
+/// The elements of a JSON array.
+fn items(list: &Value) -> &[Value] {
+    list.as_array().unwrap()
+}
+
+/// The string `key` of each element of a JSON array, in order.
+fn strs<'a>(list: &'a Value, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    items(list).iter().map(move |v| v[key].as_str().unwrap())
+}
+
 fn by_id(list: &Value) -> HashMap<String, Value> {
-    list.as_array()
-        .unwrap()
+    items(list)
         .iter()
         .map(|v| (v["id"].as_str().unwrap().to_string(), v.clone()))
         .collect()
+}
+
+/// Whether some quote of the export has the string `key`.
+fn some_quote_has(export: &Value, key: &str) -> bool {
+    items(&export["quotes"]).iter().any(|q| q[key].is_string())
 }
 
 /// `text[start..end]` in bytes.
@@ -48,35 +62,22 @@ fn slice(text: &str, start: &Value, end: &Value) -> String {
 /// entity finder and linker are developed separately): assertions on who
 /// said what run when it does.
 fn speakers_resolved(export: &Value) -> bool {
-    export["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|q| q["speaker"].is_string())
+    some_quote_has(export, "speaker")
 }
 
 /// Whether entities are linked across documents yet (some entity is
 /// mentioned in several documents): assertions on canonical names and
 /// quote variants run when they are.
 fn linked_across_documents(export: &Value) -> bool {
-    export["entities"].as_array().unwrap().iter().any(|e| {
-        let docs: BTreeSet<&str> = e["mentions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["document_id"].as_str().unwrap())
-            .collect();
+    items(&export["entities"]).iter().any(|e| {
+        let docs: BTreeSet<&str> = strs(&e["mentions"], "document_id").collect();
         docs.len() > 1
     })
 }
 
 /// Whether quotes are linked to their variants yet (`quote_variants`).
 fn variants_linked(export: &Value) -> bool {
-    export["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|q| q["variant_of"].is_string())
+    some_quote_has(export, "variant_of")
 }
 
 /// Arvelo's statement, in either translation.
@@ -115,12 +116,7 @@ fn the_export_holds_entities_and_quotes_whose_spans_and_ids_resolve() {
             assert!(docs.contains_key(r["document_id"].as_str().unwrap()), "{r}");
         }
     }
-    let mut ids: Vec<&str> = v["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["id"].as_str().unwrap())
-        .collect();
+    let mut ids: Vec<&str> = strs(&v["quotes"], "id").collect();
     let sorted = {
         let mut s = ids.clone();
         s.sort_by_key(|id| {
@@ -316,12 +312,7 @@ fn quotes_lists_who_said_what_where_and_when() {
         // Both translations of Arvelo's statement are one statement.
         let arvelo = json_of(&db, &["quotes", "--speaker", "arvelo", "--format", "json"]);
         let grouped = arvelo.as_array().unwrap().iter().any(|s| {
-            let texts: Vec<&str> = s["appearances"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a["text"].as_str().unwrap())
-                .collect();
+            let texts: Vec<&str> = strs(&s["appearances"], "text").collect();
             texts
                 .iter()
                 .any(|t| t.contains("Velorian crews will guard it"))
@@ -351,21 +342,12 @@ fn every_appearance_of_arvelos_statement_that_has_a_speaker_names_him() {
 fn quotes_filters_by_speaker_outlet_and_kind() {
     let db = demo_db();
     let all = json_of(&db, &["quotes", "--kind", "all", "--format", "json"]);
-    let kinds: BTreeSet<&str> = all
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["kind"].as_str().unwrap())
-        .collect();
+    let kinds: BTreeSet<&str> = strs(&all, "kind").collect();
     assert!(kinds.contains("direct"), "{kinds:?}");
     assert!(kinds.contains("indirect"), "{kinds:?}");
     let indirect = json_of(&db, &["quotes", "--kind", "indirect", "--format", "json"]);
     assert!(!indirect.as_array().unwrap().is_empty());
-    assert!(indirect
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|s| s["kind"] == "indirect"));
+    assert!(items(&indirect).iter().all(|s| s["kind"] == "indirect"));
 
     let coastal = json_of(&db, &["quotes", "--outlet", "COASTAL", "--format", "json"]);
     let coastal = coastal.as_array().unwrap();
@@ -437,33 +419,17 @@ fn entities_lists_the_store_wide_entities_as_text_and_json() {
             r["mentions"].as_u64().unwrap() as usize,
             e["mentions"].as_array().unwrap().len()
         );
-        let docs: BTreeSet<&str> = e["mentions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["document_id"].as_str().unwrap())
-            .collect();
-        let listed: BTreeSet<&str> = r["documents"]
-            .as_array()
-            .unwrap()
+        let docs: BTreeSet<&str> = strs(&e["mentions"], "document_id").collect();
+        let listed: BTreeSet<&str> = items(&r["documents"])
             .iter()
             .map(|d| d.as_str().unwrap())
             .collect();
         assert!(docs.is_subset(&listed));
     }
     let people = json_of(&db, &["entities", "--kind", "person", "--format", "json"]);
-    assert!(people
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["kind"] == "person"));
+    assert!(items(&people).iter().all(|r| r["kind"] == "person"));
     if !rows.is_empty() {
-        let names: BTreeSet<&str> = people
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["name"].as_str().unwrap())
-            .collect();
+        let names: BTreeSet<&str> = strs(&people, "name").collect();
         for who in [
             "Tomas Arvelo",
             "Marisol Deverra",
@@ -478,9 +444,7 @@ fn entities_lists_the_store_wide_entities_as_text_and_json() {
     if linked_across_documents(&export) {
         // One entity per person across the corpus, with the role the
         // documents give.
-        let arvelo: Vec<&Value> = people
-            .as_array()
-            .unwrap()
+        let arvelo: Vec<&Value> = items(&people)
             .iter()
             .filter(|r| r["name"] == "Tomas Arvelo")
             .collect();
@@ -490,12 +454,7 @@ fn entities_lists_the_store_wide_entities_as_text_and_json() {
             "{}",
             arvelo[0]
         );
-        let roles: Vec<&str> = arvelo[0]["roles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["title"].as_str().unwrap())
-            .collect();
+        let roles: Vec<&str> = strs(&arvelo[0]["roles"], "title").collect();
         assert!(roles.iter().any(|r| r.contains("President")), "{roles:?}");
     }
 }

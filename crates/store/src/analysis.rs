@@ -239,17 +239,21 @@ fn mention_from_row(id: &str, r: &Row<'_>) -> Result<(usize, Mention), StoreErro
     ))
 }
 
-fn quote_from_row(id: &str, r: &Row<'_>) -> Result<DocQuote, StoreError> {
-    let kind: String = r.get(1)?;
+/// A quote of document `id` from the columns `kind, content_start,
+/// content_end, source_start, source_end, cue_start, cue_end, speaker_idx,
+/// speaker_note, nested_in, continues` of `quotes`, the first at `first`.
+fn quote_from_row(id: &str, r: &Row<'_>, first: usize) -> Result<DocQuote, StoreError> {
+    let col = |i: usize| first + i;
+    let kind: String = r.get(col(0))?;
     Ok(DocQuote {
         kind: QuoteKind::parse(&kind).ok_or_else(|| corrupt(id, "quote kind", &kind))?,
-        content: Span::new(r.get(2)?, r.get(3)?),
-        source: opt_span(r.get(4)?, r.get(5)?),
-        cue: opt_span(r.get(6)?, r.get(7)?),
-        speaker: r.get(8)?,
-        speaker_note: r.get(9)?,
-        nested_in: r.get(10)?,
-        continues: r.get(11)?,
+        content: Span::new(r.get(col(1))?, r.get(col(2))?),
+        source: opt_span(r.get(col(3))?, r.get(col(4))?),
+        cue: opt_span(r.get(col(5))?, r.get(col(6))?),
+        speaker: r.get(col(7))?,
+        speaker_note: r.get(col(8))?,
+        nested_in: r.get(col(9))?,
+        continues: r.get(col(10))?,
     })
 }
 
@@ -280,7 +284,7 @@ pub(crate) fn load_analysis(conn: &Connection, id: &str) -> Result<DocAnalysis, 
     let mut stmt = conn.prepare_cached(QUOTE_SQL)?;
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
-        quotes.push(quote_from_row(id, r)?);
+        quotes.push(quote_from_row(id, r, 1)?);
     }
     Ok(DocAnalysis { entities, quotes })
 }
@@ -435,8 +439,8 @@ pub(crate) fn for_each_quote(
     let mut stmt = conn.prepare(
         "SELECT q.document_id, q.idx, q.kind, q.content_start, q.content_end, q.source_start, \
          q.source_end, q.cue_start, q.cue_end, q.speaker_idx, q.speaker_note, q.nested_in, \
-         d.outlet, d.published, \
-         e.name, e.roles, l.id, l.name, v.variant_of_document, v.variant_of_quote, q.continues \
+         q.continues, d.outlet, d.published, \
+         e.name, e.roles, l.id, l.name, v.variant_of_document, v.variant_of_quote \
          FROM quotes q JOIN documents d ON d.id = q.document_id \
          LEFT JOIN doc_entities e ON e.document_id = q.document_id AND e.idx = q.speaker_idx \
          LEFT JOIN linked_entity_members m \
@@ -450,27 +454,16 @@ pub(crate) fn for_each_quote(
     while let Some(r) = rows.next()? {
         let document_id: String = r.get(0)?;
         let index: usize = r.get(1)?;
-        let kind: String = r.get(2)?;
-        let quote = DocQuote {
-            kind: QuoteKind::parse(&kind)
-                .ok_or_else(|| corrupt(&document_id, "quote kind", &kind))?,
-            content: Span::new(r.get(3)?, r.get(4)?),
-            source: opt_span(r.get(5)?, r.get(6)?),
-            cue: opt_span(r.get(7)?, r.get(8)?),
-            speaker: r.get(9)?,
-            speaker_note: r.get(10)?,
-            nested_in: r.get(11)?,
-            continues: r.get(20)?,
-        };
+        let quote = quote_from_row(&document_id, r, 2)?;
         if text_of.as_ref().is_none_or(|(id, _)| *id != document_id) {
             text_of = Some((document_id.clone(), document_text(conn, &document_id)?));
         }
         let text = text_of.as_ref().map_or("", |(_, t)| t.as_str());
-        let speaker = match (quote.speaker, r.get::<_, Option<String>>(14)?) {
+        let speaker = match (quote.speaker, r.get::<_, Option<String>>(15)?) {
             (Some(index), Some(doc_name)) => {
-                let roles: Option<String> = r.get(15)?;
-                let linked: Option<String> = r.get(16)?;
-                let linked_name: Option<String> = r.get(17)?;
+                let roles: Option<String> = r.get(16)?;
+                let linked: Option<String> = r.get(17)?;
+                let linked_name: Option<String> = r.get(18)?;
                 Some(QuoteSpeaker {
                     index,
                     entity_id: linked,
@@ -481,15 +474,15 @@ pub(crate) fn for_each_quote(
             _ => None,
         };
         let variant_of = match (
-            r.get::<_, Option<String>>(18)?,
-            r.get::<_, Option<usize>>(19)?,
+            r.get::<_, Option<String>>(19)?,
+            r.get::<_, Option<usize>>(20)?,
         ) {
             (Some(d), Some(i)) => Some((d, i)),
             _ => None,
         };
         f(QuoteRecord {
-            outlet: r.get(12)?,
-            published: r.get(13)?,
+            outlet: r.get(13)?,
+            published: r.get(14)?,
             text: quote.content.of(text).to_string(),
             cue: quote.cue.map(|s| s.of(text).to_string()),
             source: quote.source.map(|s| s.of(text).to_string()),

@@ -40,8 +40,10 @@
 //! closing mark (`” " ’ '`, also `»`) or is followed by one after at most a
 //! few punctuation marks (`,”`): the content is quoted words. "that Clinton
 //! would “never” do it" is not one. A predicted quote is direct when its kind
-//! is `Direct` or `Partial`. "All attributions" compares every gold
-//! attribution with every predicted quote, of any kind.
+//! is `Direct` (a `Partial` quote is a mixed quote in PolNeAR's terms). "All
+//! attributions" compares every gold attribution with every predicted quote
+//! that is not nested in another (PolNeAR gives each word to one
+//! attribution), of any kind.
 //!
 //! # Spans
 //!
@@ -90,10 +92,10 @@
 //! figures are on PARC3, another corpus (speaker span F1 82.0 exact / 85.3
 //! overlap, cue 82.3, content 59.3 exact / 83.3 overlap), printed beside ours.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Result};
+use crosscheck_bench::cli;
 use crosscheck_bench::extract_bench::project_root;
 use crosscheck_bench::polnear::{default_corpus, run, Options};
 
@@ -111,63 +113,33 @@ fn parse_args() -> Result<Options> {
         dump: None,
         diagnostics: false,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| anyhow!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "--corpus" => opts.corpus = PathBuf::from(value()?),
-            "--out" => opts.out_dir = PathBuf::from(value()?),
-            "--dump" => opts.dump = Some(PathBuf::from(value()?)),
+    cli::parse_flags(USAGE, |name, value| {
+        match name {
+            "--corpus" => opts.corpus = value.path()?,
+            "--out" => opts.out_dir = value.path()?,
+            "--dump" => opts.dump = Some(value.path()?),
             "--diagnostics" => opts.diagnostics = true,
             "--split" => {
-                let v = value()?;
+                let v = value.string()?;
                 if v != "dev" && v != "train" {
                     bail!("--split {v}: dev or train (the test split is not for viewing)");
                 }
                 opts.split = v;
             }
-            "--limit" => {
-                let v = value()?;
-                opts.limit = Some(
-                    v.parse()
-                        .with_context(|| format!("--limit {v}: not a number"))?,
-                );
-            }
-            "--repeat" => {
-                let v = value()?;
-                opts.repeat = v
-                    .parse()
-                    .with_context(|| format!("--repeat {v}: not a number"))?;
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
-            other => bail!("unknown argument {other:?}\n{USAGE}"),
+            "--limit" => opts.limit = Some(value.number()?),
+            "--repeat" => opts.repeat = value.number()?,
+            _ => return Ok(false),
         }
-    }
+        Ok(true)
+    })?;
     Ok(opts)
 }
 
 fn main() -> ExitCode {
-    if cfg!(debug_assertions) {
-        eprintln!("warning: debug build; run with --release for meaningful speeds");
-    }
+    cli::warn_if_debug_build();
     let opts = match parse_args() {
         Ok(o) => o,
-        Err(e) => {
-            eprintln!("bench-quotes: {e:#}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return cli::finish("bench-quotes", Err(e)),
     };
     if !opts.corpus.is_dir() {
         println!(
@@ -177,14 +149,5 @@ fn main() -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    match run(&opts) {
-        Ok(report) => {
-            println!("{report}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("bench-quotes: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    cli::finish("bench-quotes", run(&opts))
 }

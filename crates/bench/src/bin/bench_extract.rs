@@ -24,10 +24,10 @@
 //! Exit codes: 0 = table printed (a peer that could not run is a "not run" row);
 //! 2 = bad arguments, corpora absent, or an I/O error.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Result};
+use crosscheck_bench::cli;
 use crosscheck_bench::extract_bench::{project_root, run, Options};
 use crosscheck_bench::systems::SystemId;
 
@@ -50,65 +50,29 @@ fn parse_args() -> Result<Options> {
         venv: root.join("target").join("bench").join("venv"),
         render: None,
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| anyhow!("{name} needs a value"))
-        };
-        match name.as_str() {
-            "--corpora" => opts.corpora = PathBuf::from(value()?),
-            "--out" => opts.out_dir = PathBuf::from(value()?),
-            "--render" => opts.render = Some(value()?),
-            "--limit" => {
-                let v = value()?;
-                opts.limit = Some(
-                    v.parse()
-                        .with_context(|| format!("--limit {v}: not a number"))?,
-                );
-            }
-            "--repeat" => {
-                let v = value()?;
-                opts.repeat = v
-                    .parse()
-                    .with_context(|| format!("--repeat {v}: not a number"))?;
-            }
+    cli::parse_flags(USAGE, |name, value| {
+        match name {
+            "--corpora" => opts.corpora = value.path()?,
+            "--out" => opts.out_dir = value.path()?,
+            "--render" => opts.render = Some(value.string()?),
+            "--limit" => opts.limit = Some(value.number()?),
+            "--repeat" => opts.repeat = value.number()?,
             "--systems" => {
-                opts.systems = value()?
+                opts.systems = value
+                    .string()?
                     .split(',')
                     .filter(|s| !s.trim().is_empty())
                     .map(|s| SystemId::parse(s).ok_or_else(|| anyhow!("unknown system {s:?}")))
                     .collect::<Result<_>>()?;
             }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
-            other => bail!("unknown argument {other:?}\n{USAGE}"),
+            _ => return Ok(false),
         }
-    }
+        Ok(true)
+    })?;
     Ok(opts)
 }
 
 fn main() -> ExitCode {
-    if cfg!(debug_assertions) {
-        eprintln!("warning: debug build; run with --release for meaningful speeds");
-    }
-    let result = parse_args().and_then(|opts| run(&opts));
-    match result {
-        Ok(report) => {
-            println!("{report}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("bench-extract: {e:#}");
-            ExitCode::from(2)
-        }
-    }
+    cli::warn_if_debug_build();
+    cli::finish("bench-extract", parse_args().and_then(|opts| run(&opts)))
 }

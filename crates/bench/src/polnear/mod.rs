@@ -138,7 +138,7 @@ fn report(opts: &Options, split: &Split, t: &Totals, speed: &Speed) -> String {
         "PolNeAR attribution benchmark, {} split: {} documents{}; {} gold attributions, \
          {} of them direct quotes ({}); {} with a source ({} marked as having none), \
          {} with a cue, {} with a content. Predicted: {} quotes, grouped with the quotes that \
-         continue them into {} attributions, {} of them direct or partial.\n",
+         continue them into {} attributions, {} of them direct quotes.\n",
         split.name,
         split.docs.len(),
         opts.limit
