@@ -327,6 +327,21 @@ mod tests {
         }
     }
 
+    fn at<'a>(
+        id: &'a str,
+        date: &'a str,
+        text: &'a str,
+        analysis: &'a DocAnalysis,
+    ) -> AnalysedDoc<'a> {
+        AnalysedDoc {
+            id,
+            published: Some(date),
+            outlet: None,
+            text,
+            analysis,
+        }
+    }
+
     fn linked() -> Vec<LinkedEntity> {
         vec![LinkedEntity {
             id: "e1".into(),
@@ -356,27 +371,9 @@ mod tests {
             doc_with_quote(tc, "The harbour will reopen next week for fishing boats."),
         );
         let docs = [
-            AnalysedDoc {
-                id: "b",
-                published: Some("2026-01-18"),
-                outlet: None,
-                text: tb,
-                analysis: &b,
-            },
-            AnalysedDoc {
-                id: "a",
-                published: Some("2026-01-17"),
-                outlet: None,
-                text: ta,
-                analysis: &a,
-            },
-            AnalysedDoc {
-                id: "c",
-                published: Some("2026-01-18"),
-                outlet: None,
-                text: tc,
-                analysis: &c,
-            },
+            at("b", "2026-01-18", tb, &b),
+            at("a", "2026-01-17", ta, &a),
+            at("c", "2026-01-18", tc, &c),
         ];
         let v = quote_variants(&docs, &linked());
         assert_eq!(
@@ -400,22 +397,7 @@ mod tests {
             ta,
             "Our territory is not for sale, and our sovereignty is not negotiable.",
         );
-        let docs = [
-            AnalysedDoc {
-                id: "a",
-                published: Some("2026-01-17"),
-                outlet: None,
-                text: ta,
-                analysis: &a,
-            },
-            AnalysedDoc {
-                id: "b",
-                published: Some("2026-06-17"),
-                outlet: None,
-                text: ta,
-                analysis: &a,
-            },
-        ];
+        let docs = [at("a", "2026-01-17", ta, &a), at("b", "2026-06-17", ta, &a)];
         assert!(quote_variants(&docs, &linked()).is_empty());
     }
 
@@ -428,5 +410,18 @@ mod tests {
         );
         assert_eq!(day_number("2026-13-01"), None);
         assert_eq!(day_number("bad"), None);
+    }
+
+    #[test]
+    fn translations_published_days_apart_need_fewer_shared_words() {
+        let ta = "“The fire is out, the leak is contained, and we have the capacity to finish the clean-up ourselves.”";
+        let tb = "“The fire has been extinguished, the spill is under control, and our own capacity is enough to complete the clean-up.”";
+        let a = doc_with_quote(ta, &ta[3..ta.len() - 3]);
+        let b = doc_with_quote(tb, &tb[3..tb.len() - 3]);
+        let close = [at("a", "2026-02-03", ta, &a), at("b", "2026-02-04", tb, &b)];
+        assert_eq!(quote_variants(&close, &linked()).len(), 1);
+        // Weeks apart, the same words are not enough.
+        let apart = [at("a", "2026-02-03", ta, &a), at("b", "2026-02-20", tb, &b)];
+        assert!(quote_variants(&apart, &linked()).is_empty());
     }
 }
