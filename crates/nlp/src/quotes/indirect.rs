@@ -1,14 +1,15 @@
 //! Indirect attributions: reported speech and thought without quotation
 //! marks. "X said (that) C", "C, X said", "C, said X", "according to X, C",
 //! "..., saying C", and verbs of belief with a clause ("X believes that C").
-//! News attribution is univocal: once a sentence's content is attributed,
-//! the rest of that content is not searched again.
+//! Inside the content of an attribution, only a named or pronoun source
+//! with a verb of saying starts another one.
 
 use super::context::Words;
 use super::cues::{cue, is_determiner, is_noun_like, is_participle, is_pronoun, CueStrength};
 use super::direct::is_cue_word;
+use super::plausible_name;
 use super::speaker::{self, People};
-use crate::{DocQuote, QuoteKind, Sentence, Span, TokenKind};
+use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, TokenKind};
 
 /// Verbs whose object names the listener: "told reporters that ...".
 fn takes_listener(base: &str) -> bool {
@@ -52,13 +53,31 @@ pub fn find_indirect(
                 k += 1;
                 continue;
             }
-            let found =
-                according_to(words, first, end, k).or_else(|| with_verb(words, first, end, k));
-            let Some((source, cue_span, content, resume)) = found else {
+            let found = according_to(words, first, end, k)
+                .or_else(|| with_verb(words, first, end, k))
+                .or_else(|| {
+                    (k == first)
+                        .then(|| name_colon(words, entities, first, end))
+                        .flatten()
+                })
+                .or_else(|| headline_cue(words, first, end, k));
+            let Some((source, cue_span, content)) = found else {
                 k += 1;
                 continue;
             };
-            if content.of(text).split_whitespace().count() < 2
+            // Inside the content of an attribution already found, only a
+            // named or pronoun source with a verb of saying starts another
+            // ("Officials said Trump told them ...").
+            let inside = out
+                .last()
+                .is_some_and(|p: &DocQuote| p.content.contains(&cue_span));
+            let strong = matches!(cue(words.word(k)), Some((_, CueStrength::Speech)))
+                && source.is_some_and(|s| {
+                    let w = s.of(text);
+                    is_pronoun(w) || w.starts_with(char::is_uppercase)
+                });
+            if (inside && !strong)
+                || content.of(text).split_whitespace().count() < 2
                 || quotes.iter().any(|q| {
                     q.content.overlaps(&content) && q.kind != QuoteKind::Partial && q.cue.is_some()
                 })
@@ -77,11 +96,7 @@ pub fn find_indirect(
                 nested_in: None,
                 continues: None,
             });
-            k = if std::env::var_os("XQ").is_some() {
-                k + 1
-            } else {
-                resume.max(k + 1)
-            };
+            k += 1;
         }
     }
     out
@@ -137,10 +152,69 @@ fn passive(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
     }
     let source = words.phrase_after(k + 2, end)?;
     let content = words.subject_before(k, first)?;
-    Some((Some(source), words.span(k, k), content, end))
+    Some((Some(source), words.span(k, k), content))
 }
 
-type Found = (Option<Span>, Span, Span, usize);
+/// "Trump: Clinton Should Be Prosecuted" — a line that opens with a person's
+/// or an organisation's name and a colon.
+fn name_colon(words: &Words, entities: &[DocEntity], first: usize, end: usize) -> Option<Found> {
+    let colon = (first + 1..(first + 5).min(end)).find(|&i| words.is_punct(i, ":"))?;
+    let name = words.span(first, colon - 1);
+    if !plausible_name(name.of(words.text))
+        || (first..colon).any(|i| !words.word(i).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let named = entities.iter().any(|e| {
+        matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+            && e.mentions
+                .iter()
+                .any(|m| m.end == name.end && m.start >= name.start)
+    });
+    if !named || end < colon + 4 {
+        return None;
+    }
+    Some((
+        Some(name),
+        words.span(colon, colon),
+        words.span(colon + 1, end - 1),
+    ))
+}
+
+/// "Rubio Says Abandoning Reform Was A Mistake" — in a headline written in
+/// Title Case, a capitalised cue after a name.
+fn headline_cue(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
+    if k == first || k + 2 >= end || !words.word(k).starts_with(char::is_uppercase) {
+        return None;
+    }
+    if !matches!(cue(words.word(k)), Some((_, CueStrength::Speech))) || is_participle(words.word(k))
+    {
+        return None;
+    }
+    let capitalised = |i: usize| {
+        words.word(i).starts_with(char::is_uppercase) || words.tokens[i].kind != TokenKind::Word
+    };
+    let wordy: Vec<usize> = (first..end)
+        .filter(|&i| words.tokens[i].kind == TokenKind::Word)
+        .collect();
+    let title_case = wordy.len() >= 4
+        && wordy.iter().filter(|&&i| capitalised(i)).count() * 10 >= wordy.len() * 8;
+    let last = &words.text[words.tokens[end - 1].start..];
+    if !title_case
+        || last.trim_start().starts_with('.')
+        || k - first > 5
+        || !(first..k).all(capitalised)
+    {
+        return None;
+    }
+    Some((
+        Some(words.span(first, k - 1)),
+        words.span(k, k),
+        words.span(k + 1, end - 1),
+    ))
+}
+
+type Found = (Option<Span>, Span, Span);
 
 /// "according to X, C" and "C, according to X".
 fn according_to(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
@@ -157,15 +231,10 @@ fn according_to(words: &Words, first: usize, end: usize, k: usize) -> Option<Fou
     let cue_span = words.span(k, k + 1);
     if k > first + 2 && comma_before(words, k, first).is_some() {
         // "C, according to X."
-        return Some((Some(source), cue_span, words.span(first, k - 2), end));
+        return Some((Some(source), cue_span, words.span(first, k - 2)));
     }
     if clause_end + 1 < end {
-        return Some((
-            Some(source),
-            cue_span,
-            words.span(clause_end + 1, end - 1),
-            end,
-        ));
+        return Some((Some(source), cue_span, words.span(clause_end + 1, end - 1)));
     }
     None
 }
@@ -198,7 +267,7 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
         if let Some(src) = words.phrase_after(k + 1, end) {
             let after_src = words.at_or_after(src.end);
             if after_src >= end || words.is_punct(after_src, ",") {
-                return Some((Some(src), cue_span, words.span(first, k - 2), end));
+                return Some((Some(src), cue_span, words.span(first, k - 2)));
             }
         }
     }
@@ -235,12 +304,7 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
         && (end - k <= 5 || words.is_punct(k + 1, ","))
         && !participle
     {
-        return Some((
-            Some(source),
-            cue_span,
-            words.span(first, src_first - 2),
-            end,
-        ));
+        return Some((Some(source), cue_span, words.span(first, src_first - 2)));
     }
     // "X said (to reporters) (that) C".
     let mut c = k + 1;
@@ -268,5 +332,5 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     if c >= end {
         return None;
     }
-    Some((Some(source), cue_span, words.span(c, end - 1), end))
+    Some((Some(source), cue_span, words.span(c, end - 1)))
 }

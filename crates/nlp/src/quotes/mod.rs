@@ -328,7 +328,7 @@ fn headline_colon(words: &Words, para: Span, open: usize) -> Attribution {
 
 /// Whether a capitalised phrase before a colon can name a speaker: not a
 /// function word ("And:", "See:", "Note:") and not a shouted headline.
-fn plausible_name(phrase: &str) -> bool {
+pub(crate) fn plausible_name(phrase: &str) -> bool {
     let first = phrase
         .split_whitespace()
         .next()
