@@ -252,9 +252,10 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     {
         return None;
     }
-    // "continue" cues a quote ("he continued"), but "continue to" is not
-    // speech.
-    if base == "continue" {
+    // "continue", "speak" and "talk" cue a quote ("he continued", "Arvelo
+    // spoke in Velorian"), but alone they report no content ("continue
+    // to", "spoke at the rally").
+    if matches!(base, "continue" | "speak" | "talk") {
         return None;
     }
     let cue_span = words.span(k, k);
