@@ -1,7 +1,7 @@
 //! `crosscheck show`.
 
 use anyhow::{bail, Result};
-use crosscheck_model::ExportDocument;
+use crosscheck_model::{DocAnalysis, ExportDocument};
 use crosscheck_store::{SqliteStore, Store};
 
 use crate::exit::Exit;
@@ -28,6 +28,9 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
         let mut v = serde_json::to_value(ExportDocument::from(&doc))?;
         if explain {
             v["removed_lines"] = serde_json::to_value(&doc.removed_lines)?;
+        }
+        if let Some(stored) = store.get_analysis(&doc.id)? {
+            v["analysis"] = serde_json::to_value(&stored.analysis)?;
         }
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(Exit::Ok);
@@ -63,6 +66,9 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
     }
     println!();
     println!("{}", doc.text);
+    if let Some(stored) = store.get_analysis(&doc.id)? {
+        print_analysis(&doc.text, &stored.analysis);
+    }
     if explain {
         println!();
         println!("Removed lines ({}):", doc.removed_lines.len());
@@ -82,4 +88,58 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
         }
     }
     Ok(Exit::Ok)
+}
+
+/// The document's entities and who said what in it, each with its byte
+/// span in the text above.
+fn print_analysis(text: &str, a: &DocAnalysis) {
+    if !a.entities.is_empty() {
+        println!();
+        println!("Entities ({}):", a.entities.len());
+        for e in &a.entities {
+            let roles = if e.roles.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", e.roles.join("; "))
+            };
+            println!(
+                "  {} {} ({} mentions){roles}",
+                e.kind.as_str(),
+                e.name,
+                e.mentions.len()
+            );
+        }
+    }
+    if a.quotes.is_empty() {
+        return;
+    }
+    println!();
+    println!("Quotes and attributions ({}):", a.quotes.len());
+    for (i, q) in a.quotes.iter().enumerate() {
+        let who = match q.speaker {
+            Some(e) => a.entities[e].name.clone(),
+            None => format!(
+                "unattributed ({})",
+                q.speaker_note.as_deref().unwrap_or("no speaker")
+            ),
+        };
+        let cue = q
+            .cue
+            .map(|c| format!(" [{}]", c.of(text)))
+            .unwrap_or_default();
+        let mut links = String::new();
+        if let Some(n) = q.nested_in {
+            links.push_str(&format!(", inside #{n}"));
+        }
+        if let Some(c) = q.continues {
+            links.push_str(&format!(", continues #{c}"));
+        }
+        println!(
+            "  #{i} {} {who}{cue}: \"{}\" ({}..{}{links})",
+            q.kind.as_str(),
+            q.content.of(text),
+            q.content.start,
+            q.content.end
+        );
+    }
 }

@@ -459,6 +459,35 @@ fn entities_lists_the_store_wide_entities_as_text_and_json() {
     }
 }
 
+#[test]
+fn show_lists_a_documents_entities_and_quotes() {
+    let db = demo_db();
+    // The Strait Report text dump: Arvelo's statement, Deverra's ("she said").
+    let out = db.run(&["show", "2084e6"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Entities ("), "{text}");
+    assert!(text.contains("person Tomas Arvelo"), "{text}");
+    let quotes = text
+        .split("Quotes and attributions (")
+        .nth(1)
+        .expect("a quotes section");
+    assert!(
+        quotes
+            .lines()
+            .any(|l| l.contains("direct Tomas Arvelo") && l.contains("We thank our neighbours")),
+        "{quotes}"
+    );
+    assert!(
+        quotes
+            .lines()
+            .any(|l| l.contains("direct Marisol Deverra") && l.contains("The fire is out")),
+        "{quotes}"
+    );
+    let json = json_of(&db, &["show", "2084e6", "--format", "json"]);
+    assert!(!items(&json["analysis"]["quotes"]).is_empty(), "{json:#}");
+}
+
 fn files(names: &[&str]) -> Vec<std::path::PathBuf> {
     names
         .iter()
