@@ -280,7 +280,9 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     let source = if participle {
         // "..., at one point calling the mayor a liar".
         let lowest = k.saturating_sub(1).max(first);
-        if k == first || !(lowest..k).any(|i| words.is_punct(i, ",")) {
+        // "... by saying he would ...".
+        let after_by = k > first && words.word(k - 1) == "by";
+        if k == first || !((lowest..k).any(|i| words.is_punct(i, ",")) || after_by) {
             return None;
         }
         words.sentence_subject(first, k)
@@ -324,7 +326,11 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
         c += 1;
     }
     let introduced = c < end && matches!(words.word(c), "that" | "to");
-    if strength == CueStrength::Belief && !introduced {
+    // "They think the progress is real", "He believes, for example, that":
+    // a named or pronoun subject's belief needs no "that".
+    let src_text = source.of(words.text);
+    let personal = is_pronoun(src_text) || src_text.starts_with(char::is_uppercase);
+    if strength == CueStrength::Belief && !introduced && !personal {
         return None;
     }
     if c < end && words.word(c) == "that" {
