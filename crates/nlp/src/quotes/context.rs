@@ -73,11 +73,40 @@ impl<'a> Words<'a> {
     /// (skipping auxiliaries and adverbs), not reaching before `floor`.
     pub fn subject_before(&self, verb: usize, floor: usize) -> Option<Span> {
         let mut i = verb;
-        while i > floor
-            && self.tokens[i - 1].kind == TokenKind::Word
-            && is_verb_filler(self.word(i - 1))
-        {
-            i -= 1;
+        loop {
+            let before = i;
+            while i > floor
+                && self.tokens[i - 1].kind == TokenKind::Word
+                && is_verb_filler(self.word(i - 1))
+            {
+                i -= 1;
+            }
+            // "... released on Tuesday showed", "earlier in the day touted":
+            // a time phrase between the subject and its verb.
+            if i > floor && is_time_word(self.word(i - 1)) {
+                i -= 1;
+                while i > floor
+                    && matches!(
+                        self.word(i - 1).to_lowercase().as_str(),
+                        "on" | "last"
+                            | "this"
+                            | "late"
+                            | "early"
+                            | "earlier"
+                            | "later"
+                            | "in"
+                            | "the"
+                            | "that"
+                            | "each"
+                            | "every"
+                    )
+                {
+                    i -= 1;
+                }
+            }
+            if i == before {
+                break;
+            }
         }
         if i <= floor {
             return None;
@@ -308,4 +337,31 @@ fn opens_introduction(word: &str) -> bool {
     ) || (word.starts_with(char::is_uppercase)
         && lower.len() > 4
         && (lower.ends_with("ing") || lower.ends_with("ly")))
+}
+
+/// Days, parts of days and other time nouns that can stand between a
+/// subject and its verb.
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "day"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
 }

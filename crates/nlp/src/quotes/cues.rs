@@ -201,6 +201,8 @@ pub fn is_verb_filler(word: &str) -> bool {
         "has"
             | "have"
             | "had"
+            | "always"
+            | "now"
             | "also"
             | "previously"
             | "later"

@@ -144,10 +144,13 @@ fn passive(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
     if !participle_form || k == first || k + 2 >= end || words.word(k + 1) != "by" {
         return None;
     }
-    if !matches!(
+    // "groups backed by Ankara": a participle after its noun is passive too.
+    let aux = matches!(
         words.word(k - 1).to_lowercase().as_str(),
         "was" | "were" | "is" | "are" | "been" | "be" | "being"
-    ) {
+    );
+    let after_noun = words.tokens[k - 1].kind == TokenKind::Word && !is_pronoun(words.word(k - 1));
+    if !aux && !after_noun {
         return None;
     }
     let source = words.phrase_after(k + 2, end)?;
@@ -330,7 +333,9 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
     // a named or pronoun subject's belief needs no "that".
     let src_text = source.of(words.text);
     let personal = is_pronoun(src_text) || src_text.starts_with(char::is_uppercase);
-    if strength == CueStrength::Belief && !introduced && !personal {
+    if strength == CueStrength::Belief
+        && (!introduced && !personal || src_text.eq_ignore_ascii_case("you"))
+    {
         return None;
     }
     if c < end && words.word(c) == "that" {
