@@ -387,3 +387,45 @@ mod tests {
         assert!(is_participle("adding") && !is_participle("said"));
     }
 }
+
+/// Nouns that name a source of evidence: "the poll shows", "the data
+/// suggest".
+pub fn is_evidence_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "data"
+            | "report"
+            | "reports"
+            | "analysis"
+            | "research"
+            | "figures"
+            | "numbers"
+            | "results"
+            | "records"
+            | "documents"
+            | "emails"
+            | "tally"
+            | "census"
+            | "review"
+            | "audit"
+            | "investigation"
+            | "statement"
+            | "memo"
+            | "letter"
+            | "filing"
+            | "ad"
+            | "video"
+            | "report’s"
+            | "findings"
+            | "estimates"
+            | "projections"
+            | "forecast"
+            | "model"
+    )
+}

@@ -2,7 +2,9 @@
 //! line ending in a colon, with the source and cue found around it.
 
 use super::context::Words;
-use super::cues::{cue, ends_subject, is_noun_like, is_participle, is_pronoun, CueStrength};
+use super::cues::{
+    cue, ends_subject, is_evidence_noun, is_noun_like, is_participle, is_pronoun, CueStrength,
+};
 use super::marks::Quoted;
 use crate::{Sentence, Span, TokenKind};
 
@@ -175,6 +177,7 @@ pub fn is_cue_word(words: &Words, k: usize, min: CueStrength) -> bool {
         && k > 0
         && words.tokens[k - 1].kind != TokenKind::Punct
         && !is_pronoun(words.word(k - 1))
+        && !is_evidence_noun(&words.word(k - 1).to_lowercase())
     {
         return false;
     }

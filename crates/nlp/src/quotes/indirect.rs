@@ -5,7 +5,9 @@
 //! with a verb of saying starts another one.
 
 use super::context::Words;
-use super::cues::{cue, is_determiner, is_noun_like, is_participle, is_pronoun, CueStrength};
+use super::cues::{
+    cue, is_determiner, is_evidence_noun, is_noun_like, is_participle, is_pronoun, CueStrength,
+};
 use super::direct::is_cue_word;
 use super::plausible_name;
 use super::speaker::{self, People};
@@ -26,7 +28,7 @@ pub fn find_indirect(
     entities: &People,
     quotes: &[DocQuote],
 ) -> Vec<DocQuote> {
-    let mut out = Vec::new();
+    let mut out: Vec<DocQuote> = Vec::new();
     let taken = |k: usize| {
         let t = &words.tokens[k];
         quotes.iter().any(|q| {
@@ -41,16 +43,22 @@ pub fn find_indirect(
         while end > first && words.tokens[end - 1].kind == TokenKind::Punct {
             end -= 1;
         }
-        let mut k = first;
-        while k < end {
+        // "according to X" owns its sentence: read it first, so that a verb
+        // inside "C, according to X" does not start an attribution of its
+        // own.
+        let according = |k: &usize| words.word(*k).eq_ignore_ascii_case("according");
+        let order: Vec<usize> = (first..end)
+            .filter(according)
+            .chain((first..end).filter(|k| !according(k)))
+            .collect();
+        let sentence_first = out.len();
+        for k in order {
             if taken(k) {
-                k += 1;
                 continue;
             }
             // "..., adding that ...": a participle after a quoted statement
             // carries on that statement's attribution.
             if cue_of_quote_in(quotes, s) && is_participle(words.word(k)) {
-                k += 1;
                 continue;
             }
             let found = according_to(words, first, end, k)
@@ -62,15 +70,14 @@ pub fn find_indirect(
                 })
                 .or_else(|| headline_cue(words, first, end, k));
             let Some((source, cue_span, content)) = found else {
-                k += 1;
                 continue;
             };
             // Inside the content of an attribution already found, only a
             // named or pronoun source with a verb of saying starts another
             // ("Officials said Trump told them ...").
-            let inside = out
-                .last()
-                .is_some_and(|p: &DocQuote| p.content.contains(&cue_span));
+            let inside = out[sentence_first..]
+                .iter()
+                .any(|p: &DocQuote| p.content.contains(&cue_span) || p.cue == Some(cue_span));
             let strong = matches!(cue(words.word(k)), Some((_, CueStrength::Speech)))
                 && source.is_some_and(|s| {
                     let w = s.of(text);
@@ -82,7 +89,6 @@ pub fn find_indirect(
                     q.content.overlaps(&content) && q.kind != QuoteKind::Partial && q.cue.is_some()
                 })
             {
-                k += 1;
                 continue;
             }
             let who = speaker::resolve(text, entities, source, None);
@@ -96,8 +102,9 @@ pub fn find_indirect(
                 nested_in: None,
                 continues: None,
             });
-            k += 1;
         }
+        // Keep text order within the sentence.
+        out[sentence_first..].sort_by_key(|q| (q.content.start, q.content.end));
     }
     out
 }
@@ -297,9 +304,17 @@ fn with_verb(words: &Words, first: usize, end: usize, k: usize) -> Option<Found>
         words.subject_before(k, first)
     };
     let source = source?;
-    // "TV shows never die", "the poll shows": too often a noun; "he
-    // shows" is a verb.
-    if is_noun_like(words.word(k)) && !is_pronoun(source.of(words.text)) {
+    // "TV shows never die": too often a noun. A verb after a pronoun ("he
+    // shows") or after a source of evidence ("the poll shows", "the
+    // report claims").
+    let head = source
+        .of(words.text)
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if is_noun_like(words.word(k)) && !is_pronoun(source.of(words.text)) && !is_evidence_noun(&head)
+    {
         return None;
     }
     let src_first = words.at_or_after(source.start);
