@@ -372,22 +372,6 @@ pub fn is_determiner(word: &str) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn forms() {
-        assert_eq!(cue("said").map(|c| c.0), Some("say"));
-        assert_eq!(cue("Stating").map(|c| c.0), Some("state"));
-        assert_eq!(cue("replied").map(|c| c.0), Some("reply"));
-        assert_eq!(cue("emphasizes").map(|c| c.0), Some("emphasize"));
-        assert_eq!(cue("believes").map(|c| c.1), Some(CueStrength::Belief));
-        assert_eq!(cue("table"), None);
-        assert!(is_participle("adding") && !is_participle("said"));
-    }
-}
-
 /// Nouns that name a source of evidence: "the poll shows", "the data
 /// suggest".
 pub fn is_evidence_noun(word: &str) -> bool {
@@ -428,4 +412,20 @@ pub fn is_evidence_noun(word: &str) -> bool {
             | "forecast"
             | "model"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(cue("said").map(|c| c.0), Some("say"));
+        assert_eq!(cue("Stating").map(|c| c.0), Some("state"));
+        assert_eq!(cue("replied").map(|c| c.0), Some("reply"));
+        assert_eq!(cue("emphasizes").map(|c| c.0), Some("emphasize"));
+        assert_eq!(cue("believes").map(|c| c.1), Some(CueStrength::Belief));
+        assert_eq!(cue("table"), None);
+        assert!(is_participle("adding") && !is_participle("said"));
+    }
 }
