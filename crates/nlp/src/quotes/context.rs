@@ -190,7 +190,11 @@ impl<'a> Words<'a> {
         }
         let name = self.subject_before(prev_comma, floor)?;
         let head = self.at_or_after(name.start);
-        if !self.is_capitalised(head) && !is_pronoun(self.word(head)) {
+        // "her senior policy adviser, Jake Sullivan, said": the name is
+        // the apposition.
+        let apposition_is_name = (prev_comma + 1..comma)
+            .all(|k| self.is_capitalised(k) || self.tokens[k].kind != TokenKind::Word);
+        if !self.is_capitalised(head) && !is_pronoun(self.word(head)) && !apposition_is_name {
             return None;
         }
         Some(Span::new(name.start, self.tokens[comma - 1].end))
@@ -259,6 +263,19 @@ impl<'a> Words<'a> {
                 } else {
                     i
                 };
+                // "The GOP nominee": lower-case nouns after a capitalised
+                // modifier, up to the verb.
+                while begin < i
+                    && last + 2 < until
+                    && last - begin < 5
+                    && self.tokens[last + 1].kind == TokenKind::Word
+                    && !self.is_capitalised(last + 1)
+                    && self.in_phrase(last + 1)
+                    && cue(self.word(last + 1)).is_none()
+                    && !is_verb_filler(self.word(last + 1))
+                {
+                    last += 1;
+                }
                 // "El Salvador's president": the possessor's role noun.
                 if last + 2 < until
                     && self.is_possessive(last + 1)
@@ -282,7 +299,12 @@ impl<'a> Words<'a> {
                 }
                 return Some(self.span(i, last));
             }
-            if self.tokens[i].kind == TokenKind::Punct {
+            // "The GOP nominee": a determiner before a capitalised word.
+            if is_determiner(w) && i + 1 < until {
+                i += 1;
+                continue;
+            }
+            if self.tokens[i].kind == TokenKind::Punct || self.tokens[i].kind == TokenKind::Number {
                 i += 1;
                 continue;
             }
