@@ -53,6 +53,13 @@ impl<'a> Words<'a> {
             && self.is_capitalised(i + 1)
     }
 
+    /// Whether token `i` lies inside parentheses opened after `from`.
+    fn inside_parentheses(&self, i: usize, from: usize) -> bool {
+        let opened = (from..i).filter(|&k| self.is_punct(k, "(")).count();
+        let closed = (from..i).filter(|&k| self.is_punct(k, ")")).count();
+        opened > closed
+    }
+
     /// Whether token `i` can be part of a subject noun phrase.
     fn in_phrase(&self, i: usize) -> bool {
         let t = &self.tokens[i];
@@ -229,6 +236,20 @@ impl<'a> Words<'a> {
     /// ends in a comma ("In a statement on Saturday, ...").
     pub fn sentence_subject(&self, first: usize, until: usize) -> Option<Span> {
         let mut start = first;
+        // A dateline: "WASHINGTON (AP) — ...".
+        if let Some(dash) =
+            (start..until.min(start + 8)).find(|&i| matches!(self.word(i), "—" | "–" | "-"))
+        {
+            let dateline = (start..dash).all(|i| {
+                let w = self.word(i);
+                self.tokens[i].kind != TokenKind::Word
+                    || !w.chars().any(char::is_lowercase)
+                    || self.inside_parentheses(i, start)
+            });
+            if dateline && dash > start {
+                start = dash + 1;
+            }
+        }
         // "However, ...", "Still, ...": a word and a comma.
         if start + 2 < until && self.is_punct(start + 1, ",") {
             start += 2;
