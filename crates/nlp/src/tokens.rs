@@ -147,6 +147,8 @@ fn is_initial(chars: &[(usize, char)], i: usize, j: usize) -> bool {
 /// Titles and other abbreviations whose full stop belongs to the word
 /// ("Mr.", "Sen.", "Calif."), so that "Mr. Burr said" stays one phrase.
 fn is_title_abbreviation(word: &str) -> bool {
+    // "D-Ore.", "R-Calif.": a party and a state.
+    let word = word.rsplit('-').next().unwrap_or(word);
     matches!(
         word,
         "Mr" | "Mrs"

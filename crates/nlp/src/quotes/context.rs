@@ -180,6 +180,10 @@ impl<'a> Words<'a> {
     /// "NAME, apposition," ending with the comma at `comma`: the name and
     /// its apposition, when the name is capitalised.
     fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Span> {
+        self.appositive_at(comma, floor, 0)
+    }
+
+    fn appositive_at(&self, comma: usize, floor: usize, depth: usize) -> Option<Span> {
         let lowest = comma.saturating_sub(24).max(floor);
         let prev_comma = (lowest..comma).rev().find(|&k| self.is_punct(k, ","))?;
         if prev_comma <= floor || prev_comma + 1 >= comma {
@@ -202,6 +206,13 @@ impl<'a> Words<'a> {
         let apposition_is_name = (prev_comma + 1..comma)
             .all(|k| self.is_capitalised(k) || self.tokens[k].kind != TokenKind::Word);
         if !self.is_capitalised(head) && !is_pronoun(self.word(head)) && !apposition_is_name {
+            // "Matthew Prince, chief executive of CloudFlare, a San
+            // Francisco company, said": one more apposition back.
+            if depth < 2 {
+                return self
+                    .appositive_at(prev_comma, floor, depth + 1)
+                    .map(|s| Span::new(s.start, self.tokens[comma - 1].end));
+            }
             return None;
         }
         Some(Span::new(name.start, self.tokens[comma - 1].end))

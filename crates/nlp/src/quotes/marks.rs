@@ -123,7 +123,16 @@ fn scan_paragraph(
         }
         let is_double = is_double_open(c) || is_double_close(c) || c == '"' || doubled;
         if is_double {
-            let opening = if is_double_open(c) {
+            // "“It is unusual,“ said X": an opening mark typed where the
+            // closing one belongs (after a word or punctuation, before a
+            // space) closes the open quote.
+            let misplaced_close = c == '“'
+                && double.is_some()
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(char::is_whitespace);
+            let opening = if misplaced_close {
+                false
+            } else if is_double_open(c) {
                 true
             } else if is_double_close(c) {
                 false

@@ -119,7 +119,20 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
 /// Brownell, an audience member"). A name inside a phrase with another head
 /// ("one Clinton aide", "U.S. policy experts") is not the speaker.
 fn head_entity(text: &str, entities: &[DocEntity], source: Span) -> Option<usize> {
-    let phrase_end = source.start + source.of(text).trim_end_matches(['.', ',', ' ']).len();
+    let phrase = source.of(text).trim_end_matches(['.', ',', ' ']);
+    let mut phrase_end = source.start + phrase.len();
+    let mut source = source;
+    // "Matthew Prince, chief executive of CloudFlare": the name before the
+    // apposition heads the phrase; "her adviser, Jake Sullivan": the name
+    // in it does.
+    if let Some(comma) = phrase.find(',') {
+        if phrase[..comma].contains(char::is_uppercase) {
+            phrase_end = source.start + comma;
+            source = Span::new(source.start, phrase_end);
+        } else {
+            source = Span::new(source.start + comma + 1, phrase_end);
+        }
+    }
     let mut best: Option<(usize, usize)> = None;
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
