@@ -4,11 +4,14 @@
 //! (raw input, extracted article, stored document) and the shape of the JSON
 //! export. Every other crate depends on it; it depends on nothing of ours.
 
+pub mod amount;
 pub mod analysis;
 pub mod document;
 pub mod export;
 pub mod hash;
+pub mod timex;
 
+pub use amount::{Amount, Approx, Direction};
 pub use analysis::{
     DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, LinkedEntity, Mention, MentionKind,
     QuoteKind, Span,
@@ -22,3 +25,4 @@ pub use export::{
     ExportRole, LineType, SCHEMA_VERSION,
 };
 pub use hash::{document_id, sha256_hex};
+pub use timex::{TimeExpr, TimeKind};

@@ -8,16 +8,20 @@
 //! real-world entity across the store, and quotes that are variants of one
 //! statement.
 
+pub mod amounts;
 pub mod entities;
 pub mod link;
 pub mod quotes;
 pub mod sentences;
+pub mod timex;
 pub mod tokens;
 
+pub use amounts::{find_amounts, Amount, Approx, Direction};
 pub use crosscheck_model::{
     DocAnalysis, DocEntity, DocQuote, EntityKind, Mention, MentionKind, QuoteKind, Span,
 };
 pub use sentences::{split_sentences, Sentence};
+pub use timex::{find_times, TimeExpr, TimeKind};
 pub use tokens::{tokenize, Token, TokenKind};
 
 /// Analyse one document's clean text: its entities and its quotes and
