@@ -77,7 +77,6 @@ const OPENERS: &[&str] = &[
     "For",
     "Since",
     "Although",
-    "Mexico",
 ];
 
 /// Split `text` into sentences.
