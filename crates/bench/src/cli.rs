@@ -87,6 +87,35 @@ pub fn warn_if_debug_build() {
     }
 }
 
+/// The `main` of a benchmark program over one shared corpus: warn on a
+/// debug build, parse the arguments, say "skipped" and exit 0 when the
+/// corpus folder is absent (a fresh clone without `../shared`), else run and
+/// [`finish`]. `shared_name` is the corpus folder under
+/// `../shared/corpora`.
+pub fn main_over_corpus<O>(
+    program: &str,
+    corpus_label: &str,
+    shared_name: &str,
+    parse: impl FnOnce() -> Result<O>,
+    corpus: impl Fn(&O) -> &std::path::Path,
+    run: impl FnOnce(&O) -> Result<String>,
+) -> ExitCode {
+    warn_if_debug_build();
+    let opts = match parse() {
+        Ok(o) => o,
+        Err(e) => return finish(program, Err(e)),
+    };
+    if !corpus(&opts).is_dir() {
+        println!(
+            "{program}: skipped: no {corpus_label} corpus at {} (it lives in \
+             ../shared/corpora/{shared_name}; pass --corpus DIR)",
+            corpus(&opts).display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    finish(program, run(&opts))
+}
+
 /// Prints the report on stdout (exit 0), or the error on stderr (exit 2).
 pub fn finish(program: &str, result: Result<String>) -> ExitCode {
     match result {

@@ -5,6 +5,8 @@
 //! and the WCXB dev articles; see [`extract_bench`]. `bench-quotes` scores
 //! quotes and attributions on PolNeAR; see [`polnear`].
 
+#[cfg(feature = "nlp")]
+pub mod claims_bench;
 pub mod cli;
 pub mod corpus;
 pub mod evaluate;

@@ -5,10 +5,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use crosscheck_model::{
-    quote_id, ExportDocument, ExportEntity, ExportLine, ExportMention, ExportQuote, ExportRole,
-    LineType, SCHEMA_VERSION,
+    claim_id, document_entity_id, quote_id, AttributionKind, ExportAmount, ExportAttribution,
+    ExportClaim, ExportClaimEntity, ExportDocument, ExportEntity, ExportLine, ExportMention,
+    ExportQuote, ExportRole, ExportTime, LineType, SCHEMA_VERSION,
 };
-use crosscheck_store::{EntityRecord, QuoteRecord, Store, StoreError};
+use crosscheck_store::{
+    ClaimEntity, ClaimFilter, ClaimRecord, EntityRecord, QuoteRecord, Store, StoreError,
+};
 use serde::Serialize;
 
 use crate::exit::Exit;
@@ -107,8 +110,88 @@ pub fn export_quote(q: &QuoteRecord) -> ExportQuote {
     }
 }
 
-/// Stream the export: documents, entities and quotes are written one by one,
-/// never all held, from one consistent snapshot of the store.
+/// An entity a claim names, as exported: the linked entity's id, or
+/// `<document id>-e<index>` when the document entity is not linked.
+fn claim_entity(document_id: &str, e: &ClaimEntity) -> ExportClaimEntity {
+    ExportClaimEntity {
+        name: e.name.clone(),
+        entity_id: e
+            .entity_id
+            .clone()
+            .unwrap_or_else(|| document_entity_id(document_id, e.index)),
+    }
+}
+
+/// A claim as exported (and as `crosscheck claims --format json` prints it).
+pub fn export_claim(c: &ClaimRecord) -> ExportClaim {
+    let a = &c.claim.attribution;
+    let source = c.source.as_ref().map(|e| claim_entity(&c.document_id, e));
+    let name = match a.kind {
+        AttributionKind::Named => source
+            .as_ref()
+            .map(|s| s.name.clone())
+            .or_else(|| a.text.clone()),
+        AttributionKind::Unnamed => a.text.clone(),
+        AttributionKind::Outlet => c.outlet.clone(),
+    };
+    ExportClaim {
+        id: claim_id(&c.document_id, c.index),
+        document_id: c.document_id.clone(),
+        text: c.text.clone(),
+        start: c.claim.span.start,
+        end: c.claim.span.end,
+        subjects: c
+            .subjects
+            .iter()
+            .map(|e| claim_entity(&c.document_id, e))
+            .collect(),
+        predicate: c.claim.predicate.clone(),
+        object: c.object.clone(),
+        amounts: c
+            .claim
+            .amounts
+            .iter()
+            .zip(&c.amount_texts)
+            .map(|(am, text)| ExportAmount {
+                text: text.clone(),
+                value: am.value,
+                unit: am.unit.clone(),
+                approx: am.approx,
+                direction: am.direction,
+                high: am.high,
+                noun: am.noun.clone(),
+                start: am.start,
+                end: am.end,
+            })
+            .collect(),
+        time: c.claim.time.as_ref().map(|t| ExportTime {
+            text: c.time_text.clone().unwrap_or_default(),
+            value: t.value.clone(),
+            kind: t.kind,
+            note: t.note.clone(),
+            start: t.start,
+            end: t.end,
+        }),
+        attributed_to: ExportAttribution {
+            kind: a.kind,
+            name,
+            entity_id: match a.kind {
+                AttributionKind::Named => source.map(|s| s.entity_id),
+                _ => None,
+            },
+            quote_id: a.quote.map(|q| quote_id(&c.document_id, q)),
+        },
+        hedged: c.claim.hedged(),
+        checkworthiness: c.claim.checkworthiness,
+        key: c.claim.key.clone(),
+        hedges: c.claim.hedges.clone(),
+        object_start: c.claim.object.map(|s| s.start),
+        object_end: c.claim.object.map(|s| s.end),
+    }
+}
+
+/// Stream the export: documents, entities, quotes and claims are written one
+/// by one, never all held, from one consistent snapshot of the store.
 fn write_export(store: &dyn Store, format: ExportFormat, w: &mut dyn Write) -> Result<()> {
     store.snapshot(&mut || match format {
         ExportFormat::Jsonl => write_jsonl(store, w),
@@ -135,15 +218,18 @@ fn put_line<T: Serialize>(
 }
 
 /// One object per line, each with a `"type"`: documents, then entities,
-/// then quotes.
+/// then quotes, then claims.
 fn write_jsonl(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_document(&mut |d| put_line(w, LineType::Document, &ExportDocument::from(&d)))?;
     store.for_each_entity(&mut |e| put_line(w, LineType::Entity, &export_entity(&e)))?;
-    store.for_each_quote(&mut |q| put_line(w, LineType::Quote, &export_quote(&q)))
+    store.for_each_quote(&mut |q| put_line(w, LineType::Quote, &export_quote(&q)))?;
+    store.for_each_claim(&ClaimFilter::default(), &mut |c| {
+        put_line(w, LineType::Claim, &export_claim(&c))
+    })
 }
 
-/// One object: `{"schema_version":…,"documents":[…],"entities":[…],"quotes":[…]}`,
-/// one array element per line.
+/// One object: `{"schema_version":…,"documents":[…],"entities":[…],"quotes":[…],
+/// "claims":[…]}`, one array element per line.
 fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     write!(w, "{{\"schema_version\":{SCHEMA_VERSION},\"documents\":[").map_err(io)?;
     let mut first = true;
@@ -169,6 +255,12 @@ fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_quote(&mut |q| {
         element(w, &mut first)?;
         put(w, &export_quote(&q))
+    })?;
+    w.write_all(b"\n],\"claims\":[").map_err(io)?;
+    first = true;
+    store.for_each_claim(&ClaimFilter::default(), &mut |c| {
+        element(w, &mut first)?;
+        put(w, &export_claim(&c))
     })?;
     w.write_all(b"\n]}\n").map_err(io)
 }

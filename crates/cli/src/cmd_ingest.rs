@@ -139,7 +139,8 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
     crate::cmd_docs::run(cli, Format::Table)?;
     println!();
     println!(
-        "Try: crosscheck --db {db} show ID --explain\n     crosscheck --db {db} quotes\n     crosscheck --db {db} entities",
+        "Try: crosscheck --db {db} show ID --explain\n     crosscheck --db {db} quotes\n     \
+         crosscheck --db {db} entities\n     crosscheck --db {db} claims",
         db = cli.db.display()
     );
     Ok(if summary.failures.is_empty() {

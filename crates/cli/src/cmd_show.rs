@@ -68,6 +68,7 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
     println!("{}", doc.text);
     if let Some(stored) = store.get_analysis(&doc.id)? {
         print_analysis(&doc.text, &stored.analysis);
+        crate::cmd_claims::print_document_claims(&doc.text, &stored.analysis);
     }
     if explain {
         println!();

@@ -1,6 +1,7 @@
 //! The `crosscheck` command. The only crate that parses arguments, draws
 //! progress bars and decides exit codes; the work is done by the stage crates.
 
+mod cmd_claims;
 mod cmd_docs;
 mod cmd_entities;
 mod cmd_export;
@@ -57,7 +58,9 @@ pub enum Command {
     Quotes(cmd_quotes::QuotesArgs),
     /// The people, organisations and places the documents name.
     Entities(cmd_entities::EntitiesArgs),
-    /// Export every document, entity and quote as JSON (one object) or JSON lines.
+    /// Check-worthy claims by document: score, attribution, hedges, amounts, time.
+    Claims(cmd_claims::ClaimsArgs),
+    /// Export every document, entity, quote and claim as JSON (one object) or JSON lines.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -106,6 +109,7 @@ fn main() -> ExitCode {
         } => cmd_show::run(&cli, id, *explain, *format),
         Command::Quotes(args) => cmd_quotes::run(&cli, args),
         Command::Entities(args) => cmd_entities::run(&cli, args),
+        Command::Claims(args) => cmd_claims::run(&cli, args),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
         Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
     };

@@ -8,8 +8,9 @@
 //! document is cleaned, from the whole run and from the store, so that the
 //! result does not depend on chunking or on thread scheduling.
 //!
-//! Each document is analysed (`crosscheck_nlp::analyze`: entities, quotes)
-//! by the worker that extracted it and stored with its analysis in the same
+//! Each document is analysed (`crosscheck_claims::analyze_document`:
+//! entities, quotes, claims; relative times resolved against its publication
+//! date) by the worker that extracted it and stored with its analysis in the same
 //! transaction. Stored documents with no analysis, or one made by an older
 //! [`ANALYSIS_VERSION`], are analysed again after the new inputs (backfill).
 //! Last, the links between documents (store-wide entities, quote variants)
@@ -25,7 +26,9 @@ use crosscheck_extract::{clean_page_text, clean_text, extract_html, page_lines, 
 use crosscheck_ingest::{
     discover, read_input, read_stdin, Failure, InputFile, Item, Limits, RawDocument,
 };
-use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, LinkedEntity, PageLines};
+use crosscheck_model::{
+    document_entity_id, document_id, DocAnalysis, Document, InputFormat, LinkedEntity, PageLines,
+};
 use crosscheck_nlp::link::{link_entities, quote_variants, AnalysedDoc};
 use crosscheck_store::{
     check_analysis, AnalysedDocument, Links, NewDocument, QuoteVariant, Store, StoreError,
@@ -40,10 +43,12 @@ const CHUNK_FILES: usize = 256;
 const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 /// Version of the per-document analysis, stored with each document
-/// (`documents.analysis_version`). Bump it whenever `crosscheck_nlp::analyze`
-/// gives different results for the same text (new rules, fixed bugs): the
-/// next `ingest` then analyses every stored document again.
-pub const ANALYSIS_VERSION: u32 = 1;
+/// (`documents.analysis_version`). Bump it whenever
+/// `crosscheck_claims::analyze_document` (or the `crosscheck_nlp::analyze` it
+/// runs) gives different results for the same text (new rules, fixed bugs):
+/// the next `ingest` then analyses every stored document again.
+/// Version 2: claims.
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// Stored documents analysed per transaction during a backfill.
 const CHUNK_ANALYSES: usize = 256;
@@ -198,7 +203,7 @@ fn backfill(store: &mut dyn Store, pool: &rayon::ThreadPool, summary: &mut Summa
         }
         let results: Vec<Result<DocAnalysis, Failure>> = pool.install(|| {
             docs.par_iter()
-                .map(|d| analyse(&d.source, &d.text))
+                .map(|d| analyse(&d.source, &d.text, d.published.as_deref()))
                 .collect()
         });
         let mut batch = Vec::new();
@@ -221,16 +226,30 @@ fn backfill(store: &mut dyn Store, pool: &rayon::ThreadPool, summary: &mut Summa
     Ok(())
 }
 
-/// Analyse one document's clean text. A panic inside the analyser, or an
-/// analysis that does not fit the text, costs this document only.
-fn analyse(source: &str, text: &str) -> Result<DocAnalysis, Failure> {
-    let analysis = std::panic::catch_unwind(AssertUnwindSafe(|| crosscheck_nlp::analyze(text)))
-        .map_err(|_| {
-            Failure::new(
-                source,
-                "internal error while analysing this document (please report it)",
-            )
-        })?;
+/// The `YYYY-MM-DD` that starts a publication date or date-time (what the
+/// time expressions are resolved against), or `None`.
+fn publication_date(published: Option<&str>) -> Option<&str> {
+    let day = published?.trim().get(..10)?;
+    let b = day.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    shape.then_some(day)
+}
+
+/// Analyse one document's clean text, published on `published` (a date or
+/// date-time, if known). A panic inside the analyser, or an analysis that
+/// does not fit the text, costs this document only.
+fn analyse(source: &str, text: &str, published: Option<&str>) -> Result<DocAnalysis, Failure> {
+    let date = publication_date(published);
+    let run = || crosscheck_claims::analyze_document(text, date);
+    let analysis = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| {
+        Failure::new(
+            source,
+            "internal error while analysing this document (please report it)",
+        )
+    })?;
     check_analysis(text, &analysis).map_err(|reason| {
         Failure::new(
             source,
@@ -305,7 +324,7 @@ fn compute_links(docs: &[AnalysedDocument]) -> Result<Links, StoreError> {
             if taken.contains(&(d.id.clone(), i)) {
                 continue;
             }
-            let id = format!("{}-e{i}", d.id);
+            let id = document_entity_id(&d.id, i);
             entities.insert(
                 id.clone(),
                 LinkedEntity {
@@ -401,7 +420,7 @@ fn gather_evidence(
 /// only, reported as a failure.
 fn build_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDocument, Failure> {
     let mut new = extract_document(raw, evidence)?;
-    let analysis = analyse(&new.doc.source, &new.doc.text)?;
+    let analysis = analyse(&new.doc.source, &new.doc.text, new.doc.published.as_deref())?;
     new.analysis = Some(StoredAnalysis {
         version: ANALYSIS_VERSION,
         analysis,
@@ -466,4 +485,33 @@ fn extract_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDoc
         page_lines,
         analysis: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publication_date_is_the_day_of_a_date_or_date_time() {
+        assert_eq!(publication_date(Some("2025-03-16")), Some("2025-03-16"));
+        assert_eq!(
+            publication_date(Some("2025-03-16T08:30:00+01:00")),
+            Some("2025-03-16")
+        );
+        assert_eq!(
+            publication_date(Some(" 2025-03-16 08:30")),
+            Some("2025-03-16")
+        );
+        for bad in [
+            "",
+            "2025-03",
+            "March 16, 2025",
+            "16/03/2025",
+            "2025/03/16",
+            "é2025-03-16",
+        ] {
+            assert_eq!(publication_date(Some(bad)), None, "{bad:?}");
+        }
+        assert_eq!(publication_date(None), None);
+    }
 }

@@ -1,94 +1,11 @@
 //! The export validates against `docs/export.schema.json`, checked by a small
-//! validator for the subset of JSON Schema the file uses (type, required,
-//! properties, items, const, enum, pattern, minimum, maximum, $ref).
+//! validator for the subset of JSON Schema the file uses (`common::schema`).
 
 mod common;
 
+use common::schema::{schema, validate};
 use common::*;
 use serde_json::Value;
-
-fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
-    match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => {
-            let path = r.trim_start_matches("#/");
-            path.split('/').fold(root, |node, key| &node[key])
-        }
-        None => schema,
-    }
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn validate(root: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
-    let schema = resolve(root, schema);
-    if let Some(t) = schema.get("type") {
-        let allowed: Vec<&str> = match t {
-            Value::String(s) => vec![s.as_str()],
-            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-            _ => vec![],
-        };
-        let actual = type_name(v);
-        let ok = allowed.contains(&actual) || (actual == "integer" && allowed.contains(&"number"));
-        if !ok {
-            errors.push(format!("{at}: type {actual}, expected {allowed:?}"));
-            return;
-        }
-    }
-    if let Some(c) = schema.get("const") {
-        if c != v {
-            errors.push(format!("{at}: {v} is not {c}"));
-        }
-    }
-    if let Some(Value::Array(options)) = schema.get("enum") {
-        if !options.contains(v) {
-            errors.push(format!("{at}: {v} not in {options:?}"));
-        }
-    }
-    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), v.as_str()) {
-        if !regex::Regex::new(p).unwrap().is_match(s) {
-            errors.push(format!("{at}: {s:?} does not match {p}"));
-        }
-    }
-    if let (Some(min), Some(x)) = (schema.get("minimum").and_then(Value::as_f64), v.as_f64()) {
-        if x < min {
-            errors.push(format!("{at}: {x} < {min}"));
-        }
-    }
-    if let (Some(max), Some(x)) = (schema.get("maximum").and_then(Value::as_f64), v.as_f64()) {
-        if x > max {
-            errors.push(format!("{at}: {x} > {max}"));
-        }
-    }
-    if let (Some(Value::Array(req)), Some(obj)) = (schema.get("required"), v.as_object()) {
-        for r in req.iter().filter_map(Value::as_str) {
-            if !obj.contains_key(r) {
-                errors.push(format!("{at}: missing required key {r}"));
-            }
-        }
-    }
-    if let (Some(Value::Object(props)), Some(obj)) = (schema.get("properties"), v.as_object()) {
-        for (k, s) in props {
-            if let Some(child) = obj.get(k) {
-                validate(root, s, child, &format!("{at}.{k}"), errors);
-            }
-        }
-    }
-    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
-        for (i, child) in arr.iter().enumerate() {
-            validate(root, items, child, &format!("{at}[{i}]"), errors);
-        }
-    }
-}
 
 #[test]
 fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
@@ -102,11 +19,12 @@ fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
     let mut errors = Vec::new();
     validate(&schema, &schema, &export, "$", &mut errors);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
-}
-
-fn schema() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(repo().join("docs/export.schema.json")).unwrap())
-        .unwrap()
+    // Waits on claim extraction (crosscheck_claims::find_claims): the demo
+    // corpus states facts, so its export holds claims to validate.
+    assert!(
+        !export["claims"].as_array().unwrap().is_empty(),
+        "no claims in the demo export"
+    );
 }
 
 #[test]
@@ -131,7 +49,7 @@ fn every_jsonl_line_validates_against_the_definition_its_type_names() {
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert!(
-        types.contains("document") && types.contains("quote"),
+        types.contains("document") && types.contains("quote") && types.contains("claim"),
         "{types:?}"
     );
 }
@@ -194,4 +112,50 @@ fn the_validator_rejects_a_broken_document() {
     assert!(errors
         .iter()
         .any(|e| e.contains("$.documents[0].published")));
+}
+
+#[test]
+fn the_validator_rejects_broken_claims() {
+    let schema = schema();
+    let bad = serde_json::json!({
+        "schema_version": 1, "documents": [], "entities": [], "quotes": [],
+        "claims": [{
+            "id": "0123456789ab-q1", "document_id": "0123456789ab", "text": "t", "start": 0, "end": -1,
+            "subjects": [{"name": "X"}], "predicate": 3, "object": null,
+            "amounts": [{"text": "5", "value": "5", "unit": "count", "approx": "roughly", "direction": null}],
+            "time": {"text": "today"},
+            "attributed_to": {"kind": "someone", "name": null, "entity_id": null, "quote_id": "x"},
+            "hedged": "no", "checkworthiness": 1.5, "key": "k"
+        }]
+    });
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &bad, "$", &mut errors);
+    for want in [
+        "$.claims[0].id",
+        "$.claims[0].end",
+        "$.claims[0].subjects[0]: missing required key entity_id",
+        "$.claims[0].predicate",
+        "$.claims[0].amounts[0].value",
+        "$.claims[0].amounts[0].approx",
+        "$.claims[0].time: missing required key value",
+        "$.claims[0].attributed_to.kind",
+        "$.claims[0].attributed_to.quote_id",
+        "$.claims[0].hedged",
+        "$.claims[0].checkworthiness",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(want)),
+            "no error at {want}: {errors:#?}"
+        );
+    }
+    let missing =
+        serde_json::json!({"schema_version": 1, "documents": [], "entities": [], "quotes": []});
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &missing, "$", &mut errors);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("missing required key claims")),
+        "{errors:?}"
+    );
 }

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::DocClaim;
+
 /// A half-open byte range `[start, end)` into a document's clean text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
@@ -182,6 +184,9 @@ pub struct DocQuote {
 pub struct DocAnalysis {
     pub entities: Vec<DocEntity>,
     pub quotes: Vec<DocQuote>,
+    /// Filled by the `claims` stage, which runs after entities and quotes.
+    #[serde(default)]
+    pub claims: Vec<DocClaim>,
 }
 
 /// An entity of the whole store: the document entities that are one

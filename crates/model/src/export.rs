@@ -3,8 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::amount::{Approx, Direction};
 use crate::analysis::{EntityKind, MentionKind, QuoteKind};
+use crate::claim::AttributionKind;
 use crate::document::{DateEvidence, Document, Removed};
+use crate::timex::TimeKind;
 
 /// Version of the export format. Bumped only when a key changes meaning or is
 /// removed; adding keys keeps the version.
@@ -21,17 +24,22 @@ pub struct Export {
     /// Quotes and attributions, by (document id, index in the document).
     #[serde(default)]
     pub quotes: Vec<ExportQuote>,
+    /// Claims (every score), by (document id, index in the document).
+    #[serde(default)]
+    pub claims: Vec<ExportClaim>,
 }
 
 /// The `"type"` of each line of `crosscheck export --format jsonl`: one
-/// `document` line per document, then one `entity` line per entity and one
-/// `quote` line per quote, each object shaped as in `--format json`.
+/// `document` line per document, then one `entity` line per entity, one
+/// `quote` line per quote and one `claim` line per claim, each object shaped
+/// as in `--format json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LineType {
     Document,
     Entity,
     Quote,
+    Claim,
 }
 
 /// One line of `--format jsonl`: the object with a `"type"` key first.
@@ -46,6 +54,18 @@ pub struct ExportLine<'a, T: Serialize> {
 /// The export id of a quote: `<document id>-q<index in the document>`.
 pub fn quote_id(document_id: &str, index: usize) -> String {
     format!("{document_id}-q{index}")
+}
+
+/// The export id of a claim: `<document id>-c<index in the document>`.
+pub fn claim_id(document_id: &str, index: usize) -> String {
+    format!("{document_id}-c{index}")
+}
+
+/// The id of a document entity that is not linked to a store-wide entity:
+/// `<document id>-e<index in the document>` (the id the linker gives an
+/// entity of one document that it leaves out).
+pub fn document_entity_id(document_id: &str, index: usize) -> String {
+    format!("{document_id}-e{index}")
 }
 
 /// A store-wide entity: the entities of several documents that are one
@@ -113,6 +133,97 @@ pub struct ExportQuote {
     pub cue_end: Option<usize>,
     /// Id of the quote (same document) this one continues.
     pub continues: Option<String>,
+}
+
+/// A check-worthy (or not) statement of one document: what it says, about
+/// whom, with which numbers and time, on whose word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportClaim {
+    /// `<document id>-c<index>` (see [`claim_id`]).
+    pub id: String,
+    pub document_id: String,
+    /// The claim: `text[start..end]` of the document.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The entities the claim is about, in text order.
+    pub subjects: Vec<ExportClaimEntity>,
+    /// The lemma of the main verb, or null.
+    pub predicate: Option<String>,
+    /// The words after the verb, or null.
+    pub object: Option<String>,
+    pub amounts: Vec<ExportAmount>,
+    /// The claim's time, or null.
+    pub time: Option<ExportTime>,
+    pub attributed_to: ExportAttribution,
+    /// Whether hedging words weaken the claim (see `hedges`).
+    pub hedged: bool,
+    /// How much a fact-checker would want this checked, in [0, 1]; 0.5 or
+    /// more is check-worthy.
+    pub checkworthiness: f32,
+    /// The normalised form for matching the same fact across documents.
+    pub key: String,
+    // Keys beyond the contract.
+    /// The hedging words ("reportedly", "may").
+    pub hedges: Vec<String>,
+    pub object_start: Option<usize>,
+    pub object_end: Option<usize>,
+}
+
+/// An entity a claim names: its canonical name and its id in `entities`
+/// (`<document id>-e<index>` when it is not linked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportClaimEntity {
+    pub name: String,
+    pub entity_id: String,
+}
+
+/// An amount of a claim, normalised (see [`crate::amount`] for the units).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportAmount {
+    /// The words: `text[start..end]` of the document.
+    pub text: String,
+    pub value: f64,
+    pub unit: String,
+    pub approx: Option<Approx>,
+    pub direction: Option<Direction>,
+    // Keys beyond the contract.
+    /// The upper end of a range.
+    pub high: Option<f64>,
+    /// The counted noun's singular (`unit` "count").
+    pub noun: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The time of a claim, resolved against the publication date (see
+/// [`crate::timex`] for the value formats).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportTime {
+    /// The words: `text[start..end]` of the document.
+    pub text: String,
+    /// ISO-8601-like date, month, year or `start/end` period; null when it
+    /// could not be resolved (see `note`).
+    pub value: Option<String>,
+    // Keys beyond the contract.
+    pub kind: TimeKind,
+    pub note: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Who a claim comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportAttribution {
+    pub kind: AttributionKind,
+    /// Named: the entity's canonical name; unnamed: the words that describe
+    /// the source ("officials"); outlet: the document's outlet (null when
+    /// unknown).
+    pub name: Option<String>,
+    /// Named: the id of the source in `entities`; otherwise null.
+    pub entity_id: Option<String>,
+    /// The quote or attribution (same document) the claim was found in.
+    pub quote_id: Option<String>,
 }
 
 /// One document of the export (and one line of `--format jsonl`).

@@ -6,6 +6,7 @@
 
 pub mod amount;
 pub mod analysis;
+pub mod claim;
 pub mod document;
 pub mod export;
 pub mod hash;
@@ -16,13 +17,15 @@ pub use analysis::{
     DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, LinkedEntity, Mention, MentionKind,
     QuoteKind, Span,
 };
+pub use claim::{Attribution, AttributionKind, DocClaim, CHECKWORTHY};
 pub use document::{
     count_words, Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata,
     PageLines, RemovalReason, Removed, RemovedLine, UpstreamSource,
 };
 pub use export::{
-    quote_id, Export, ExportDocument, ExportEntity, ExportLine, ExportMention, ExportQuote,
-    ExportRole, LineType, SCHEMA_VERSION,
+    claim_id, document_entity_id, quote_id, Export, ExportAmount, ExportAttribution, ExportClaim,
+    ExportClaimEntity, ExportDocument, ExportEntity, ExportLine, ExportMention, ExportQuote,
+    ExportRole, ExportTime, LineType, SCHEMA_VERSION,
 };
 pub use hash::{document_id, sha256_hex};
 pub use timex::{TimeExpr, TimeKind};

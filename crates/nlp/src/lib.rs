@@ -27,9 +27,20 @@ pub use tokens::{tokenize, Token, TokenKind};
 /// Analyse one document's clean text: its entities and its quotes and
 /// attributions. Deterministic; never panics on any input.
 pub fn analyze(text: &str) -> DocAnalysis {
+    analyze_parts(text).0
+}
+
+/// [`analyze`], also returning the sentences and tokens it read, for a
+/// later stage (claims) that needs them again.
+pub fn analyze_parts(text: &str) -> (DocAnalysis, Vec<Sentence>, Vec<Token>) {
     let sentences = split_sentences(text);
     let tokens = tokenize(text);
     let entities = entities::find_entities(text, &sentences, &tokens);
     let quotes = quotes::find_quotes(text, &sentences, &tokens, &entities);
-    DocAnalysis { entities, quotes }
+    let analysis = DocAnalysis {
+        entities,
+        quotes,
+        claims: Vec::new(),
+    };
+    (analysis, sentences, tokens)
 }

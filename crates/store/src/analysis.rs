@@ -1,5 +1,6 @@
 //! Mapping between the nlp stage's types ([`DocAnalysis`], [`LinkedEntity`])
-//! and the tables of migration 2.
+//! and the tables of migration 2; the claims (migration 3) are in
+//! [`crate::claims`].
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -13,8 +14,8 @@ use crate::{
 };
 
 /// Check that an analysis fits its document's text: every span lies inside
-/// `text` on character boundaries, and every index (`speaker`, `nested_in`)
-/// points into the analysis. The store refuses an analysis that does not;
+/// `text` on character boundaries, and every index (`speaker`, `nested_in`,
+/// a claim's subjects and source) points into the analysis. The store refuses an analysis that does not;
 /// callers may check first to turn an analyser bug into a per-document
 /// failure instead of a refused batch.
 pub fn check_analysis(text: &str, a: &DocAnalysis) -> Result<(), String> {
@@ -62,7 +63,7 @@ pub fn check_analysis(text: &str, a: &DocAnalysis) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    crate::claims::check_claims(a, &span)
 }
 
 fn gender_str(g: Gender) -> &'static str {
@@ -121,6 +122,7 @@ fn opt_span(start: Option<usize>, end: Option<usize>) -> Option<Span> {
 /// Delete a document's analysis rows (its links go with them) and mark it
 /// not analysed.
 pub(crate) fn delete_analysis(conn: &Connection, id: &str) -> Result<(), StoreError> {
+    crate::claims::delete_claims(conn, id)?;
     conn.prepare_cached("DELETE FROM quotes WHERE document_id = ?1")?
         .execute([id])?;
     conn.prepare_cached("DELETE FROM doc_entities WHERE document_id = ?1")?
@@ -190,6 +192,7 @@ pub(crate) fn insert_analysis(
             q.continues,
         ])?;
     }
+    crate::claims::insert_claims(conn, id, &a.claims)?;
     conn.prepare_cached("UPDATE documents SET analysis_version = ?2 WHERE id = ?1")?
         .execute(params![id, stored.version])?;
     Ok(())
@@ -286,7 +289,11 @@ pub(crate) fn load_analysis(conn: &Connection, id: &str) -> Result<DocAnalysis, 
     while let Some(r) = rows.next()? {
         quotes.push(quote_from_row(id, r, 1)?);
     }
-    Ok(DocAnalysis { entities, quotes })
+    Ok(DocAnalysis {
+        entities,
+        quotes,
+        claims: crate::claims::load_claims(conn, id)?,
+    })
 }
 
 /// The analysis version of a document: `Ok(None)` when there is no such

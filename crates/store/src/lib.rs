@@ -12,13 +12,15 @@
 //!   per document in [`InsertOutcome::collisions`] and that document is
 //!   skipped; the rest of the batch commits.
 //!
-//! A document's analysis ([`DocAnalysis`]: entities, mentions, quotes) is
+//! A document's analysis ([`DocAnalysis`]: entities, mentions, quotes,
+//! claims) is
 //! stored with the document in the same transaction, or later by
 //! [`Store::save_analyses`], always whole: a document is never stored
 //! half-analysed. Store-wide links (entities across documents, quote
 //! variants) are replaced as a whole by [`Store::relink`].
 
 mod analysis;
+mod claims;
 mod error;
 mod rows;
 mod schema;
@@ -27,7 +29,7 @@ mod sqlite;
 use std::collections::{HashMap, HashSet};
 
 use crosscheck_model::{
-    DocAnalysis, DocEntity, DocQuote, Document, EntityKind, LinkedEntity, PageLines,
+    DocAnalysis, DocClaim, DocEntity, DocQuote, Document, EntityKind, LinkedEntity, PageLines,
 };
 
 pub use analysis::check_analysis;
@@ -134,6 +136,50 @@ pub struct QuoteRecord {
     pub speaker: Option<QuoteSpeaker>,
     /// (document id, quote index) of the quote this one is a variant of.
     pub variant_of: Option<(String, usize)>,
+}
+
+/// Which claims [`Store::for_each_claim`] lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimFilter {
+    /// Only the claims of the document with this exact id.
+    pub document_id: Option<String>,
+    /// Only claims whose checkworthiness is at least this.
+    pub min_score: Option<f32>,
+}
+
+/// An entity a claim names (a subject, or its named source): the document
+/// entity, and the linked entity it belongs to when linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimEntity {
+    /// Index into the document's entities.
+    pub index: usize,
+    /// The linked entity's id, `None` when the document entity is not linked.
+    pub entity_id: Option<String>,
+    /// The linked entity's canonical name, else the document entity's name.
+    pub name: String,
+}
+
+/// A claim with its document's outlet, date and title, its text and the
+/// entities it names, for listing and export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRecord {
+    pub document_id: String,
+    /// Index into the document's claims.
+    pub index: usize,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub claim: DocClaim,
+    /// The text of `claim.span`, of `claim.object`, of each amount and of
+    /// the time expression.
+    pub text: String,
+    pub object: Option<String>,
+    pub amount_texts: Vec<String>,
+    pub time_text: Option<String>,
+    /// The subjects, in the order of `claim.subjects`.
+    pub subjects: Vec<ClaimEntity>,
+    /// The named source (`claim.attribution.entity` of a named attribution).
+    pub source: Option<ClaimEntity>,
 }
 
 /// What [`Store::insert_documents`] did with each document of a batch.
@@ -266,6 +312,14 @@ pub trait Store: Send {
         f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
 
+    /// The claims that pass `filter`, in (document id, index) order, with
+    /// their document's outlet, date and title and the entities they name.
+    fn for_each_claim(
+        &self,
+        filter: &ClaimFilter,
+        f: &mut dyn FnMut(ClaimRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
     /// [`Store::for_each_entity`], collected.
     fn entities(&self) -> Result<Vec<EntityRecord>, StoreError> {
         let mut out = Vec::new();
@@ -281,6 +335,16 @@ pub trait Store: Send {
         let mut out = Vec::new();
         self.for_each_quote(&mut |q| {
             out.push(q);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Store::for_each_claim`], collected.
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_claim(filter, &mut |c| {
+            out.push(c);
             Ok(())
         })?;
         Ok(out)

@@ -170,12 +170,14 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DocumentSummar
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+/// A value as a JSON column.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value)
         .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(
+/// A JSON column read back; a bad one is a corrupt store.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     id: &str,
     column: &str,
     text: &str,

@@ -37,6 +37,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "analysis",
         sql: include_str!("../migrations/0002_analysis.sql"),
     },
+    Migration {
+        version: 3,
+        name: "claims",
+        sql: include_str!("../migrations/0003_claims.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -305,7 +310,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 2);
+        assert_eq!(LATEST_VERSION, 3);
     }
 
     #[test]

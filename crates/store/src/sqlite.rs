@@ -8,11 +8,12 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use crosscheck_model::Document;
 
 use crate::analysis;
+use crate::claims;
 use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
 use crate::{
-    AnalysedDocument, DocumentSummary, EntityRecord, IdCollision, InsertOutcome, Links,
-    NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
+    AnalysedDocument, ClaimFilter, ClaimRecord, DocumentSummary, EntityRecord, IdCollision,
+    InsertOutcome, Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
 };
 
 /// Most candidates listed by [`StoreError::AmbiguousId`].
@@ -362,6 +363,14 @@ impl Store for SqliteStore {
         f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         self.read(|| analysis::for_each_quote(&self.conn, f))
+    }
+
+    fn for_each_claim(
+        &self,
+        filter: &ClaimFilter,
+        f: &mut dyn FnMut(ClaimRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|| claims::for_each_claim(&self.conn, filter, f))
     }
 }
 

@@ -136,18 +136,12 @@ fn parse_args() -> Result<Options> {
 }
 
 fn main() -> ExitCode {
-    cli::warn_if_debug_build();
-    let opts = match parse_args() {
-        Ok(o) => o,
-        Err(e) => return cli::finish("bench-quotes", Err(e)),
-    };
-    if !opts.corpus.is_dir() {
-        println!(
-            "bench-quotes: skipped: no PolNeAR corpus at {} (it lives in ../shared/corpora/polnear; \
-             pass --corpus DIR)",
-            opts.corpus.display()
-        );
-        return ExitCode::SUCCESS;
-    }
-    cli::finish("bench-quotes", run(&opts))
+    cli::main_over_corpus(
+        "bench-quotes",
+        "PolNeAR",
+        "polnear",
+        parse_args,
+        |o| &o.corpus,
+        run,
+    )
 }

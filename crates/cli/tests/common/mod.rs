@@ -2,6 +2,8 @@
 //! database in a temporary directory.
 #![allow(dead_code)]
 
+pub mod schema;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -96,4 +98,33 @@ pub fn stderr(o: &Output) -> String {
 
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The document header lines of the text listing: `outlet | date | id`.
+pub fn headers(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| {
+            !l.starts_with(' ')
+                && l.rsplit_once(" | ").is_some_and(|(_, id)| {
+                    id.len() == 12 && id.bytes().all(|b| b.is_ascii_hexdigit())
+                })
+        })
+        .collect()
+}
+
+/// The scores of the claims of the text listing (`  0.82  outlet`).
+pub fn shown_scores(text: &str) -> Vec<f32> {
+    text.lines()
+        .filter(|l| l.len() > 2 && l.starts_with("  ") && l.as_bytes()[2].is_ascii_digit())
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect()
+}
+
+pub fn scores(claims: &serde_json::Value) -> Vec<f64> {
+    claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["checkworthiness"].as_f64().unwrap())
+        .collect()
 }

@@ -324,6 +324,7 @@ mod tests {
                 nested_in: None,
                 continues: None,
             }],
+            ..Default::default()
         }
     }
 

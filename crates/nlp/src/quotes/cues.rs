@@ -106,7 +106,9 @@ static FORMS: LazyLock<HashMap<String, (&'static str, CueStrength)>> = LazyLock:
     m
 });
 
-fn inflections(base: &str) -> Vec<String> {
+/// The regular forms of a verb: base, third person, past, gerund
+/// ("admit" → "admits", "admitted", "admitting").
+pub fn inflections(base: &str) -> Vec<String> {
     let mut v = vec![base.to_string()];
     let stem_e = base.strip_suffix('e');
     let ends_y = base.ends_with('y') && !base.ends_with("ay") && !base.ends_with("ey");

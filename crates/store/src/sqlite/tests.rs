@@ -1,7 +1,8 @@
 //! Tests of the document side of [`SqliteStore`] and of migration; the
-//! analyses and links are tested in `analysis`.
+//! analyses and links are tested in `analysis`, claims in `claims`.
 
 mod analysis;
+mod claims;
 
 use super::*;
 use crate::LATEST_VERSION;

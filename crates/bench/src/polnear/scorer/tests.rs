@@ -160,6 +160,7 @@ fn one(q: DocQuote) -> PredAttribution {
     group_predictions(&DocAnalysis {
         entities: vec![],
         quotes: vec![q],
+        ..Default::default()
     })
     .remove(0)
 }
@@ -188,6 +189,7 @@ fn continued_quotes_are_one_predicted_attribution() {
                 ..quote(QuoteKind::Indirect, sp(text, "Yes"), None, None)
             },
         ],
+        ..Default::default()
     };
     let g = group_predictions(&analysis);
     assert_eq!(g.len(), 2, "{g:?}");
@@ -283,6 +285,7 @@ fn score_doc_fills_all_and_direct_cells_and_speaker_shares() {
             // Spurious, and not on a character boundary.
             quote(QuoteKind::Direct, Span::new(1, 3), None, None),
         ],
+        ..Default::default()
     };
     let s = score_doc(&d, &analysis);
     let t = &s.totals;

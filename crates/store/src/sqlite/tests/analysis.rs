@@ -100,6 +100,7 @@ fn sample_analysis() -> DocAnalysis {
                 continues: None,
             },
         ],
+        ..Default::default()
     }
 }
 
