@@ -192,9 +192,10 @@ fn analysis_of_the_seeds_is_fast() {
     let per_word = start.elapsed().as_secs_f64() / (n * words) as f64;
     let docs_per_sec = 1.0 / (per_word * 700.0);
     eprintln!("entities: {docs_per_sec:.0} documents of 700 words per second");
-    // Unoptimised test builds are far slower than release; the bar here is
-    // only a guard against accidental quadratic behaviour.
-    assert!(docs_per_sec > 60.0, "{docs_per_sec}");
+    // Unoptimised test builds are far slower than release, and this is wall
+    // time while other tests share the cores (about 250 alone here); the
+    // bar is only a guard against accidental quadratic behaviour.
+    assert!(docs_per_sec > 25.0, "{docs_per_sec}");
     let _ = analyze("");
 }
 
