@@ -14,6 +14,8 @@ pub mod polnear;
 pub mod python;
 pub mod render_text;
 pub mod score;
+#[cfg(feature = "nlp")]
+pub mod stories_bench;
 pub mod systems;
 pub mod table;
 

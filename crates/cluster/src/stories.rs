@@ -1,0 +1,209 @@
+//! Stories: documents clustered incrementally, in publication order.
+//!
+//! Each document (in order: dated ones by date, then the undated) joins the
+//! story whose centroid is most similar to its term vector, if the cosine
+//! is at least `Params::join`, else it opens a new story. Candidate stories
+//! come from an inverted index over the centroids' heaviest terms, each
+//! posting list keeping the most recent [`POSTINGS`] stories, so a document
+//! is compared with a bounded number of stories whatever the corpus size.
+//! A story more than [`STALE_DAYS`] older than a dated document needs
+//! [`STALE_PENALTY`] more similarity (the same words months apart are
+//! often another event). A copy joins the story of its original.
+//!
+//! One pass of a single-link clusterer splits a story whose first
+//! documents happened to share few words; a second pass merges stories
+//! whose centroids have a cosine of at least `Params::merge`, candidates
+//! again from the inverted index.
+
+use std::collections::HashMap;
+
+use crate::terms::{cosine, normalise, top, TermVec};
+use crate::Params;
+
+/// Terms of a centroid used to find candidate stories.
+const INDEX_TERMS: usize = 10;
+/// Terms kept in a centroid.
+const CENTROID_TERMS: usize = 60;
+/// Stories kept per posting list (the most recent).
+const POSTINGS: usize = 64;
+/// Days after which a story is stale for a new dated document.
+pub const STALE_DAYS: i64 = 90;
+const STALE_PENALTY: f32 = 0.1;
+
+struct Story {
+    sum: HashMap<u32, f32>,
+    centroid: TermVec,
+    members: Vec<usize>,
+    last_day: Option<i64>,
+}
+
+impl Story {
+    fn new(doc: usize, v: &TermVec, day: Option<i64>) -> Story {
+        let mut s = Story {
+            sum: HashMap::new(),
+            centroid: Vec::new(),
+            members: Vec::new(),
+            last_day: None,
+        };
+        s.add(doc, v, day);
+        s
+    }
+
+    fn add(&mut self, doc: usize, v: &TermVec, day: Option<i64>) {
+        for &(id, w) in v {
+            *self.sum.entry(id).or_default() += w;
+        }
+        self.members.push(doc);
+        if day.is_some() {
+            self.last_day = day.max(self.last_day);
+        }
+        let mut c: Vec<(u32, f32)> = self.sum.iter().map(|(&k, &w)| (k, w)).collect();
+        c.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Keep the running sum small: what falls far out of the centroid
+        // will not come back.
+        if c.len() > 4 * CENTROID_TERMS {
+            for &(k, _) in &c[4 * CENTROID_TERMS..] {
+                self.sum.remove(&k);
+            }
+        }
+        c.truncate(CENTROID_TERMS);
+        c.sort_unstable_by_key(|&(id, _)| id);
+        normalise(&mut c);
+        self.centroid = c;
+    }
+}
+
+/// An inverted index from term to the stories whose centroid weighs it.
+#[derive(Default)]
+struct Index(HashMap<u32, Vec<usize>>);
+
+impl Index {
+    fn add(&mut self, story: usize, centroid: &TermVec) {
+        for t in top(centroid, INDEX_TERMS) {
+            let list = self.0.entry(t).or_default();
+            if !list.contains(&story) {
+                list.push(story);
+                if list.len() > POSTINGS {
+                    list.remove(0);
+                }
+            }
+        }
+    }
+
+    fn candidates(&self, v: &TermVec) -> Vec<usize> {
+        let mut c: Vec<usize> = top(v, INDEX_TERMS)
+            .into_iter()
+            .filter_map(|t| self.0.get(&t))
+            .flatten()
+            .copied()
+            .collect();
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+}
+
+/// The stories of the documents, as lists of document indices in `order`.
+/// `copy_of[i]` is the original of a copy; `days[i]` its day number.
+pub fn cluster_stories(
+    vectors: &[TermVec],
+    order: &[usize],
+    days: &[Option<i64>],
+    copy_of: &[Option<usize>],
+    params: &Params,
+) -> Vec<Vec<usize>> {
+    let mut stories: Vec<Story> = Vec::new();
+    let mut story_of: Vec<Option<usize>> = vec![None; vectors.len()];
+    let mut index = Index::default();
+    for &i in order {
+        let v = &vectors[i];
+        let joined = match copy_of[i].and_then(|o| story_of[o]) {
+            Some(s) => Some(s),
+            None => best_story(&stories, &index, v, days[i], params.join),
+        };
+        let s = match joined {
+            Some(s) => {
+                stories[s].add(i, v, days[i]);
+                s
+            }
+            None => {
+                stories.push(Story::new(i, v, days[i]));
+                stories.len() - 1
+            }
+        };
+        story_of[i] = Some(s);
+        index.add(s, &stories[s].centroid);
+    }
+    merge(&stories, params.merge)
+}
+
+fn best_story(
+    stories: &[Story],
+    index: &Index,
+    v: &TermVec,
+    day: Option<i64>,
+    join: f32,
+) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for s in index.candidates(v) {
+        let story = &stories[s];
+        let need = match (day, story.last_day) {
+            (Some(d), Some(last)) if d - last > STALE_DAYS => join + STALE_PENALTY,
+            _ => join,
+        };
+        let c = cosine(v, &story.centroid);
+        if c >= need && best.is_none_or(|(_, b)| c > b) {
+            best = Some((s, c));
+        }
+    }
+    best.map(|(s, _)| s)
+}
+
+/// Merges stories whose centroids are similar; returns the members of each
+/// resulting story, stories in order of their first member.
+fn merge(stories: &[Story], threshold: f32) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..stories.len()).collect();
+    let mut index = Index::default();
+    for (s, story) in stories.iter().enumerate() {
+        for o in index.candidates(&story.centroid) {
+            if cosine(&story.centroid, &stories[o].centroid) >= threshold {
+                let (a, b) = (find(&mut parent, s), find(&mut parent, o));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        index.add(s, &story.centroid);
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
+    for (s, story) in stories.iter().enumerate() {
+        let r = find(&mut parent, s);
+        groups[r].extend(&story.members);
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// The centroid of some documents' vectors (for titles and episodes).
+pub fn centroid(vectors: &[TermVec], members: &[usize]) -> TermVec {
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    for &m in members {
+        for &(id, w) in &vectors[m] {
+            *sum.entry(id).or_default() += w;
+        }
+    }
+    let mut c: Vec<(u32, f32)> = sum.into_iter().collect();
+    c.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    c.truncate(CENTROID_TERMS);
+    c.sort_unstable_by_key(|&(id, _)| id);
+    normalise(&mut c);
+    c
+}
