@@ -5,12 +5,14 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use crosscheck_model::{
-    claim_id, document_entity_id, quote_id, AttributionKind, ExportAmount, ExportAttribution,
-    ExportClaim, ExportClaimEntity, ExportDocument, ExportEntity, ExportLine, ExportMention,
-    ExportQuote, ExportRole, ExportTime, LineType, SCHEMA_VERSION,
+    claim_id, document_entity_id, episode_id, quote_id, AttributionKind, ExportAmount,
+    ExportAttribution, ExportClaim, ExportClaimEntity, ExportCopy, ExportCopyGroup, ExportDocument,
+    ExportEntity, ExportEpisode, ExportLine, ExportMention, ExportQuote, ExportRole, ExportStory,
+    ExportTime, LineType, SCHEMA_VERSION,
 };
 use crosscheck_store::{
     ClaimEntity, ClaimFilter, ClaimRecord, EntityRecord, QuoteRecord, Store, StoreError,
+    StoryRecord,
 };
 use serde::Serialize;
 
@@ -190,8 +192,47 @@ pub fn export_claim(c: &ClaimRecord) -> ExportClaim {
     }
 }
 
-/// Stream the export: documents, entities, quotes and claims are written one
-/// by one, never all held, from one consistent snapshot of the store.
+/// A story as exported (and as `crosscheck stories --format json` prints
+/// it); episode ids are `<story id>-e<index>`.
+pub fn export_story(s: &StoryRecord) -> ExportStory {
+    ExportStory {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        start: s.start.clone(),
+        end: s.end.clone(),
+        document_ids: s.documents.iter().map(|d| d.id.clone()).collect(),
+        episodes: s
+            .episodes
+            .iter()
+            .map(|e| ExportEpisode {
+                id: episode_id(&s.id, e.index),
+                start: e.start.clone(),
+                end: e.end.clone(),
+                title: e.title.clone(),
+                document_ids: e.document_ids.clone(),
+            })
+            .collect(),
+        copies: s
+            .copies
+            .iter()
+            .map(|g| ExportCopyGroup {
+                original: g.original_id.clone(),
+                copies: g
+                    .copies
+                    .iter()
+                    .map(|c| ExportCopy {
+                        document_id: c.document_id.clone(),
+                        similarity: c.similarity,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Stream the export: documents, entities, quotes, claims and stories are
+/// written one by one, never all held, from one consistent snapshot of the
+/// store.
 fn write_export(store: &dyn Store, format: ExportFormat, w: &mut dyn Write) -> Result<()> {
     store.snapshot(&mut || match format {
         ExportFormat::Jsonl => write_jsonl(store, w),
@@ -218,18 +259,19 @@ fn put_line<T: Serialize>(
 }
 
 /// One object per line, each with a `"type"`: documents, then entities,
-/// then quotes, then claims.
+/// then quotes, then claims, then stories.
 fn write_jsonl(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_document(&mut |d| put_line(w, LineType::Document, &ExportDocument::from(&d)))?;
     store.for_each_entity(&mut |e| put_line(w, LineType::Entity, &export_entity(&e)))?;
     store.for_each_quote(&mut |q| put_line(w, LineType::Quote, &export_quote(&q)))?;
     store.for_each_claim(&ClaimFilter::default(), &mut |c| {
         put_line(w, LineType::Claim, &export_claim(&c))
-    })
+    })?;
+    store.for_each_story(&mut |s| put_line(w, LineType::Story, &export_story(&s)))
 }
 
 /// One object: `{"schema_version":…,"documents":[…],"entities":[…],"quotes":[…],
-/// "claims":[…]}`, one array element per line.
+/// "claims":[…],"stories":[…]}`, one array element per line.
 fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     write!(w, "{{\"schema_version\":{SCHEMA_VERSION},\"documents\":[").map_err(io)?;
     let mut first = true;
@@ -261,6 +303,12 @@ fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_claim(&ClaimFilter::default(), &mut |c| {
         element(w, &mut first)?;
         put(w, &export_claim(&c))
+    })?;
+    w.write_all(b"\n],\"stories\":[").map_err(io)?;
+    first = true;
+    store.for_each_story(&mut |s| {
+        element(w, &mut first)?;
+        put(w, &export_story(&s))
     })?;
     w.write_all(b"\n]}\n").map_err(io)
 }

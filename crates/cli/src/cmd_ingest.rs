@@ -9,6 +9,7 @@ use crosscheck_store::SqliteStore;
 
 use crate::exit::Exit;
 use crate::pipeline::{ingest, IngestRequest, Summary};
+use crate::recluster::StoryCounts;
 use crate::{Cli, Format};
 
 #[derive(Args, Debug)]
@@ -82,6 +83,12 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
             "unchanged": s.unchanged,
             "analysed": s.analysed,
             "linked": {"entities": s.linked.0, "quote_variants": s.linked.1},
+            "stories": {
+                "stories": s.stories.stories,
+                "documents": s.stories.documents,
+                "copy_groups": s.stories.copy_groups,
+                "copies": s.stories.copies,
+            },
             "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
             "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
         });
@@ -103,6 +110,7 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
     if s.analysed > 0 {
         println!("analysed {} stored documents", s.analysed);
     }
+    println!("{}", stories_line(&s.stories));
     for f in &s.failures {
         println!("  failed: {}: {}", f.source, f.reason);
     }
@@ -110,6 +118,19 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
         println!("  warning: {src}: {w}");
     }
     Ok(())
+}
+
+/// `stories: 1 (9 documents), copy groups: 1 (1 copy)`.
+fn stories_line(c: &StoryCounts) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "stories: {} ({}), copy groups: {} ({})",
+        c.stories,
+        plural(c.documents, "document", "documents"),
+        c.copy_groups,
+        plural(c.copies, "copy", "copies")
+    )
 }
 
 /// The demo corpus of this source tree.
@@ -140,7 +161,8 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
     println!();
     println!(
         "Try: crosscheck --db {db} show ID --explain\n     crosscheck --db {db} quotes\n     \
-         crosscheck --db {db} entities\n     crosscheck --db {db} claims",
+         crosscheck --db {db} entities\n     crosscheck --db {db} claims\n     \
+         crosscheck --db {db} stories",
         db = cli.db.display()
     );
     Ok(if summary.failures.is_empty() {

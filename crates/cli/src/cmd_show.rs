@@ -32,6 +32,20 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
         if let Some(stored) = store.get_analysis(&doc.id)? {
             v["analysis"] = serde_json::to_value(&stored.analysis)?;
         }
+        let place = store.document_story(&doc.id)?;
+        v["story"] = match &place.story {
+            Some((id, title)) => serde_json::json!({"id": id, "title": title}),
+            None => serde_json::Value::Null,
+        };
+        v["copy_of"] = match &place.copy_of {
+            Some(c) => serde_json::json!({"original": c.original_id, "similarity": c.similarity}),
+            None => serde_json::Value::Null,
+        };
+        v["copies"] = place
+            .copies
+            .iter()
+            .map(|c| serde_json::json!({"document_id": c.document_id, "similarity": c.similarity}))
+            .collect();
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(Exit::Ok);
     }
@@ -56,6 +70,24 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
             }
         }
         println!("upstream:  {}", names.join("; "));
+    }
+    let place = store.document_story(&doc.id)?;
+    if let Some((id, title)) = &place.story {
+        println!("story:     {id} ({title})");
+    }
+    if let Some(c) = &place.copy_of {
+        println!(
+            "copy of:   {} (similarity {:.2})",
+            c.original_id, c.similarity
+        );
+    }
+    if !place.copies.is_empty() {
+        let copies: Vec<String> = place
+            .copies
+            .iter()
+            .map(|c| format!("{} (similarity {:.2})", c.document_id, c.similarity))
+            .collect();
+        println!("copies:    {}", copies.join(", "));
     }
     println!(
         "removed:   {} boilerplate lines, {} duplicate paragraphs",

@@ -8,8 +8,10 @@ mod cmd_export;
 mod cmd_ingest;
 mod cmd_quotes;
 mod cmd_show;
+mod cmd_stories;
 mod exit;
 mod pipeline;
+mod recluster;
 mod table;
 
 use std::path::PathBuf;
@@ -60,7 +62,12 @@ pub enum Command {
     Entities(cmd_entities::EntitiesArgs),
     /// Check-worthy claims by document: score, attribution, hedges, amounts, time.
     Claims(cmd_claims::ClaimsArgs),
-    /// Export every document, entity, quote and claim as JSON (one object) or JSON lines.
+    /// Stories: the documents grouped by what happened, episodes on a timeline, copies marked.
+    Stories {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Export every document, entity, quote, claim and story as JSON (one object) or JSON lines.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -110,6 +117,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd_quotes::run(&cli, args),
         Command::Entities(args) => cmd_entities::run(&cli, args),
         Command::Claims(args) => cmd_claims::run(&cli, args),
+        Command::Stories { format } => cmd_stories::run(&cli, *format),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
         Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
     };

@@ -13,9 +13,11 @@
 //! date) by the worker that extracted it and stored with its analysis in the same
 //! transaction. Stored documents with no analysis, or one made by an older
 //! [`ANALYSIS_VERSION`], are analysed again after the new inputs (backfill).
-//! Last, the links between documents (store-wide entities, quote variants)
-//! are recomputed from every stored analysis and replaced as a whole, so they
-//! do not depend on the order in which documents were ingested.
+//! Then the links between documents (store-wide entities, quote variants)
+//! are recomputed from every stored analysis and replaced as a whole, and
+//! last the stories and copies from every stored document
+//! ([`crate::recluster`]), so neither depends on the order in which
+//! documents were ingested.
 
 use std::collections::{BTreeMap, HashSet};
 use std::panic::AssertUnwindSafe;
@@ -35,6 +37,8 @@ use crosscheck_store::{
     StoredAnalysis,
 };
 use rayon::prelude::*;
+
+use crate::recluster::{recluster, StoryCounts};
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_FILES: usize = 256;
@@ -71,6 +75,8 @@ pub struct Summary {
     pub analysed: usize,
     /// What linking found: (linked entities, quote variants).
     pub linked: (usize, usize),
+    /// What clustering found.
+    pub stories: StoryCounts,
 }
 
 /// A unit of work: a file, or standard input.
@@ -185,6 +191,7 @@ pub fn ingest(
     }
     backfill(store, &pool, &mut summary)?;
     summary.linked = relink(store).context("documents stored, but linking them failed")?;
+    summary.stories = recluster(store).context("documents stored, but clustering them failed")?;
     Ok(summary)
 }
 

@@ -1,17 +1,19 @@
 //! Plain-text tables for the terminal.
 
+/// `s` cut to `max` characters, ending in an ellipsis when cut.
+pub fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
 /// Render rows as left-aligned columns separated by two spaces; the last
 /// column is not padded. Cells are cut to `max` characters with an ellipsis.
 pub fn render(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
-    let cut = |s: &str, m: usize| -> String {
-        if s.chars().count() <= m {
-            s.to_string()
-        } else {
-            let mut t: String = s.chars().take(m.saturating_sub(1)).collect();
-            t.push('…');
-            t
-        }
-    };
     let rows: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
         .chain(rows.iter().cloned())
         .map(|r| {

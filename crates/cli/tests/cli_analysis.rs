@@ -201,7 +201,7 @@ fn the_export_holds_entities_and_quotes_whose_spans_and_ids_resolve() {
 }
 
 #[test]
-fn jsonl_export_has_a_type_on_every_line_documents_then_entities_quotes_and_claims() {
+fn jsonl_export_has_a_type_on_every_line_documents_then_entities_quotes_claims_and_stories() {
     let db = demo_db();
     let v = db.export();
     let out = db.run(&["export", "--format", "jsonl"]);
@@ -216,9 +216,10 @@ fn jsonl_export_has_a_type_on_every_line_documents_then_entities_quotes_and_clai
     want.extend(vec!["entity"; n("entities")]);
     want.extend(vec!["quote"; n("quotes")]);
     want.extend(vec!["claim"; n("claims")]);
+    want.extend(vec!["story"; n("stories")]);
     assert_eq!(types, want);
     // The same objects as in --format json, plus the type.
-    let all: Vec<Value> = ["documents", "entities", "quotes", "claims"]
+    let all: Vec<Value> = ["documents", "entities", "quotes", "claims", "stories"]
         .iter()
         .flat_map(|k| v[k].as_array().unwrap().clone())
         .collect();

@@ -233,14 +233,15 @@ fn a_database_of_schema_2_is_migrated_and_its_documents_analysed_again() {
     let fresh = demo_db();
     all_claims(&fresh);
     // The same documents as the release before claims left them: schema 2,
-    // analysis version 1, no claims table.
+    // analysis version 1, no claims table (nor the story tables of schema 4).
     let old = Db::new();
     std::fs::copy(fresh.path(), old.path()).unwrap();
     {
         let conn = rusqlite::Connection::open(old.path()).unwrap();
         conn.execute_batch(
-            "DROP TABLE claims; UPDATE documents SET analysis_version = 1; \
-             PRAGMA user_version = 2;",
+            "DROP TABLE claims; DROP TABLE copies; DROP TABLE episode_documents; \
+             DROP TABLE episodes; DROP TABLE story_documents; DROP TABLE stories; \
+             UPDATE documents SET analysis_version = 1; PRAGMA user_version = 2;",
         )
         .unwrap();
     }

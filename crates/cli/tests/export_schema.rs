@@ -25,6 +25,10 @@ fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
         !export["claims"].as_array().unwrap().is_empty(),
         "no claims in the demo export"
     );
+    assert!(
+        !export["stories"].as_array().unwrap().is_empty(),
+        "no stories in the demo export"
+    );
 }
 
 #[test]
@@ -49,7 +53,10 @@ fn every_jsonl_line_validates_against_the_definition_its_type_names() {
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert!(
-        types.contains("document") && types.contains("quote") && types.contains("claim"),
+        types.contains("document")
+            && types.contains("quote")
+            && types.contains("claim")
+            && types.contains("story"),
         "{types:?}"
     );
 }
@@ -156,6 +163,45 @@ fn the_validator_rejects_broken_claims() {
         errors
             .iter()
             .any(|e| e.contains("missing required key claims")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_validator_rejects_broken_stories() {
+    let schema = schema();
+    let bad = serde_json::json!({
+        "schema_version": 1, "documents": [], "entities": [], "quotes": [], "claims": [],
+        "stories": [{
+            "id": "0123456789ab", "title": 3, "start": "May 3", "end": null,
+            "document_ids": ["xyz"],
+            "episodes": [{"id": "s-0123456789ab-q0", "start": null, "end": null, "document_ids": []}],
+            "copies": [{"original": "0123456789ab", "copies": [{"document_id": "0123456789ab", "similarity": 1.5}]}]
+        }]
+    });
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &bad, "$", &mut errors);
+    for want in [
+        "$.stories[0].id",
+        "$.stories[0].title",
+        "$.stories[0].start",
+        "$.stories[0].document_ids[0]",
+        "$.stories[0].episodes[0].id",
+        "$.stories[0].episodes[0]: missing required key title",
+        "$.stories[0].copies[0].copies[0].similarity",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(want)),
+            "no error at {want}: {errors:#?}"
+        );
+    }
+    let missing = serde_json::json!({"schema_version": 1, "documents": [], "entities": [], "quotes": [], "claims": []});
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &missing, "$", &mut errors);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("missing required key stories")),
         "{errors:?}"
     );
 }

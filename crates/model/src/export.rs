@@ -27,12 +27,15 @@ pub struct Export {
     /// Claims (every score), by (document id, index in the document).
     #[serde(default)]
     pub claims: Vec<ExportClaim>,
+    /// Stories, by start date (undated last).
+    #[serde(default)]
+    pub stories: Vec<ExportStory>,
 }
 
 /// The `"type"` of each line of `crosscheck export --format jsonl`: one
 /// `document` line per document, then one `entity` line per entity, one
-/// `quote` line per quote and one `claim` line per claim, each object shaped
-/// as in `--format json`.
+/// `quote` line per quote, one `claim` line per claim and one `story` line
+/// per story, each object shaped as in `--format json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LineType {
@@ -40,6 +43,7 @@ pub enum LineType {
     Entity,
     Quote,
     Claim,
+    Story,
 }
 
 /// One line of `--format jsonl`: the object with a `"type"` key first.
@@ -66,6 +70,63 @@ pub fn claim_id(document_id: &str, index: usize) -> String {
 /// entity of one document that it leaves out).
 pub fn document_entity_id(document_id: &str, index: usize) -> String {
     format!("{document_id}-e{index}")
+}
+
+/// The id of a story: `s-<id of its earliest document>` (its first
+/// member), stable as long as that document stays the earliest.
+pub fn story_id(first_document_id: &str) -> String {
+    format!("s-{first_document_id}")
+}
+
+/// The export id of an episode: `<story id>-e<index in the story>`.
+pub fn episode_id(story_id: &str, index: usize) -> String {
+    format!("{story_id}-e{index}")
+}
+
+/// Documents about one story: what happened, its developments on a
+/// timeline, and which documents are copies of others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportStory {
+    /// `s-<document id>` (see [`story_id`]).
+    pub id: String,
+    pub title: String,
+    /// The first and last publication dates (`YYYY-MM-DD`) of its
+    /// documents; null when none is dated.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// In publication order, undated last.
+    pub document_ids: Vec<String>,
+    /// Distinct dated developments, in date order.
+    pub episodes: Vec<ExportEpisode>,
+    /// The documents of the story that have copies, with their copies.
+    pub copies: Vec<ExportCopyGroup>,
+}
+
+/// A distinct dated development of a story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportEpisode {
+    /// `<story id>-e<index>` (see [`episode_id`]).
+    pub id: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub title: String,
+    pub document_ids: Vec<String>,
+}
+
+/// A document (the earliest version) and its near-verbatim copies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportCopyGroup {
+    /// The original's document id.
+    pub original: String,
+    pub copies: Vec<ExportCopy>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportCopy {
+    pub document_id: String,
+    /// The estimated share of word shingles the copy has in common with
+    /// the original, in [0, 1].
+    pub similarity: f32,
 }
 
 /// A store-wide entity: the entities of several documents that are one

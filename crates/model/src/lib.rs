@@ -23,9 +23,10 @@ pub use document::{
     PageLines, RemovalReason, Removed, RemovedLine, UpstreamSource,
 };
 pub use export::{
-    claim_id, document_entity_id, quote_id, Export, ExportAmount, ExportAttribution, ExportClaim,
-    ExportClaimEntity, ExportDocument, ExportEntity, ExportLine, ExportMention, ExportQuote,
-    ExportRole, ExportTime, LineType, SCHEMA_VERSION,
+    claim_id, document_entity_id, episode_id, quote_id, story_id, Export, ExportAmount,
+    ExportAttribution, ExportClaim, ExportClaimEntity, ExportCopy, ExportCopyGroup, ExportDocument,
+    ExportEntity, ExportEpisode, ExportLine, ExportMention, ExportQuote, ExportRole, ExportStory,
+    ExportTime, LineType, SCHEMA_VERSION,
 };
 pub use hash::{document_id, sha256_hex};
 pub use timex::{TimeExpr, TimeKind};

@@ -40,6 +40,12 @@ pub enum StoreError {
     #[error("invalid analysis of document {id}: {reason}")]
     InvalidAnalysis { id: String, reason: String },
 
+    /// A clustering handed to [`crate::Store::replace_clustering`] breaks an
+    /// invariant (a document in two stories, an episode member outside its
+    /// story, a copy of itself): caller bug; nothing is written.
+    #[error("invalid clustering: {0}")]
+    InvalidClustering(String),
+
     /// A stored row could not be read back (e.g. unknown format, bad JSON).
     #[error("corrupt database row: {0}")]
     Corrupt(String),

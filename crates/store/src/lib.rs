@@ -17,7 +17,8 @@
 //! stored with the document in the same transaction, or later by
 //! [`Store::save_analyses`], always whole: a document is never stored
 //! half-analysed. Store-wide links (entities across documents, quote
-//! variants) are replaced as a whole by [`Store::relink`].
+//! variants) are replaced as a whole by [`Store::relink`], and the result of
+//! the cluster stage (stories, episodes, copies) by [`Store::recluster`].
 
 mod analysis;
 mod claims;
@@ -25,6 +26,7 @@ mod error;
 mod rows;
 mod schema;
 mod sqlite;
+mod stories;
 
 use std::collections::{HashMap, HashSet};
 
@@ -182,6 +184,133 @@ pub struct ClaimRecord {
     pub source: Option<ClaimEntity>,
 }
 
+/// One document as the cluster stage reads it
+/// ([`ClusterSource::for_each_cluster_document`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClusterDocument {
+    pub id: String,
+    /// `YYYY-MM-DD` (the stored date cut to ten characters), or `None`.
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    /// The canonical names of the people, organisations and places the
+    /// document names: the linked entity's name, else the document entity's
+    /// own; each name once, in the order of the document's entities.
+    pub entities: Vec<String>,
+}
+
+/// The documents as the cluster stage reads them: every stored document, in
+/// id order, one at a time (no text needs to stay in memory; call it twice
+/// for two passes).
+pub trait ClusterSource {
+    /// Every stored document in id order, streamed to the callback; an error
+    /// returned by the callback stops the stream and is returned.
+    fn for_each_cluster_document(
+        &self,
+        f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+}
+
+/// A document that is a copy of an earlier one, with the estimated share of
+/// word shingles the two have in common.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyOf {
+    pub document_id: String,
+    pub original_id: String,
+    pub similarity: f32,
+}
+
+/// A distinct dated development of a story, to store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewEpisode {
+    pub title: String,
+    /// `YYYY-MM-DD`, `None` when no member is dated.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Ids of members of the story, in the cluster stage's order.
+    pub documents: Vec<String>,
+}
+
+/// A story to store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewStory {
+    /// `s-<id of the first document>` (`crosscheck_model::story_id`).
+    pub id: String,
+    pub title: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Document ids in publication order (undated last).
+    pub documents: Vec<String>,
+    /// In date order; each document of the story in at most one.
+    pub episodes: Vec<NewEpisode>,
+}
+
+/// What the cluster stage found: replaced as a whole
+/// ([`Store::replace_clustering`], [`Store::recluster`]). Stories are kept in
+/// the given order (by start date).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryClustering {
+    pub stories: Vec<NewStory>,
+    pub copies: Vec<CopyOf>,
+}
+
+/// A document of a story, for listing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryMember {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    /// The document it is a copy of, when it is one.
+    pub copy_of: Option<CopyOf>,
+}
+
+/// An episode of a stored story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpisodeRecord {
+    /// Position in the story, from 0.
+    pub index: usize,
+    pub title: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub document_ids: Vec<String>,
+}
+
+/// A document and its copies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyGroup {
+    pub original_id: String,
+    /// In the order of the story's documents.
+    pub copies: Vec<CopyOf>,
+}
+
+/// A stored story with its documents, episodes and copy groups, for listing
+/// and export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryRecord {
+    pub id: String,
+    pub title: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// In publication order (undated last).
+    pub documents: Vec<StoryMember>,
+    pub episodes: Vec<EpisodeRecord>,
+    /// The groups whose original is a document of this story, in the order
+    /// of the originals.
+    pub copies: Vec<CopyGroup>,
+}
+
+/// Where one document stands in the clustering ([`Store::document_story`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentStory {
+    /// (story id, story title); `None` before the first clustering.
+    pub story: Option<(String, String)>,
+    /// The document this one is a copy of.
+    pub copy_of: Option<CopyOf>,
+    /// The documents that are copies of this one, by id.
+    pub copies: Vec<CopyOf>,
+}
+
 /// What [`Store::insert_documents`] did with each document of a batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InsertOutcome {
@@ -299,6 +428,39 @@ pub trait Store: Send {
         compute: &mut dyn FnMut(&[AnalysedDocument]) -> Result<Links, StoreError>,
     ) -> Result<(), StoreError>;
 
+    /// Every stored document in id order, as the cluster stage reads it
+    /// (outside [`Store::recluster`]: a read transaction).
+    fn for_each_cluster_document(
+        &self,
+        f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// Replace the stories, episodes and copies in one transaction. Every
+    /// document named must be stored, belong to at most one story and one
+    /// episode (of its story), and be a copy at most once (not of itself),
+    /// or nothing is written.
+    fn replace_clustering(&mut self, clustering: &StoryClustering) -> Result<(), StoreError>;
+
+    /// Recompute the clustering under the write lock: `compute` reads every
+    /// stored document (id order, as often as it needs) through the source
+    /// it is given, and its result replaces the stored one, all in one
+    /// transaction. Like [`Store::relink`], the last of concurrent writers
+    /// clusters every document committed before it.
+    fn recluster(
+        &mut self,
+        compute: &mut dyn FnMut(&dyn ClusterSource) -> Result<StoryClustering, StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// Every story in order (by start date), with its documents, episodes
+    /// and copy groups.
+    fn for_each_story(
+        &self,
+        f: &mut dyn FnMut(StoryRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// The story of the document with this exact id and its copy relations.
+    fn document_story(&self, id: &str) -> Result<DocumentStory, StoreError>;
+
     /// Every linked entity in id order, with its members.
     fn for_each_entity(
         &self,
@@ -335,6 +497,16 @@ pub trait Store: Send {
         let mut out = Vec::new();
         self.for_each_quote(&mut |q| {
             out.push(q);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Store::for_each_story`], collected.
+    fn stories(&self) -> Result<Vec<StoryRecord>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_story(&mut |s| {
+            out.push(s);
             Ok(())
         })?;
         Ok(out)

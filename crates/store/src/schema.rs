@@ -42,6 +42,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "claims",
         sql: include_str!("../migrations/0003_claims.sql"),
     },
+    Migration {
+        version: 4,
+        name: "stories",
+        sql: include_str!("../migrations/0004_stories.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -310,7 +315,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 3);
+        assert_eq!(LATEST_VERSION, 4);
     }
 
     #[test]

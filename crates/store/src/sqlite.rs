@@ -11,9 +11,11 @@ use crate::analysis;
 use crate::claims;
 use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
+use crate::stories;
 use crate::{
-    AnalysedDocument, ClaimFilter, ClaimRecord, DocumentSummary, EntityRecord, IdCollision,
-    InsertOutcome, Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
+    AnalysedDocument, ClaimFilter, ClaimRecord, ClusterDocument, ClusterSource, DocumentStory,
+    DocumentSummary, EntityRecord, IdCollision, InsertOutcome, Links, NewDocument, QuoteRecord,
+    Store, StoreError, StoredAnalysis, StoryClustering, StoryRecord,
 };
 
 /// Most candidates listed by [`StoreError::AmbiguousId`].
@@ -349,6 +351,42 @@ impl Store for SqliteStore {
         analysis::write_links(&tx, &links)?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn for_each_cluster_document(
+        &self,
+        f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|| stories::for_each_cluster_document(&self.conn, f))
+    }
+
+    fn replace_clustering(&mut self, clustering: &StoryClustering) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        stories::write_clustering(&tx, clustering)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn recluster(
+        &mut self,
+        compute: &mut dyn FnMut(&dyn ClusterSource) -> Result<StoryClustering, StoreError>,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let clustering = compute(&stories::Source(&tx))?;
+        stories::write_clustering(&tx, &clustering)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn for_each_story(
+        &self,
+        f: &mut dyn FnMut(StoryRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|| stories::for_each_story(&self.conn, f))
+    }
+
+    fn document_story(&self, id: &str) -> Result<DocumentStory, StoreError> {
+        self.read(|| stories::document_story(&self.conn, id))
     }
 
     fn for_each_entity(

@@ -1,8 +1,10 @@
 //! Tests of the document side of [`SqliteStore`] and of migration; the
-//! analyses and links are tested in `analysis`, claims in `claims`.
+//! analyses and links are tested in `analysis`, claims in `claims`,
+//! stories and copies in `stories`.
 
 mod analysis;
 mod claims;
+mod stories;
 
 use super::*;
 use crate::LATEST_VERSION;

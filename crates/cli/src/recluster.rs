@@ -1,0 +1,218 @@
+//! The cluster stage in the ingest pipeline: copies and stories recomputed
+//! from every stored document after linking, and stored as a whole.
+//!
+//! `crosscheck_cluster::Builder` reads the documents twice (term counts and
+//! copy signatures, then term vectors); the store streams them in id order
+//! inside its write transaction, so no text stays in memory, the result
+//! depends only on what is stored (not on ingest order), and the last of two
+//! concurrent ingests clusters everything both stored.
+
+use std::panic::AssertUnwindSafe;
+
+use anyhow::Result;
+use crosscheck_cluster::{Builder, Clustering, DocInput, Params};
+use crosscheck_model::story_id;
+use crosscheck_store::{
+    ClusterDocument, ClusterSource, CopyOf, NewEpisode, NewStory, Store, StoreError,
+    StoryClustering,
+};
+
+/// What clustering found, for the ingest summary.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct StoryCounts {
+    pub stories: usize,
+    /// Documents in stories (every stored document).
+    pub documents: usize,
+    /// Documents that have copies.
+    pub copy_groups: usize,
+    /// Documents that are copies.
+    pub copies: usize,
+}
+
+impl StoryCounts {
+    fn of(c: &StoryClustering) -> StoryCounts {
+        let mut originals: Vec<&str> = c.copies.iter().map(|c| c.original_id.as_str()).collect();
+        originals.sort_unstable();
+        originals.dedup();
+        StoryCounts {
+            stories: c.stories.len(),
+            documents: c.stories.iter().map(|s| s.documents.len()).sum(),
+            copy_groups: originals.len(),
+            copies: c.copies.len(),
+        }
+    }
+}
+
+/// Recompute the stories and copies of every stored document and replace
+/// the stored ones (one transaction, under the write lock).
+pub fn recluster(store: &mut dyn Store) -> Result<StoryCounts> {
+    let mut counts = StoryCounts::default();
+    store.recluster(&mut |source| {
+        let c = compute_clustering(source)?;
+        counts = StoryCounts::of(&c);
+        Ok(c)
+    })?;
+    Ok(counts)
+}
+
+fn internal_error() -> StoreError {
+    StoreError::Aborted("internal error while clustering documents (please report it)".into())
+}
+
+/// Run `f`, turning a panic of the cluster stage into an error.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, StoreError> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|_| internal_error())
+}
+
+fn input(d: ClusterDocument) -> DocInput {
+    DocInput {
+        id: d.id,
+        published: d.published,
+        title: d.title,
+        text: d.text,
+        entities: d.entities,
+    }
+}
+
+/// The clustering of the documents of `source` (read twice, in id order),
+/// with ids in place of positions.
+pub fn compute_clustering(source: &dyn ClusterSource) -> Result<StoryClustering, StoreError> {
+    let mut builder = Builder::new(Params::default());
+    let mut ids: Vec<String> = Vec::new();
+    source.for_each_cluster_document(&mut |d| {
+        let doc = input(d);
+        guarded(|| builder.count(&doc))?;
+        ids.push(doc.id);
+        Ok(())
+    })?;
+    let mut seen = 0;
+    source.for_each_cluster_document(&mut |d| {
+        if ids.get(seen) != Some(&d.id) {
+            return Err(StoreError::Aborted(
+                "the documents changed between the two clustering passes".into(),
+            ));
+        }
+        seen += 1;
+        let doc = input(d);
+        guarded(|| builder.vectorize(&doc))
+    })?;
+    if seen != ids.len() {
+        return Err(StoreError::Aborted(
+            "the documents changed between the two clustering passes".into(),
+        ));
+    }
+    let clustering = guarded(|| builder.finish())?;
+    with_ids(&clustering, &ids)
+}
+
+/// The stage's result (positions into `ids`) as the store keeps it.
+fn with_ids(c: &Clustering, ids: &[String]) -> Result<StoryClustering, StoreError> {
+    let id = |i: usize| ids.get(i).cloned().ok_or_else(internal_error);
+    let all = |docs: &[usize]| docs.iter().map(|&i| id(i)).collect::<Result<Vec<_>, _>>();
+    let mut stories = Vec::with_capacity(c.stories.len());
+    for s in &c.stories {
+        let documents = all(&s.documents)?;
+        let Some(first) = documents.first() else {
+            continue;
+        };
+        let episodes = s
+            .episodes
+            .iter()
+            .map(|e| {
+                Ok(NewEpisode {
+                    title: e.title.clone(),
+                    start: e.start.clone(),
+                    end: e.end.clone(),
+                    documents: all(&e.documents)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        stories.push(NewStory {
+            id: story_id(first),
+            title: s.title.clone(),
+            start: s.start.clone(),
+            end: s.end.clone(),
+            documents,
+            episodes,
+        });
+    }
+    let mut copies = Vec::new();
+    for g in &c.copies {
+        for &(copy, similarity) in &g.copies {
+            copies.push(CopyOf {
+                document_id: id(copy)?,
+                original_id: id(g.original)?,
+                similarity,
+            });
+        }
+    }
+    copies.sort_by(|a, b| a.document_id.cmp(&b.document_id));
+    Ok(StoryClustering { stories, copies })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A source of documents held in memory.
+    struct Docs(Vec<ClusterDocument>);
+
+    impl ClusterSource for Docs {
+        fn for_each_cluster_document(
+            &self,
+            f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+        ) -> Result<(), StoreError> {
+            self.0.iter().cloned().try_for_each(f)
+        }
+    }
+
+    fn doc(id: &str, date: &str, text: &str) -> ClusterDocument {
+        ClusterDocument {
+            id: id.into(),
+            published: Some(date.into()),
+            title: Some(format!("Title {id}")),
+            text: text.into(),
+            entities: vec!["Saltmere".into()],
+        }
+    }
+
+    #[test]
+    fn story_ids_name_the_earliest_document_and_copies_point_to_the_original() {
+        let wire = "The port of Saltmere reopened its eastern quay to shipping on Monday after \
+            months of repairs, the port authority said, and the first tankers were expected \
+            within days as inspectors finished their checks of the damaged chemical berths \
+            and the coast guard lifted the last of its restrictions on the harbour approaches.";
+        let other = "Farmers in the northern valleys reported an early harvest of apples this \
+            autumn, with cooperatives warning that storage would run short before winter.";
+        let docs = Docs(vec![
+            doc("bbbbbbbbbbbb", "2026-04-28", wire),
+            doc("aaaaaaaaaaaa", "2026-04-27", wire),
+            doc("cccccccccccc", "2026-09-01", other),
+        ]);
+        let c = compute_clustering(&docs).unwrap();
+        assert_eq!(c.stories.len(), 2, "{c:#?}");
+        assert_eq!(c.stories[0].id, "s-aaaaaaaaaaaa");
+        assert_eq!(c.stories[0].documents, ["aaaaaaaaaaaa", "bbbbbbbbbbbb"]);
+        assert_eq!(c.stories[1].id, "s-cccccccccccc");
+        assert_eq!(c.copies.len(), 1);
+        assert_eq!(c.copies[0].document_id, "bbbbbbbbbbbb");
+        assert_eq!(c.copies[0].original_id, "aaaaaaaaaaaa");
+        assert!(c.copies[0].similarity > 0.9);
+        let counts = StoryCounts::of(&c);
+        assert_eq!(
+            counts,
+            StoryCounts {
+                stories: 2,
+                documents: 3,
+                copy_groups: 1,
+                copies: 1
+            }
+        );
+    }
+
+    #[test]
+    fn no_documents_no_stories() {
+        let c = compute_clustering(&Docs(vec![])).unwrap();
+        assert_eq!(c, StoryClustering::default());
+    }
+}

@@ -1,0 +1,158 @@
+//! Corroboration: what the documents of one story establish.
+//!
+//! [`corroborate`] takes a story's documents with their analyses (claims,
+//! entities with roles), outlets, the upstream sources they name and the
+//! copies among them, and returns:
+//!
+//! - aligned claims ([`align`]): the check-worthy claims of different
+//!   documents that state the same thing, each group with its supporting
+//!   documents, outlets and *independent* sources ([`sources`]: copies, one
+//!   outlet's documents, and reports naming the same upstream source count
+//!   once, with the reason), and a status: corroborated (two or more
+//!   independent sources), single source, or contested;
+//! - contradictions ([`conflicts`]): the same kind of fact about the same
+//!   entities with a different number or date, and a person given a title
+//!   by one outlet that the others contradict ("former U.S. President"
+//!   against "President" in the same weeks).
+//!
+//! A pure function: the same documents give the same findings.
+
+pub mod align;
+pub mod conflicts;
+pub mod sources;
+
+use crosscheck_model::DocAnalysis;
+
+/// One document of a story.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryDoc<'a> {
+    pub id: &'a str,
+    pub outlet: Option<&'a str>,
+    /// `YYYY-MM-DD` or `None`.
+    pub published: Option<&'a str>,
+    pub text: &'a str,
+    pub analysis: &'a DocAnalysis,
+    /// The names of the upstream sources the text names ("Wall Street
+    /// Journal", "Associated Press").
+    pub upstream: &'a [String],
+    /// The index (in the story's documents) of the document this one is a
+    /// copy of.
+    pub copy_of: Option<usize>,
+}
+
+/// A claim of a story: (document index, claim index in its analysis).
+pub type ClaimRef = (usize, usize);
+
+/// What the independent sources say of an aligned claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Two or more independent sources state it, and none contradicts it.
+    Corroborated,
+    /// One independent source states it.
+    SingleSource,
+    /// Sources disagree: a different number or date for the same thing.
+    Contested,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Corroborated => "corroborated",
+            Status::SingleSource => "single_source",
+            Status::Contested => "contested",
+        }
+    }
+}
+
+/// Documents that count as one source, and why they were merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Story document indices, earliest first.
+    pub documents: Vec<usize>,
+    /// Why these documents are one source ("copy of …", "same outlet …",
+    /// "all cite Wall Street Journal"); empty for a single document.
+    pub merged_because: Vec<String>,
+}
+
+/// The other side of a contested claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contradiction {
+    /// The claims that state it otherwise.
+    pub claims: Vec<ClaimRef>,
+    /// What differs ("15 percent against 12 percent").
+    pub reason: String,
+}
+
+/// One fact as the story's documents state it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedClaim {
+    /// The member claims, earliest document first.
+    pub claims: Vec<ClaimRef>,
+    /// The supporting documents, earliest first.
+    pub documents: Vec<usize>,
+    /// Distinct outlet names of the supporting documents (known ones).
+    pub outlets: Vec<String>,
+    pub sources: Vec<Source>,
+    pub status: Status,
+    pub contradictions: Vec<Contradiction>,
+    /// No member claim names a source: the outlets state it in their own
+    /// voice.
+    pub unattributed: bool,
+}
+
+/// A person given conflicting titles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleConflict {
+    /// The person's name as the documents give it.
+    pub entity: String,
+    /// (title, documents giving it) on each side.
+    pub sides: Vec<(String, Vec<usize>)>,
+}
+
+/// Everything corroboration finds in one story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Findings {
+    pub claims: Vec<AlignedClaim>,
+    pub role_conflicts: Vec<RoleConflict>,
+}
+
+/// The findings of one story.
+pub fn corroborate(docs: &[StoryDoc]) -> Findings {
+    let groups = align::align(docs);
+    let contradictions = conflicts::number_and_date_conflicts(docs, &groups);
+    let claims = groups
+        .into_iter()
+        .zip(contradictions)
+        .map(|(claims, contradictions)| {
+            let mut documents: Vec<usize> = claims.iter().map(|c| c.0).collect();
+            documents.sort_by_key(|&d| sources::order_key(docs, d));
+            documents.dedup();
+            let outlets = sources::outlets(docs, &documents);
+            let sources = sources::independent(docs, &documents);
+            let status = if !contradictions.is_empty() {
+                Status::Contested
+            } else if sources.len() >= 2 {
+                Status::Corroborated
+            } else {
+                Status::SingleSource
+            };
+            let unattributed = claims.iter().all(|&(d, c)| {
+                docs[d].analysis.claims[c].attribution.kind
+                    == crosscheck_model::AttributionKind::Outlet
+            });
+            AlignedClaim {
+                claims,
+                documents,
+                outlets,
+                sources,
+                status,
+                contradictions,
+                unattributed,
+            }
+        })
+        .collect();
+    Findings {
+        claims,
+        role_conflicts: conflicts::role_conflicts(docs),
+    }
+}

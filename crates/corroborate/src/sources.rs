@@ -1,0 +1,163 @@
+//! Independent sources: which supporting documents count once.
+//!
+//! Documents are one source when one is a copy of another (syndication, a
+//! re-post), when they come from one outlet, or when they name the same
+//! upstream source (both say "according to the Wall Street Journal": they
+//! lean on one report), or one is that upstream outlet itself. The union
+//! is transitive; each source lists its documents and the reasons.
+
+use std::collections::BTreeMap;
+
+use crate::{Source, StoryDoc};
+
+/// Publication order: dated documents by date, then undated, then index.
+pub fn order_key<'a>(docs: &[StoryDoc<'a>], d: usize) -> (bool, &'a str, usize) {
+    (
+        docs[d].published.is_none(),
+        docs[d].published.unwrap_or(""),
+        d,
+    )
+}
+
+/// A name compared loosely: lower case, no leading "the", no punctuation.
+pub fn normal(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The distinct known outlets of some documents, in their order.
+pub fn outlets(docs: &[StoryDoc], documents: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &d in documents {
+        if let Some(o) = docs[d].outlet.filter(|o| !o.trim().is_empty()) {
+            if !out.iter().any(|x| normal(x) == normal(o)) {
+                out.push(o.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The independent sources among `documents` (earliest first).
+pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
+    let n = documents.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
+    let pos = |d: usize| documents.iter().position(|&x| x == d);
+    let mut join = |parent: &mut Vec<usize>, a: usize, b: usize, why: String| {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        let r = ra.min(rb);
+        if ra != rb {
+            parent[ra.max(rb)] = r;
+            let moved = std::mem::take(&mut reasons[ra.max(rb)]);
+            reasons[r].extend(moved);
+        }
+        if !reasons[r].contains(&why) {
+            reasons[r].push(why);
+        }
+    };
+    // Copies.
+    for (k, &d) in documents.iter().enumerate() {
+        if let Some(o) = docs[d].copy_of.and_then(pos) {
+            join(
+                &mut parent,
+                k,
+                o,
+                format!("{} is a copy of {}", docs[d].id, docs[documents[o]].id),
+            );
+        }
+    }
+    // One outlet, or one upstream source named (or being that source).
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (k, &d) in documents.iter().enumerate() {
+        if let Some(o) = docs[d].outlet.filter(|o| !o.trim().is_empty()) {
+            by_name
+                .entry(format!("o:{}", normal(o)))
+                .or_default()
+                .push(k);
+            by_name
+                .entry(format!("u:{}", normal(o)))
+                .or_default()
+                .push(k);
+        }
+        for u in docs[d].upstream {
+            by_name
+                .entry(format!("u:{}", normal(u)))
+                .or_default()
+                .push(k);
+        }
+    }
+    for (name, members) in &by_name {
+        let mut members = members.clone();
+        members.dedup();
+        if members.len() < 2 {
+            continue;
+        }
+        let why = match name.split_once(':') {
+            Some(("o", o)) => format!(
+                "same outlet: {}",
+                display(docs, documents, &members, o, true)
+            ),
+            Some((_, u)) => format!("all cite {}", display(docs, documents, &members, u, false)),
+            None => continue,
+        };
+        for &m in &members[1..] {
+            join(&mut parent, members[0], m, why.clone());
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, &d) in documents.iter().enumerate() {
+        groups.entry(find(&mut parent, k)).or_default().push(d);
+    }
+    groups
+        .into_iter()
+        .map(|(root, documents)| Source {
+            merged_because: if documents.len() > 1 {
+                reasons[root].clone()
+            } else {
+                Vec::new()
+            },
+            documents,
+        })
+        .collect()
+}
+
+/// A name as one of the documents writes it.
+fn display(
+    docs: &[StoryDoc],
+    documents: &[usize],
+    members: &[usize],
+    normal_name: &str,
+    outlet: bool,
+) -> String {
+    for &k in members {
+        let d = &docs[documents[k]];
+        if outlet {
+            if let Some(o) = d.outlet {
+                return o.to_string();
+            }
+        }
+        if let Some(u) = d.upstream.iter().find(|u| normal(u) == normal_name) {
+            return u.clone();
+        }
+        if let Some(o) = d.outlet.filter(|o| normal(o) == normal_name) {
+            return o.to_string();
+        }
+    }
+    normal_name.to_string()
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}

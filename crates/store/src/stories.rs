@@ -1,0 +1,337 @@
+//! The result of the cluster stage (the tables of migration 4): the
+//! documents as the stage reads them, and the stories, episodes and copies it
+//! finds, replaced as a whole.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection};
+
+use crosscheck_model::EntityKind;
+
+use crate::{
+    ClusterDocument, ClusterSource, CopyGroup, CopyOf, DocumentStory, EpisodeRecord, StoreError,
+    StoryClustering, StoryMember, StoryRecord,
+};
+
+/// Characters of a stored date the cluster stage reads (`YYYY-MM-DD`).
+const DATE_CHARS: usize = 10;
+
+/// The documents of the open transaction of `conn`, as a [`ClusterSource`].
+pub(crate) struct Source<'a>(pub(crate) &'a Connection);
+
+impl ClusterSource for Source<'_> {
+    fn for_each_cluster_document(
+        &self,
+        f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for_each_cluster_document(self.0, f)
+    }
+}
+
+/// A stored date cut to its day; `None` when empty.
+fn day(published: Option<String>) -> Option<String> {
+    let p = published?;
+    let d: String = p.trim().chars().take(DATE_CHARS).collect();
+    (!d.is_empty()).then_some(d)
+}
+
+/// Every document in id order, with the canonical names of the people,
+/// organisations and places it names (linked name, else its own; each once).
+pub(crate) fn for_each_cluster_document(
+    conn: &Connection,
+    f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut docs = conn.prepare("SELECT id, published, title, text FROM documents ORDER BY id")?;
+    let names_sql = format!(
+        "SELECT coalesce(l.name, e.name) FROM doc_entities e \
+         LEFT JOIN linked_entity_members m ON m.document_id = e.document_id AND m.entity_idx = e.idx \
+         LEFT JOIN linked_entities l ON l.id = m.entity_id \
+         WHERE e.document_id = ?1 AND e.kind IN ('{}', '{}', '{}') ORDER BY e.idx",
+        EntityKind::Person.as_str(),
+        EntityKind::Organization.as_str(),
+        EntityKind::Place.as_str()
+    );
+    let mut names = conn.prepare_cached(&names_sql)?;
+    let mut rows = docs.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let mut entities: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut found = names.query([&id])?;
+        while let Some(n) = found.next()? {
+            let name: String = n.get(0)?;
+            if seen.insert(name.clone()) {
+                entities.push(name);
+            }
+        }
+        f(ClusterDocument {
+            published: day(r.get(1)?),
+            title: r.get(2)?,
+            text: r.get(3)?,
+            entities,
+            id,
+        })?;
+    }
+    Ok(())
+}
+
+fn invalid(reason: String) -> StoreError {
+    StoreError::InvalidClustering(reason)
+}
+
+/// Refuse a clustering that breaks an invariant (see
+/// [`crate::Store::replace_clustering`]).
+fn check(conn: &Connection, c: &StoryClustering) -> Result<(), StoreError> {
+    let mut stored = conn.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?;
+    let mut exists = |id: &str| -> Result<(), StoreError> {
+        if stored.exists([id])? {
+            Ok(())
+        } else {
+            Err(invalid(format!("document {id} is not stored")))
+        }
+    };
+    let mut story_ids: HashSet<&str> = HashSet::new();
+    let mut in_story: HashSet<&str> = HashSet::new();
+    for s in &c.stories {
+        if !story_ids.insert(&s.id) {
+            return Err(invalid(format!("story {} appears twice", s.id)));
+        }
+        if s.documents.is_empty() {
+            return Err(invalid(format!("story {} has no documents", s.id)));
+        }
+        for d in &s.documents {
+            exists(d)?;
+            if !in_story.insert(d) {
+                return Err(invalid(format!("document {d} is in two stories")));
+            }
+        }
+        let members: HashSet<&str> = s.documents.iter().map(String::as_str).collect();
+        let mut in_episode: HashSet<&str> = HashSet::new();
+        for (i, e) in s.episodes.iter().enumerate() {
+            for d in &e.documents {
+                if !members.contains(d.as_str()) {
+                    return Err(invalid(format!(
+                        "episode {i} of story {} holds document {d}, which is not in the story",
+                        s.id
+                    )));
+                }
+                if !in_episode.insert(d) {
+                    return Err(invalid(format!("document {d} is in two episodes")));
+                }
+            }
+        }
+    }
+    let mut copied: HashSet<&str> = HashSet::new();
+    for cp in &c.copies {
+        exists(&cp.document_id)?;
+        exists(&cp.original_id)?;
+        if cp.document_id == cp.original_id {
+            return Err(invalid(format!(
+                "document {} is a copy of itself",
+                cp.document_id
+            )));
+        }
+        if !copied.insert(&cp.document_id) {
+            return Err(invalid(format!(
+                "document {} is a copy twice",
+                cp.document_id
+            )));
+        }
+        if !cp.similarity.is_finite() {
+            return Err(invalid(format!(
+                "copy {}: similarity is not a number",
+                cp.document_id
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Replace the stories, episodes and copies. The caller holds the
+/// transaction.
+pub(crate) fn write_clustering(conn: &Connection, c: &StoryClustering) -> Result<(), StoreError> {
+    check(conn, c)?;
+    conn.execute_batch(
+        "DELETE FROM copies; DELETE FROM episode_documents; DELETE FROM episodes; \
+         DELETE FROM story_documents; DELETE FROM stories;",
+    )?;
+    let mut story = conn.prepare_cached(
+        "INSERT INTO stories (id, position, title, start_date, end_date) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut member = conn.prepare_cached(
+        "INSERT INTO story_documents (document_id, story_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut episode = conn.prepare_cached(
+        "INSERT INTO episodes (story_id, idx, title, start_date, end_date) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut episode_member = conn.prepare_cached(
+        "INSERT INTO episode_documents (document_id, story_id, episode_idx, position) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (pos, s) in c.stories.iter().enumerate() {
+        story.execute(params![s.id, pos, s.title, s.start, s.end])?;
+        for (i, d) in s.documents.iter().enumerate() {
+            member.execute(params![d, s.id, i])?;
+        }
+        for (idx, e) in s.episodes.iter().enumerate() {
+            episode.execute(params![s.id, idx, e.title, e.start, e.end])?;
+            for (i, d) in e.documents.iter().enumerate() {
+                episode_member.execute(params![d, s.id, idx, i])?;
+            }
+        }
+    }
+    let mut copy = conn.prepare_cached(
+        "INSERT INTO copies (document_id, original_id, similarity) VALUES (?1, ?2, ?3)",
+    )?;
+    for cp in &c.copies {
+        copy.execute(params![
+            cp.document_id,
+            cp.original_id,
+            f64::from(cp.similarity)
+        ])?;
+    }
+    Ok(())
+}
+
+/// A similarity read back as the `f32` it was written from.
+fn similarity(v: f64) -> f32 {
+    v as f32
+}
+
+/// Every story in order, with its documents, episodes and copy groups.
+pub(crate) fn for_each_story(
+    conn: &Connection,
+    f: &mut dyn FnMut(StoryRecord) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut stories =
+        conn.prepare("SELECT id, title, start_date, end_date FROM stories ORDER BY position")?;
+    let mut members = conn.prepare_cached(
+        "SELECT sd.document_id, d.outlet, d.published, d.title, c.original_id, c.similarity \
+         FROM story_documents sd JOIN documents d ON d.id = sd.document_id \
+         LEFT JOIN copies c ON c.document_id = sd.document_id \
+         WHERE sd.story_id = ?1 ORDER BY sd.position",
+    )?;
+    let mut episodes = conn.prepare_cached(
+        "SELECT idx, title, start_date, end_date FROM episodes WHERE story_id = ?1 ORDER BY idx",
+    )?;
+    let mut episode_members = conn.prepare_cached(
+        "SELECT episode_idx, document_id FROM episode_documents WHERE story_id = ?1 \
+         ORDER BY episode_idx, position",
+    )?;
+    // Copies whose original is in the story, by the original's position,
+    // then the copy's (a copy outside any story last, by id).
+    let mut copies = conn.prepare_cached(
+        "SELECT c.original_id, c.document_id, c.similarity FROM copies c \
+         JOIN story_documents so ON so.document_id = c.original_id \
+         LEFT JOIN story_documents sc ON sc.document_id = c.document_id \
+         WHERE so.story_id = ?1 \
+         ORDER BY so.position, sc.position IS NULL, sc.position, c.document_id",
+    )?;
+    let mut rows = stories.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let documents = members
+            .query_map([&id], |m| {
+                let original: Option<String> = m.get(4)?;
+                let sim: Option<f64> = m.get(5)?;
+                let document_id: String = m.get(0)?;
+                Ok(StoryMember {
+                    copy_of: original.map(|original_id| CopyOf {
+                        document_id: document_id.clone(),
+                        original_id,
+                        similarity: similarity(sim.unwrap_or(0.0)),
+                    }),
+                    id: document_id,
+                    outlet: m.get(1)?,
+                    published: m.get(2)?,
+                    title: m.get(3)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut eps = episodes
+            .query_map([&id], |e| {
+                Ok(EpisodeRecord {
+                    index: e.get(0)?,
+                    title: e.get(1)?,
+                    start: e.get(2)?,
+                    end: e.get(3)?,
+                    document_ids: Vec::new(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let at: HashMap<usize, usize> = eps.iter().enumerate().map(|(k, e)| (e.index, k)).collect();
+        let mut found = episode_members.query([&id])?;
+        while let Some(m) = found.next()? {
+            let idx: usize = m.get(0)?;
+            let k = at.get(&idx).copied().ok_or_else(|| {
+                StoreError::Corrupt(format!("story {id}: episode {idx} is missing"))
+            })?;
+            eps[k].document_ids.push(m.get(1)?);
+        }
+        let mut groups: Vec<CopyGroup> = Vec::new();
+        let mut found = copies.query([&id])?;
+        while let Some(c) = found.next()? {
+            let original_id: String = c.get(0)?;
+            let copy = CopyOf {
+                document_id: c.get(1)?,
+                original_id: original_id.clone(),
+                similarity: similarity(c.get(2)?),
+            };
+            match groups.last_mut() {
+                Some(g) if g.original_id == original_id => g.copies.push(copy),
+                _ => groups.push(CopyGroup {
+                    original_id,
+                    copies: vec![copy],
+                }),
+            }
+        }
+        f(StoryRecord {
+            title: r.get(1)?,
+            start: r.get(2)?,
+            end: r.get(3)?,
+            documents,
+            episodes: eps,
+            copies: groups,
+            id,
+        })?;
+    }
+    Ok(())
+}
+
+/// The story of one document and its copy relations.
+pub(crate) fn document_story(conn: &Connection, id: &str) -> Result<DocumentStory, StoreError> {
+    let mut out = DocumentStory::default();
+    let mut story = conn.prepare_cached(
+        "SELECT s.id, s.title FROM story_documents sd JOIN stories s ON s.id = sd.story_id \
+         WHERE sd.document_id = ?1",
+    )?;
+    let mut found = story.query([id])?;
+    if let Some(r) = found.next()? {
+        out.story = Some((r.get(0)?, r.get(1)?));
+    }
+    let mut copy_of =
+        conn.prepare_cached("SELECT original_id, similarity FROM copies WHERE document_id = ?1")?;
+    let mut found = copy_of.query([id])?;
+    if let Some(r) = found.next()? {
+        out.copy_of = Some(CopyOf {
+            document_id: id.to_string(),
+            original_id: r.get(0)?,
+            similarity: similarity(r.get(1)?),
+        });
+    }
+    let mut copies = conn.prepare_cached(
+        "SELECT document_id, similarity FROM copies WHERE original_id = ?1 ORDER BY document_id",
+    )?;
+    out.copies = copies
+        .query_map([id], |r| {
+            Ok(CopyOf {
+                document_id: r.get(0)?,
+                original_id: id.to_string(),
+                similarity: similarity(r.get(1)?),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(out)
+}
