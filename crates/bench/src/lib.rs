@@ -15,6 +15,8 @@ pub mod python;
 pub mod render_text;
 pub mod score;
 #[cfg(feature = "nlp")]
+pub mod stance_bench;
+#[cfg(feature = "nlp")]
 pub mod stories_bench;
 pub mod systems;
 pub mod table;

@@ -4,15 +4,18 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use std::collections::HashMap;
+
 use crosscheck_model::{
-    claim_id, document_entity_id, episode_id, quote_id, AttributionKind, ExportAmount,
-    ExportAttribution, ExportClaim, ExportClaimEntity, ExportCopy, ExportCopyGroup, ExportDocument,
-    ExportEntity, ExportEpisode, ExportLine, ExportMention, ExportQuote, ExportRole, ExportStory,
-    ExportTime, LineType, SCHEMA_VERSION,
+    claim_id, document_entity_id, episode_id, quote_id, story_claim_id, AttributionKind,
+    ExportAmount, ExportAttribution, ExportClaim, ExportClaimEntity, ExportContradiction,
+    ExportCopy, ExportCopyGroup, ExportDocument, ExportEntity, ExportEpisode, ExportEvidence,
+    ExportLine, ExportMention, ExportQuote, ExportRole, ExportRoleConflict, ExportRoleSide,
+    ExportSource, ExportStory, ExportStoryClaim, ExportTime, LineType, SCHEMA_VERSION,
 };
 use crosscheck_store::{
-    ClaimEntity, ClaimFilter, ClaimRecord, EntityRecord, QuoteRecord, Store, StoreError,
-    StoryRecord,
+    ClaimEntity, ClaimEvidence, ClaimFilter, ClaimRecord, EntityRecord, FindingsRecord,
+    QuoteRecord, Store, StoreError, StoryRecord,
 };
 use serde::Serialize;
 
@@ -193,8 +196,9 @@ pub fn export_claim(c: &ClaimRecord) -> ExportClaim {
 }
 
 /// A story as exported (and as `crosscheck stories --format json` prints
-/// it); episode ids are `<story id>-e<index>`.
-pub fn export_story(s: &StoryRecord) -> ExportStory {
+/// it) with its findings; episode ids are `<story id>-e<index>`, aligned
+/// claim ids `<story id>-k<index>`.
+pub fn export_story(s: &StoryRecord, f: &FindingsRecord) -> ExportStory {
     ExportStory {
         id: s.id.clone(),
         title: s.title.clone(),
@@ -227,7 +231,99 @@ pub fn export_story(s: &StoryRecord) -> ExportStory {
                     .collect(),
             })
             .collect(),
+        claims: export_story_claims(&s.id, f),
+        role_conflicts: export_role_conflicts(f),
     }
+}
+
+fn evidence(c: &ClaimEvidence) -> ExportEvidence {
+    ExportEvidence {
+        document_id: c.document_id.clone(),
+        text: c.text.clone(),
+        start: c.start,
+        end: c.end,
+        claim_id: claim_id(&c.document_id, c.claim),
+    }
+}
+
+/// The documents of some claims, each once, in the claims' order.
+fn documents_of(claims: &[ClaimEvidence]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in claims {
+        if !out.contains(&c.document_id) {
+            out.push(c.document_id.clone());
+        }
+    }
+    out
+}
+
+/// A story's aligned claims as exported. A contradiction names the other
+/// side's aligned claim (the one holding its first claim) when there is one.
+pub fn export_story_claims(story_id: &str, f: &FindingsRecord) -> Vec<ExportStoryClaim> {
+    let mut holder: HashMap<(&str, usize), usize> = HashMap::new();
+    for c in &f.claims {
+        for m in &c.claims {
+            holder.insert((m.document_id.as_str(), m.claim), c.index);
+        }
+    }
+    f.claims
+        .iter()
+        .map(|c| ExportStoryClaim {
+            id: story_claim_id(story_id, c.index),
+            text: c.claims.first().map(|m| m.text.clone()).unwrap_or_default(),
+            status: c.status,
+            supporting_documents: c.documents.clone(),
+            outlets: c.outlets.clone(),
+            independent_sources: c.sources.len(),
+            evidence: c.claims.iter().map(evidence).collect(),
+            contradictions: c
+                .contradictions
+                .iter()
+                .map(|x| ExportContradiction {
+                    text: x.claims.first().map(|m| m.text.clone()).unwrap_or_default(),
+                    document_ids: documents_of(&x.claims),
+                    reason: x.reason.clone(),
+                    claim_id: x
+                        .claims
+                        .first()
+                        .and_then(|m| holder.get(&(m.document_id.as_str(), m.claim)))
+                        .map(|&k| story_claim_id(story_id, k)),
+                })
+                .collect(),
+            unattributed: c.unattributed,
+            sources: c
+                .sources
+                .iter()
+                .map(|s| ExportSource {
+                    document_ids: s.documents.clone(),
+                    merged_because: s.merged_because.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A story's role conflicts as exported.
+pub fn export_role_conflicts(f: &FindingsRecord) -> Vec<ExportRoleConflict> {
+    f.role_conflicts
+        .iter()
+        .map(|r| ExportRoleConflict {
+            entity: r.entity.clone(),
+            sides: r
+                .sides
+                .iter()
+                .map(|s| ExportRoleSide {
+                    title: s.title.clone(),
+                    document_ids: s.documents.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A stored story with its findings, as exported.
+fn story_of(store: &dyn Store, s: &StoryRecord) -> Result<ExportStory, StoreError> {
+    Ok(export_story(s, &store.story_findings(&s.id)?))
 }
 
 /// Stream the export: documents, entities, quotes, claims and stories are
@@ -267,7 +363,7 @@ fn write_jsonl(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_claim(&ClaimFilter::default(), &mut |c| {
         put_line(w, LineType::Claim, &export_claim(&c))
     })?;
-    store.for_each_story(&mut |s| put_line(w, LineType::Story, &export_story(&s)))
+    store.for_each_story(&mut |s| put_line(w, LineType::Story, &story_of(store, &s)?))
 }
 
 /// One object: `{"schema_version":…,"documents":[…],"entities":[…],"quotes":[…],
@@ -308,7 +404,7 @@ fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     first = true;
     store.for_each_story(&mut |s| {
         element(w, &mut first)?;
-        put(w, &export_story(&s))
+        put(w, &story_of(store, &s)?)
     })?;
     w.write_all(b"\n]}\n").map_err(io)
 }

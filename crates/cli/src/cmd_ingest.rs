@@ -10,6 +10,7 @@ use crosscheck_store::SqliteStore;
 use crate::exit::Exit;
 use crate::pipeline::{ingest, IngestRequest, Summary};
 use crate::recluster::StoryCounts;
+use crate::recorroborate::FindingCounts;
 use crate::{Cli, Format};
 
 #[derive(Args, Debug)]
@@ -89,6 +90,13 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
                 "copy_groups": s.stories.copy_groups,
                 "copies": s.stories.copies,
             },
+            "corroboration": {
+                "claims": s.findings.claims,
+                "corroborated": s.findings.corroborated,
+                "single_source": s.findings.single_source,
+                "contested": s.findings.contested,
+                "role_conflicts": s.findings.role_conflicts,
+            },
             "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
             "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
         });
@@ -111,6 +119,7 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
         println!("analysed {} stored documents", s.analysed);
     }
     println!("{}", stories_line(&s.stories));
+    println!("{}", findings_line(&s.findings));
     for f in &s.failures {
         println!("  failed: {}: {}", f.source, f.reason);
     }
@@ -133,12 +142,21 @@ fn stories_line(c: &StoryCounts) -> String {
     )
 }
 
+/// `facts: 40 (3 corroborated, 36 single-source, 1 contested), role conflicts: 1`.
+fn findings_line(c: &FindingCounts) -> String {
+    format!(
+        "facts: {} ({} corroborated, {} single-source, {} contested), role conflicts: {}",
+        c.claims, c.corroborated, c.single_source, c.contested, c.role_conflicts
+    )
+}
+
 /// The demo corpus of this source tree.
 fn default_demo_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/corpus")
 }
 
-/// Ingest the demo corpus into the database and list what was found.
+/// Ingest the demo corpus into the database, list what was found and print
+/// the briefing.
 pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
     let corpus = corpus
         .map(Path::to_path_buf)
@@ -162,9 +180,20 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
     println!(
         "Try: crosscheck --db {db} show ID --explain\n     crosscheck --db {db} quotes\n     \
          crosscheck --db {db} entities\n     crosscheck --db {db} claims\n     \
-         crosscheck --db {db} stories",
+         crosscheck --db {db} stories\n     crosscheck --db {db} report --format html > briefing.html",
         db = cli.db.display()
     );
+    println!(
+        "\nThe briefing (crosscheck --db {} report):\n",
+        cli.db.display()
+    );
+    crate::cmd_report::run(
+        cli,
+        &crate::cmd_report::ReportArgs {
+            story: None,
+            format: crate::cmd_report::ReportFormat::Text,
+        },
+    )?;
     Ok(if summary.failures.is_empty() {
         Exit::Ok
     } else {

@@ -44,7 +44,7 @@ pub enum KindArg {
 }
 
 impl KindArg {
-    fn accepts(kind: Option<KindArg>, k: QuoteKind) -> bool {
+    pub fn accepts(kind: Option<KindArg>, k: QuoteKind) -> bool {
         match kind {
             None => matches!(k, QuoteKind::Direct | QuoteKind::Partial),
             Some(KindArg::All) => true,
@@ -62,23 +62,23 @@ fn key(q: &QuoteRecord) -> Key {
 }
 
 /// A quote and the quotes that continue it, in index order.
-struct Unit<'a> {
-    parts: Vec<&'a QuoteRecord>,
+pub struct Unit<'a> {
+    pub parts: Vec<&'a QuoteRecord>,
     /// Units nested in this one (indices into the unit list).
-    nested: Vec<usize>,
+    pub nested: Vec<usize>,
 }
 
 impl Unit<'_> {
-    fn head(&self) -> &QuoteRecord {
+    pub fn head(&self) -> &QuoteRecord {
         self.parts[0]
     }
 
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         let texts: Vec<&str> = self.parts.iter().map(|q| q.text.as_str()).collect();
         texts.join(" … ")
     }
 
-    fn cue(&self) -> Option<&str> {
+    pub fn cue(&self) -> Option<&str> {
         self.parts.iter().find_map(|q| q.cue.as_deref())
     }
 
@@ -94,10 +94,10 @@ impl Unit<'_> {
 }
 
 /// The statements: groups of units, each group's units in appearance order.
-struct Statements<'a> {
-    units: Vec<Unit<'a>>,
+pub struct Statements<'a> {
+    pub units: Vec<Unit<'a>>,
     /// Top-level groups, in order of first appearance.
-    groups: Vec<Vec<usize>>,
+    pub groups: Vec<Vec<usize>>,
 }
 
 /// Follow `continues` to the first quote of a chain (cycles are cut).
@@ -121,7 +121,9 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-fn build<'a>(quotes: &'a [QuoteRecord], keep: &dyn Fn(&Unit<'_>) -> bool) -> Statements<'a> {
+/// The statements of `quotes`: units (a quote and its continuations) that
+/// `keep` accepts, nested units under their container, variants grouped.
+pub fn build<'a>(quotes: &'a [QuoteRecord], keep: &dyn Fn(&Unit<'_>) -> bool) -> Statements<'a> {
     let by_key: HashMap<Key, &QuoteRecord> = quotes.iter().map(|q| (key(q), q)).collect();
     // Units: chains of continued quotes, keyed by their first quote.
     let mut chains: BTreeMap<Key, Vec<&QuoteRecord>> = BTreeMap::new();
@@ -273,7 +275,7 @@ fn speaker_label(q: &QuoteRecord) -> String {
     }
 }
 
-fn normalise(s: &str) -> String {
+pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

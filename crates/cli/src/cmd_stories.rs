@@ -1,11 +1,14 @@
 //! `crosscheck stories`: the documents grouped by what happened, each story
-//! with its episodes on a timeline and its copies marked.
+//! with its episodes on a timeline, its copies marked and the count of what
+//! corroboration found (corroborated, single-source and contested facts,
+//! role conflicts).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use crosscheck_store::{Store, StoryMember, StoryRecord};
+use crosscheck_model::ClaimStatus;
+use crosscheck_store::{FindingsRecord, Store, StoryMember, StoryRecord};
 
 use crate::exit::Exit;
 use crate::{table, Cli, Format};
@@ -17,25 +20,35 @@ const OUTLET_CHARS: usize = 24;
 
 pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
     let store = crate::cmd_show::open_existing(cli)?;
-    let stories = store.stories()?;
+    let mut stories: Vec<(StoryRecord, FindingsRecord)> = Vec::new();
+    store.snapshot(&mut || {
+        for s in store.stories()? {
+            let f = store.story_findings(&s.id)?;
+            stories.push((s, f));
+        }
+        Ok(())
+    })?;
     if format == Format::Json {
-        let v = stories.iter().map(story_json).collect::<Result<Vec<_>>>()?;
+        let v = stories
+            .iter()
+            .map(|(s, f)| story_json(s, f))
+            .collect::<Result<Vec<_>>>()?;
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(Exit::Ok);
     }
     let mut out = String::new();
-    for (i, s) in stories.iter().enumerate() {
+    for (i, (s, f)) in stories.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        story_text(s, &mut out);
+        story_text(s, f, &mut out);
     }
     print!("{out}");
     if !cli.quiet {
         if stories.is_empty() {
             println!("no stories (`crosscheck ingest` groups the stored documents into stories)");
         } else {
-            let documents: usize = stories.iter().map(|s| s.documents.len()).sum();
+            let documents: usize = stories.iter().map(|(s, _)| s.documents.len()).sum();
             println!(
                 "\n{}, {}",
                 plural(stories.len(), "story", "stories"),
@@ -46,10 +59,17 @@ pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// The export's story object, with each document's outlet, date, title and
-/// the document it is a copy of.
-fn story_json(s: &StoryRecord) -> Result<serde_json::Value> {
-    let mut v = serde_json::to_value(crate::cmd_export::export_story(s))?;
+/// The export's story object (with its findings), with each document's
+/// outlet, date, title and the document it is a copy of, and the counts of
+/// its findings.
+fn story_json(s: &StoryRecord, f: &FindingsRecord) -> Result<serde_json::Value> {
+    let mut v = serde_json::to_value(crate::cmd_export::export_story(s, f))?;
+    v["counts"] = serde_json::json!({
+        "corroborated": f.count(ClaimStatus::Corroborated),
+        "single_source": f.count(ClaimStatus::SingleSource),
+        "contested": f.count(ClaimStatus::Contested),
+        "role_conflicts": f.role_conflicts.len(),
+    });
     v["documents"] = s
         .documents
         .iter()
@@ -82,9 +102,21 @@ pub fn date_span(start: Option<&str>, end: Option<&str>) -> String {
     }
 }
 
-/// A story: its title; id, dates, documents and outlets; then each episode
-/// (dates, title, documents) with its documents indented under it.
-fn story_text(s: &StoryRecord, out: &mut String) {
+/// `facts: 3 corroborated · 36 single-source · 1 contested · 1 role conflict`.
+pub fn findings_summary(f: &FindingsRecord) -> String {
+    format!(
+        "facts: {} corroborated · {} single-source · {} contested · {}",
+        f.count(ClaimStatus::Corroborated),
+        f.count(ClaimStatus::SingleSource),
+        f.count(ClaimStatus::Contested),
+        plural(f.role_conflicts.len(), "role conflict", "role conflicts")
+    )
+}
+
+/// A story: its title; id, dates, documents and outlets; the counts of its
+/// findings; then each episode (dates, title, documents) with its documents
+/// indented under it.
+fn story_text(s: &StoryRecord, f: &FindingsRecord, out: &mut String) {
     let outlets: BTreeSet<&str> = s
         .documents
         .iter()
@@ -99,6 +131,7 @@ fn story_text(s: &StoryRecord, out: &mut String) {
         plural(s.documents.len(), "document", "documents"),
         plural(outlets.len(), "outlet", "outlets")
     );
+    let _ = writeln!(out, "  {}", findings_summary(f));
     let width = s
         .documents
         .iter()
@@ -225,11 +258,12 @@ mod tests {
             copies: vec![],
         };
         let mut out = String::new();
-        story_text(&s, &mut out);
+        story_text(&s, &FindingsRecord::default(), &mut out);
         assert_eq!(
             out,
             "Deal signed\n  \
              s-aaaaaaaaaaaa · 2026-05-19 – 2026-05-20 · 3 documents · 2 outlets\n  \
+             facts: 0 corroborated · 0 single-source · 0 contested · 0 role conflicts\n  \
              2026-05-19 – 2026-05-20  Deal signed (2 documents)\n    \
              2026-05-19  Harborline        aaaaaaaaaaaa  Title aaaaaaaaaaaa\n    \
              2026-05-20  Northgate Ledger  bbbbbbbbbbbb  Title bbbbbbbbbbbb — copy of aaaaaaaaaaaa (similarity 0.93)\n  \

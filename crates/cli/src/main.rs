@@ -7,11 +7,13 @@ mod cmd_entities;
 mod cmd_export;
 mod cmd_ingest;
 mod cmd_quotes;
+mod cmd_report;
 mod cmd_show;
 mod cmd_stories;
 mod exit;
 mod pipeline;
 mod recluster;
+mod recorroborate;
 mod table;
 
 use std::path::PathBuf;
@@ -67,6 +69,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// The briefing of a story: timeline, what is confirmed, single-source, contested, who said what.
+    Report(cmd_report::ReportArgs),
     /// Export every document, entity, quote, claim and story as JSON (one object) or JSON lines.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -118,6 +122,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => cmd_entities::run(&cli, args),
         Command::Claims(args) => cmd_claims::run(&cli, args),
         Command::Stories { format } => cmd_stories::run(&cli, *format),
+        Command::Report(args) => cmd_report::run(&cli, args),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
         Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
     };

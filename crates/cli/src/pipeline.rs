@@ -15,8 +15,9 @@
 //! [`ANALYSIS_VERSION`], are analysed again after the new inputs (backfill).
 //! Then the links between documents (store-wide entities, quote variants)
 //! are recomputed from every stored analysis and replaced as a whole, and
-//! last the stories and copies from every stored document
-//! ([`crate::recluster`]), so neither depends on the order in which
+//! then the stories and copies from every stored document
+//! ([`crate::recluster`]), and last the findings of each story
+//! ([`crate::recorroborate`]), so none of them depends on the order in which
 //! documents were ingested.
 
 use std::collections::{BTreeMap, HashSet};
@@ -39,6 +40,7 @@ use crosscheck_store::{
 use rayon::prelude::*;
 
 use crate::recluster::{recluster, StoryCounts};
+use crate::recorroborate::{recorroborate, FindingCounts};
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_FILES: usize = 256;
@@ -77,6 +79,8 @@ pub struct Summary {
     pub linked: (usize, usize),
     /// What clustering found.
     pub stories: StoryCounts,
+    /// What corroboration found.
+    pub findings: FindingCounts,
 }
 
 /// A unit of work: a file, or standard input.
@@ -192,6 +196,8 @@ pub fn ingest(
     backfill(store, &pool, &mut summary)?;
     summary.linked = relink(store).context("documents stored, but linking them failed")?;
     summary.stories = recluster(store).context("documents stored, but clustering them failed")?;
+    summary.findings =
+        recorroborate(store).context("documents stored, but corroborating them failed")?;
     Ok(summary)
 }
 

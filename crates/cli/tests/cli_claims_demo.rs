@@ -233,16 +233,18 @@ fn a_database_of_schema_2_is_migrated_and_its_documents_analysed_again() {
     let fresh = demo_db();
     all_claims(&fresh);
     // The same documents as the release before claims left them: schema 2,
-    // analysis version 1, no claims table (nor the story tables of schema 4).
+    // analysis version 1, no claims table (nor the story tables of schema 4, nor
+    // the corroboration tables of schema 5).
     let old = Db::new();
     std::fs::copy(fresh.path(), old.path()).unwrap();
     {
         let conn = rusqlite::Connection::open(old.path()).unwrap();
-        conn.execute_batch(
-            "DROP TABLE claims; DROP TABLE copies; DROP TABLE episode_documents; \
-             DROP TABLE episodes; DROP TABLE story_documents; DROP TABLE stories; \
-             UPDATE documents SET analysis_version = 1; PRAGMA user_version = 2;",
-        )
+        conn.execute_batch(&format!(
+            "{DROP_CORROBORATION} DROP TABLE claims; DROP TABLE copies; \
+             DROP TABLE episode_documents; DROP TABLE episodes; DROP TABLE story_documents; \
+             DROP TABLE stories; UPDATE documents SET analysis_version = 1; \
+             PRAGMA user_version = 2;"
+        ))
         .unwrap();
     }
     let before = old.export();

@@ -161,6 +161,21 @@ fn the_demo_command_ingests_the_demo_corpus_and_lists_it() {
     let s = stdout(&out);
     assert!(s.contains("ingested 9"), "{s}");
     assert!(s.contains("Strait Report"), "{s}");
+    // It ends with the briefing of the story.
+    let briefing = s
+        .split_once("The briefing (crosscheck --db ")
+        .unwrap_or_else(|| panic!("no briefing in {s}"))
+        .1;
+    for heading in [
+        "\nTIMELINE\n",
+        "\nWHAT IS CONFIRMED (",
+        "\nSINGLE-SOURCE CLAIMS (",
+        "\nCONTESTED POINTS (",
+        "\nWHO SAID WHAT\n",
+        "\nOUTLET NOTES (signals, not verdicts)\n",
+    ] {
+        assert!(briefing.contains(heading), "{heading} in {briefing}");
+    }
 }
 
 #[test]

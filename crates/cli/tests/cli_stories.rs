@@ -256,10 +256,11 @@ fn a_database_of_schema_3_is_migrated_and_clustered_by_the_next_ingest() {
     std::fs::copy(fresh.path(), old.path()).unwrap();
     {
         let conn = rusqlite::Connection::open(old.path()).unwrap();
-        conn.execute_batch(
-            "DROP TABLE copies; DROP TABLE episode_documents; DROP TABLE episodes; \
-             DROP TABLE story_documents; DROP TABLE stories; PRAGMA user_version = 3;",
-        )
+        conn.execute_batch(&format!(
+            "{DROP_CORROBORATION} DROP TABLE copies; DROP TABLE episode_documents; \
+             DROP TABLE episodes; DROP TABLE story_documents; DROP TABLE stories; \
+             PRAGMA user_version = 3;"
+        ))
         .unwrap();
     }
     // Reading migrates; there are no stories until the next ingest.

@@ -29,6 +29,13 @@ fn the_export_of_the_demo_corpus_validates_against_the_published_schema() {
         !export["stories"].as_array().unwrap().is_empty(),
         "no stories in the demo export"
     );
+    assert!(
+        !export["stories"][0]["claims"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "no corroboration in the demo export"
+    );
 }
 
 #[test]
@@ -204,4 +211,68 @@ fn the_validator_rejects_broken_stories() {
             .any(|e| e.contains("missing required key stories")),
         "{errors:?}"
     );
+}
+
+#[test]
+fn the_validator_rejects_broken_story_claims_and_role_conflicts() {
+    let schema = schema();
+    let story = |claims: Value, role_conflicts: Value| {
+        serde_json::json!({
+            "schema_version": 1, "documents": [], "entities": [], "quotes": [], "claims": [],
+            "stories": [{
+                "id": "s-0123456789ab", "title": "t", "start": null, "end": null,
+                "document_ids": [], "episodes": [], "copies": [],
+                "claims": claims, "role_conflicts": role_conflicts
+            }]
+        })
+    };
+    let bad = story(
+        serde_json::json!([{
+            "id": "s-0123456789ab-c0", "text": 3, "status": "likely",
+            "supporting_documents": ["xyz"], "outlets": "Harborline",
+            "independent_sources": 0,
+            "evidence": [{"document_id": "0123456789ab", "text": "t", "start": -1}],
+            "contradictions": [{"text": "t", "document_ids": [], "reason": null}],
+            "unattributed": "yes",
+            "sources": [{"document_ids": ["0123456789ab"]}]
+        }]),
+        serde_json::json!([{"entity": "Ann Lee", "sides": [{"title": "Mayor", "document_ids": ["x"]}]}]),
+    );
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &bad, "$", &mut errors);
+    let at = "$.stories[0].claims[0]";
+    for want in [
+        format!("{at}.id"),
+        format!("{at}.text"),
+        format!("{at}.status"),
+        format!("{at}.supporting_documents[0]"),
+        format!("{at}.outlets"),
+        format!("{at}.independent_sources"),
+        format!("{at}.evidence[0]: missing required key end"),
+        format!("{at}.evidence[0].start"),
+        format!("{at}.contradictions[0].reason"),
+        format!("{at}.unattributed"),
+        format!("{at}.sources[0]: missing required key merged_because"),
+        "$.stories[0].role_conflicts[0].sides[0].document_ids[0]".to_string(),
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(&want)),
+            "no error at {want}: {errors:#?}"
+        );
+    }
+    // A story without its findings is refused too.
+    let mut missing = story(serde_json::json!([]), serde_json::json!([]));
+    let s = missing["stories"][0].as_object_mut().unwrap();
+    s.remove("claims");
+    s.remove("role_conflicts");
+    let mut errors = Vec::new();
+    validate(&schema, &schema, &missing, "$", &mut errors);
+    for key in ["claims", "role_conflicts"] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(&format!("missing required key {key}"))),
+            "{errors:?}"
+        );
+    }
 }

@@ -20,6 +20,7 @@
 pub mod align;
 pub mod conflicts;
 pub mod sources;
+pub mod stance;
 
 use crosscheck_model::DocAnalysis;
 

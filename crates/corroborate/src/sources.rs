@@ -51,14 +51,17 @@ pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
     let mut parent: Vec<usize> = (0..n).collect();
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
     let pos = |d: usize| documents.iter().position(|&x| x == d);
+    // A reason is recorded only where it joins documents not yet joined:
+    // two reports of one outlet are not also said to "cite" it.
     let mut join = |parent: &mut Vec<usize>, a: usize, b: usize, why: String| {
         let (ra, rb) = (find(parent, a), find(parent, b));
-        let r = ra.min(rb);
-        if ra != rb {
-            parent[ra.max(rb)] = r;
-            let moved = std::mem::take(&mut reasons[ra.max(rb)]);
-            reasons[r].extend(moved);
+        if ra == rb {
+            return;
         }
+        let r = ra.min(rb);
+        parent[ra.max(rb)] = r;
+        let moved = std::mem::take(&mut reasons[ra.max(rb)]);
+        reasons[r].extend(moved);
         if !reasons[r].contains(&why) {
             reasons[r].push(why);
         }

@@ -101,3 +101,35 @@ impl DocClaim {
 
 /// The score at and above which a claim is check-worthy and shown by default.
 pub const CHECKWORTHY: f32 = 0.5;
+
+/// What the independent sources of a story say of one fact (the
+/// corroboration stage's verdict on an aligned claim).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Two or more independent sources state it, and none contradicts it.
+    Corroborated,
+    /// One independent source states it.
+    SingleSource,
+    /// Sources disagree: a different number or date for the same thing.
+    Contested,
+}
+
+impl ClaimStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Corroborated => "corroborated",
+            ClaimStatus::SingleSource => "single_source",
+            ClaimStatus::Contested => "contested",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "corroborated" => Some(ClaimStatus::Corroborated),
+            "single_source" => Some(ClaimStatus::SingleSource),
+            "contested" => Some(ClaimStatus::Contested),
+            _ => None,
+        }
+    }
+}

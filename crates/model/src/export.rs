@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::amount::{Approx, Direction};
 use crate::analysis::{EntityKind, MentionKind, QuoteKind};
-use crate::claim::AttributionKind;
+use crate::claim::{AttributionKind, ClaimStatus};
 use crate::document::{DateEvidence, Document, Removed};
 use crate::timex::TimeKind;
 
@@ -83,8 +83,15 @@ pub fn episode_id(story_id: &str, index: usize) -> String {
     format!("{story_id}-e{index}")
 }
 
+/// The id of an aligned claim of a story: `<story id>-k<index in the
+/// story>`.
+pub fn story_claim_id(story_id: &str, index: usize) -> String {
+    format!("{story_id}-k{index}")
+}
+
 /// Documents about one story: what happened, its developments on a
-/// timeline, and which documents are copies of others.
+/// timeline, which documents are copies of others, and what its documents
+/// establish (corroboration).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportStory {
     /// `s-<document id>` (see [`story_id`]).
@@ -100,6 +107,92 @@ pub struct ExportStory {
     pub episodes: Vec<ExportEpisode>,
     /// The documents of the story that have copies, with their copies.
     pub copies: Vec<ExportCopyGroup>,
+    /// The facts its documents state: each with its supporting documents,
+    /// independent sources and status, in the order of their first
+    /// document.
+    #[serde(default)]
+    pub claims: Vec<ExportStoryClaim>,
+    /// People given conflicting titles by the story's documents.
+    #[serde(default)]
+    pub role_conflicts: Vec<ExportRoleConflict>,
+}
+
+/// One fact as a story's documents state it (an aligned claim).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportStoryClaim {
+    /// `<story id>-k<index>` (see [`story_claim_id`]).
+    pub id: String,
+    /// The words of its first claim (the earliest document's).
+    pub text: String,
+    pub status: ClaimStatus,
+    /// The documents that state it, earliest first.
+    pub supporting_documents: Vec<String>,
+    /// The known outlets of those documents, in their order.
+    pub outlets: Vec<String>,
+    /// The number of independent sources (`sources`).
+    pub independent_sources: usize,
+    /// Every claim that states it: document, words and span.
+    pub evidence: Vec<ExportEvidence>,
+    /// What other claims of the story state otherwise (status
+    /// `contested`).
+    pub contradictions: Vec<ExportContradiction>,
+    // Keys beyond the contract.
+    /// No claim names a source: the outlets state it in their own voice.
+    pub unattributed: bool,
+    /// The supporting documents grouped into independent sources.
+    pub sources: Vec<ExportSource>,
+}
+
+/// One claim behind a story's fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportEvidence {
+    pub document_id: String,
+    /// `text[start..end]` of the document.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    // Keys beyond the contract.
+    /// The claim's id in `claims` (see [`claim_id`]).
+    pub claim_id: String,
+}
+
+/// The other side of a contested fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportContradiction {
+    /// The words of the other side's first claim.
+    pub text: String,
+    /// The documents of the other side, earliest first.
+    pub document_ids: Vec<String>,
+    /// What differs ("about 240 tonnes against nearly 300 tonnes").
+    pub reason: String,
+    // Keys beyond the contract.
+    /// The other side's id among the story's claims, when it is one.
+    pub claim_id: Option<String>,
+}
+
+/// Documents that count as one source, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportSource {
+    pub document_ids: Vec<String>,
+    /// Why they count once ("612397d04ccd is a copy of 0adefdaafa99",
+    /// "same outlet: Harborline News", "all cite Meridian Wire"); empty for
+    /// one document.
+    pub merged_because: Vec<String>,
+}
+
+/// A person given conflicting titles ("former U.S. President" against
+/// "U.S. President" in the same weeks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRoleConflict {
+    /// The person's name as the documents give it.
+    pub entity: String,
+    pub sides: Vec<ExportRoleSide>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRoleSide {
+    pub title: String,
+    pub document_ids: Vec<String>,
 }
 
 /// A distinct dated development of a story.

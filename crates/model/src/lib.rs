@@ -17,16 +17,17 @@ pub use analysis::{
     DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, LinkedEntity, Mention, MentionKind,
     QuoteKind, Span,
 };
-pub use claim::{Attribution, AttributionKind, DocClaim, CHECKWORTHY};
+pub use claim::{Attribution, AttributionKind, ClaimStatus, DocClaim, CHECKWORTHY};
 pub use document::{
     count_words, Block, BlockKind, DateEvidence, Document, Extracted, InputFormat, Metadata,
     PageLines, RemovalReason, Removed, RemovedLine, UpstreamSource,
 };
 pub use export::{
-    claim_id, document_entity_id, episode_id, quote_id, story_id, Export, ExportAmount,
-    ExportAttribution, ExportClaim, ExportClaimEntity, ExportCopy, ExportCopyGroup, ExportDocument,
-    ExportEntity, ExportEpisode, ExportLine, ExportMention, ExportQuote, ExportRole, ExportStory,
-    ExportTime, LineType, SCHEMA_VERSION,
+    claim_id, document_entity_id, episode_id, quote_id, story_claim_id, story_id, Export,
+    ExportAmount, ExportAttribution, ExportClaim, ExportClaimEntity, ExportContradiction,
+    ExportCopy, ExportCopyGroup, ExportDocument, ExportEntity, ExportEpisode, ExportEvidence,
+    ExportLine, ExportMention, ExportQuote, ExportRole, ExportRoleConflict, ExportRoleSide,
+    ExportSource, ExportStory, ExportStoryClaim, ExportTime, LineType, SCHEMA_VERSION,
 };
 pub use hash::{document_id, sha256_hex};
 pub use timex::{TimeExpr, TimeKind};

@@ -438,12 +438,14 @@ fn load_entity(conn: &Connection, doc: &str, idx: usize) -> Result<DocEntity, St
     Ok(entity)
 }
 
-/// Every quote in (document id, index) order.
+/// Every quote (of the documents of `story`, when given) in (document id,
+/// index) order.
 pub(crate) fn for_each_quote(
     conn: &Connection,
+    story: Option<&str>,
     f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT q.document_id, q.idx, q.kind, q.content_start, q.content_end, q.source_start, \
          q.source_end, q.cue_start, q.cue_end, q.speaker_idx, q.speaker_note, q.nested_in, \
          q.continues, d.outlet, d.published, \
@@ -454,9 +456,11 @@ pub(crate) fn for_each_quote(
            ON m.document_id = q.document_id AND m.entity_idx = q.speaker_idx \
          LEFT JOIN linked_entities l ON l.id = m.entity_id \
          LEFT JOIN quote_variants v ON v.document_id = q.document_id AND v.quote_idx = q.idx \
+         WHERE ?1 IS NULL OR q.document_id IN \
+           (SELECT document_id FROM story_documents WHERE story_id = ?1) \
          ORDER BY q.document_id, q.idx",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([story])?;
     let mut text_of: Option<(String, String)> = None;
     while let Some(r) = rows.next()? {
         let document_id: String = r.get(0)?;

@@ -46,6 +46,13 @@ pub enum StoreError {
     #[error("invalid clustering: {0}")]
     InvalidClustering(String),
 
+    /// Findings handed to [`crate::Store::replace_corroboration`] or
+    /// returned to [`crate::Store::recorroborate`] break an invariant (an
+    /// unknown story, a document outside the story, an aligned claim with no
+    /// claims): caller bug; nothing is written.
+    #[error("invalid corroboration: {0}")]
+    InvalidCorroboration(String),
+
     /// A stored row could not be read back (e.g. unknown format, bad JSON).
     #[error("corrupt database row: {0}")]
     Corrupt(String),

@@ -17,12 +17,16 @@
 //! stored with the document in the same transaction, or later by
 //! [`Store::save_analyses`], always whole: a document is never stored
 //! half-analysed. Store-wide links (entities across documents, quote
-//! variants) are replaced as a whole by [`Store::relink`], and the result of
-//! the cluster stage (stories, episodes, copies) by [`Store::recluster`].
+//! variants) are replaced as a whole by [`Store::relink`], the result of
+//! the cluster stage (stories, episodes, copies) by [`Store::recluster`], and
+//! that of the corroboration stage (per story: aligned claims, sources,
+//! contradictions, role conflicts) by [`Store::recorroborate`].
 
 mod analysis;
 mod claims;
+mod corroboration;
 mod error;
+mod findings;
 mod rows;
 mod schema;
 mod sqlite;
@@ -36,6 +40,11 @@ use crosscheck_model::{
 
 pub use analysis::check_analysis;
 pub use error::StoreError;
+pub use findings::{
+    AlignedClaimRecord, ClaimEvidence, ClaimRef, ContradictionRecord, Corroborate, FindingsRecord,
+    NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord, StoryDocument,
+    StoryFindings,
+};
 pub use schema::LATEST_VERSION;
 pub use sqlite::SqliteStore;
 
@@ -460,6 +469,36 @@ pub trait Store: Send {
 
     /// The story of the document with this exact id and its copy relations.
     fn document_story(&self, id: &str) -> Result<DocumentStory, StoreError>;
+
+    /// The documents of one story, in its order, as the corroboration stage
+    /// reads them: text, analysis, upstream source names, copy relation.
+    /// Empty for an unknown story.
+    fn story_documents(&self, story_id: &str) -> Result<Vec<StoryDocument>, StoreError>;
+
+    /// Replace the findings of every story in one transaction (stories not
+    /// named have none). Every story named must be stored, once, and every
+    /// document named must be one of its documents, or nothing is written.
+    fn replace_corroboration(&mut self, findings: &[StoryFindings]) -> Result<(), StoreError>;
+
+    /// Recompute the findings under the write lock, one story at a time:
+    /// for each stored story in order, `compute` gets its id and its
+    /// documents ([`Store::story_documents`]) and returns its findings,
+    /// which are written before the next story is read (one story's
+    /// analyses in memory at a time); the old findings are replaced as a
+    /// whole, all in one transaction. An error of `compute`, or invalid
+    /// findings, leaves the stored ones as they were.
+    fn recorroborate(&mut self, compute: &mut Corroborate<'_>) -> Result<(), StoreError>;
+
+    /// The stored findings of one story (empty when there are none).
+    fn story_findings(&self, story_id: &str) -> Result<FindingsRecord, StoreError>;
+
+    /// The quotes of the documents of one story, as [`Store::for_each_quote`]
+    /// gives them.
+    fn for_each_story_quote(
+        &self,
+        story_id: &str,
+        f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
 
     /// Every linked entity in id order, with its members.
     fn for_each_entity(

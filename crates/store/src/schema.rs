@@ -47,6 +47,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "stories",
         sql: include_str!("../migrations/0004_stories.sql"),
     },
+    Migration {
+        version: 5,
+        name: "corroboration",
+        sql: include_str!("../migrations/0005_corroboration.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -315,7 +320,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 4);
+        assert_eq!(LATEST_VERSION, 5);
     }
 
     #[test]

@@ -9,13 +9,15 @@ use crosscheck_model::Document;
 
 use crate::analysis;
 use crate::claims;
+use crate::corroboration;
 use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
 use crate::stories;
 use crate::{
-    AnalysedDocument, ClaimFilter, ClaimRecord, ClusterDocument, ClusterSource, DocumentStory,
-    DocumentSummary, EntityRecord, IdCollision, InsertOutcome, Links, NewDocument, QuoteRecord,
-    Store, StoreError, StoredAnalysis, StoryClustering, StoryRecord,
+    AnalysedDocument, ClaimFilter, ClaimRecord, ClusterDocument, ClusterSource, Corroborate,
+    DocumentStory, DocumentSummary, EntityRecord, FindingsRecord, IdCollision, InsertOutcome,
+    Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis, StoryClustering,
+    StoryDocument, StoryFindings, StoryRecord,
 };
 
 /// Most candidates listed by [`StoreError::AmbiguousId`].
@@ -389,6 +391,47 @@ impl Store for SqliteStore {
         self.read(|| stories::document_story(&self.conn, id))
     }
 
+    fn story_documents(&self, story_id: &str) -> Result<Vec<StoryDocument>, StoreError> {
+        self.read(|| corroboration::story_documents(&self.conn, story_id))
+    }
+
+    fn replace_corroboration(&mut self, findings: &[StoryFindings]) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        corroboration::write_corroboration(&tx, findings)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn recorroborate(&mut self, compute: &mut Corroborate<'_>) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        corroboration::delete_all(&tx)?;
+        for id in corroboration::story_ids(&tx)? {
+            let docs = corroboration::story_documents(&tx, &id)?;
+            let findings = compute(&id, docs)?;
+            if findings.story_id != id {
+                return Err(StoreError::InvalidCorroboration(format!(
+                    "findings of story {} returned for story {id}",
+                    findings.story_id
+                )));
+            }
+            corroboration::write_findings(&tx, &findings)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn story_findings(&self, story_id: &str) -> Result<FindingsRecord, StoreError> {
+        self.read(|| corroboration::story_findings(&self.conn, story_id))
+    }
+
+    fn for_each_story_quote(
+        &self,
+        story_id: &str,
+        f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|| analysis::for_each_quote(&self.conn, Some(story_id), f))
+    }
+
     fn for_each_entity(
         &self,
         f: &mut dyn FnMut(EntityRecord) -> Result<(), StoreError>,
@@ -400,7 +443,7 @@ impl Store for SqliteStore {
         &self,
         f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.read(|| analysis::for_each_quote(&self.conn, f))
+        self.read(|| analysis::for_each_quote(&self.conn, None, f))
     }
 
     fn for_each_claim(

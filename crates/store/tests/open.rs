@@ -73,8 +73,12 @@ fn reopening_keeps_the_data_and_does_not_migrate_again() {
     // doc_entities, entity_mentions, quotes, linked_entities,
     // linked_entity_members, quote_variants; migration 3: claims;
     // migration 4: stories, story_documents, episodes, episode_documents,
-    // copies.
-    assert_eq!(tables, 15);
+    // copies; migration 5: story_claims, story_claim_members,
+    // story_claim_documents, story_claim_sources,
+    // story_claim_source_documents, story_claim_contradictions,
+    // story_contradiction_claims, role_conflicts, role_conflict_sides,
+    // role_conflict_documents.
+    assert_eq!(tables, 25);
 }
 
 #[test]
@@ -106,7 +110,7 @@ fn a_newer_schema_version_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "database schema version 7 is newer than this program supports (4)"
+        "database schema version 7 is newer than this program supports (5)"
     );
     assert_eq!(snapshot(dir.path()), before);
 }

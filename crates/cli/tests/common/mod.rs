@@ -88,6 +88,15 @@ impl Db {
     }
 }
 
+/// SQL that drops the tables of migration 5 (corroboration), children
+/// first: with it, a database goes back to what schema 4 left.
+pub const DROP_CORROBORATION: &str = "DROP TABLE story_contradiction_claims; \
+    DROP TABLE story_claim_contradictions; DROP TABLE story_claim_source_documents; \
+    DROP TABLE story_claim_sources; DROP TABLE story_claim_documents; \
+    DROP TABLE story_claim_members; DROP TABLE story_claims; \
+    DROP TABLE role_conflict_documents; DROP TABLE role_conflict_sides; \
+    DROP TABLE role_conflicts;";
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

@@ -1,9 +1,10 @@
 //! Tests of the document side of [`SqliteStore`] and of migration; the
 //! analyses and links are tested in `analysis`, claims in `claims`,
-//! stories and copies in `stories`.
+//! stories and copies in `stories`, findings in `corroboration`.
 
 mod analysis;
 mod claims;
+mod corroboration;
 mod stories;
 
 use super::*;

@@ -1,0 +1,370 @@
+//! The content of a story's briefing, gathered from the store once and
+//! rendered by `text`, `md`, `html` (and serialised as JSON as it is).
+
+use std::collections::HashMap;
+
+use crosscheck_model::{ClaimStatus, ExportEpisode, ExportRoleConflict, ExportStoryClaim};
+use crosscheck_store::{FindingsRecord, QuoteRecord, Store, StoreError, StoryRecord};
+use serde::Serialize;
+
+use crate::cmd_quotes::{self, KindArg, Statements};
+
+/// Hex digits of a short document id (more when two documents of the story
+/// share them).
+const SHORT_ID: usize = 8;
+
+/// One story's briefing.
+#[derive(Debug, Serialize)]
+pub struct Briefing {
+    pub id: String,
+    pub title: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// The story's documents, in publication order.
+    pub documents: Vec<BriefDocument>,
+    /// Each outlet with its documents, in order of first publication;
+    /// documents of unknown outlet each on their own (`name` null).
+    pub outlets: Vec<BriefOutlet>,
+    pub timeline: Vec<ExportEpisode>,
+    /// Corroborated facts, most independent sources first.
+    pub confirmed: Vec<ExportStoryClaim>,
+    /// Facts with one independent source, in story order.
+    pub single_source: Vec<ExportStoryClaim>,
+    /// Contested facts (each with the other side in `contradictions`).
+    pub contested: Vec<ExportStoryClaim>,
+    pub role_conflicts: Vec<ExportRoleConflict>,
+    /// Who said what: the story's direct and partial quotes by speaker.
+    pub quotes: Vec<SpeakerQuotes>,
+    /// Per outlet, a signal: the share of its check-worthy claims that are
+    /// single-source and name no source.
+    pub outlet_notes: Vec<OutletNote>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefDocument {
+    pub id: String,
+    /// The id as the briefing cites it.
+    pub short_id: String,
+    pub outlet: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub copy_of: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefOutlet {
+    pub name: Option<String>,
+    pub document_ids: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerQuotes {
+    /// The canonical name; null for quotes with no speaker found.
+    pub speaker: Option<String>,
+    pub entity_id: Option<String>,
+    /// The first role a document gives the speaker.
+    pub role: Option<String>,
+    pub statements: Vec<BriefStatement>,
+}
+
+/// One statement (a quote, its continuations and its variants).
+#[derive(Debug, Serialize)]
+pub struct BriefStatement {
+    pub kind: String,
+    /// The words of its first appearance.
+    pub text: String,
+    pub cue: Option<String>,
+    pub appearances: Vec<BriefAppearance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefAppearance {
+    pub quote_id: String,
+    pub document_id: String,
+    pub start: usize,
+    pub end: usize,
+    /// The words here when they differ from the statement's (another
+    /// wording or translation).
+    pub variant: Option<String>,
+}
+
+/// A signal about one outlet's claims in this story, never a verdict.
+#[derive(Debug, Serialize)]
+pub struct OutletNote {
+    /// The outlet's name; null for a document of unknown outlet.
+    pub outlet: Option<String>,
+    pub document_ids: Vec<String>,
+    /// Its check-worthy claims in the story.
+    pub checkworthy_claims: usize,
+    /// Of those, the ones whose fact rests on one independent source and
+    /// names no source.
+    pub single_source_unattributed: usize,
+}
+
+impl OutletNote {
+    /// The share in percent, rounded.
+    pub fn percent(&self) -> usize {
+        (self.single_source_unattributed * 100 + self.checkworthy_claims / 2)
+            / self.checkworthy_claims.max(1)
+    }
+}
+
+impl Briefing {
+    /// A document of the story by id.
+    pub fn document(&self, id: &str) -> Option<&BriefDocument> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// `e8f7b90b News Journos 2025-05-03` (unknown parts left out).
+    pub fn cite_one(&self, id: &str) -> String {
+        let Some(d) = self.document(id) else {
+            return id.to_string();
+        };
+        let mut out = d.short_id.clone();
+        for part in [&d.outlet, &d.published].into_iter().flatten() {
+            out.push(' ');
+            out.push_str(part);
+        }
+        out
+    }
+
+    /// The citations of some documents, joined by `; `.
+    pub fn cite(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| self.cite_one(id))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// A document's short id.
+    pub fn short(&self, id: &str) -> String {
+        self.document(id)
+            .map_or_else(|| id.to_string(), |d| d.short_id.clone())
+    }
+
+    /// Rewrite the full document ids in a text (merge reasons name them)
+    /// as short ids.
+    pub fn shorten_ids(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for d in &self.documents {
+            out = out.replace(&d.id, &d.short_id);
+        }
+        out
+    }
+
+    pub fn outlet_names(&self) -> usize {
+        self.outlets.iter().filter(|o| o.name.is_some()).count()
+    }
+}
+
+/// The shortest prefix length (at least [`SHORT_ID`]) that tells the ids
+/// apart.
+fn short_len(ids: &[&str]) -> usize {
+    let longest = ids.iter().map(|i| i.len()).max().unwrap_or(SHORT_ID);
+    (SHORT_ID..longest)
+        .find(|&n| {
+            let mut p: Vec<&str> = ids.iter().map(|i| &i[..n.min(i.len())]).collect();
+            p.sort_unstable();
+            p.windows(2).all(|w| w[0] != w[1])
+        })
+        .unwrap_or(longest)
+}
+
+/// Gather the briefing of one story (the caller holds a snapshot).
+pub fn gather(store: &dyn Store, s: &StoryRecord) -> Result<Briefing, StoreError> {
+    let findings = store.story_findings(&s.id)?;
+    let mut quotes = Vec::new();
+    store.for_each_story_quote(&s.id, &mut |q| {
+        quotes.push(q);
+        Ok(())
+    })?;
+    Ok(assemble(s, &findings, &quotes))
+}
+
+/// The briefing of a story from its record, findings and quotes.
+pub fn assemble(s: &StoryRecord, f: &FindingsRecord, quotes: &[QuoteRecord]) -> Briefing {
+    let ids: Vec<&str> = s.documents.iter().map(|d| d.id.as_str()).collect();
+    let n = short_len(&ids);
+    let documents: Vec<BriefDocument> = s
+        .documents
+        .iter()
+        .map(|d| BriefDocument {
+            id: d.id.clone(),
+            short_id: d.id.chars().take(n).collect(),
+            outlet: d.outlet.clone().filter(|o| !o.trim().is_empty()),
+            published: d.published.as_ref().map(|p| p.chars().take(10).collect()),
+            title: d.title.clone(),
+            copy_of: d.copy_of.as_ref().map(|c| c.original_id.clone()),
+        })
+        .collect();
+    let mut outlets: Vec<BriefOutlet> = Vec::new();
+    for d in &documents {
+        match outlets
+            .iter_mut()
+            .find(|o| o.name.is_some() && o.name == d.outlet)
+        {
+            Some(o) => o.document_ids.push(d.id.clone()),
+            None => outlets.push(BriefOutlet {
+                name: d.outlet.clone(),
+                document_ids: vec![d.id.clone()],
+            }),
+        }
+    }
+    let story = crate::cmd_export::export_story(s, f);
+    let by_status = |st: ClaimStatus| -> Vec<ExportStoryClaim> {
+        story
+            .claims
+            .iter()
+            .filter(|c| c.status == st)
+            .cloned()
+            .collect()
+    };
+    let mut confirmed = by_status(ClaimStatus::Corroborated);
+    confirmed.sort_by_key(|c| std::cmp::Reverse(c.independent_sources));
+    let outlet_notes = outlet_notes(f, &outlets);
+    Briefing {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        start: s.start.clone(),
+        end: s.end.clone(),
+        timeline: story.episodes.clone(),
+        confirmed,
+        single_source: by_status(ClaimStatus::SingleSource),
+        contested: by_status(ClaimStatus::Contested),
+        role_conflicts: story.role_conflicts.clone(),
+        quotes: who_said_what(quotes),
+        outlet_notes,
+        documents,
+        outlets,
+    }
+}
+
+/// Per outlet (documents of unknown outlet each alone): its check-worthy
+/// claims in the story (every one is a member of an aligned claim) and
+/// those whose fact is single-source and unattributed; outlets with no
+/// check-worthy claim are left out. Highest share first.
+fn outlet_notes(f: &FindingsRecord, outlets: &[BriefOutlet]) -> Vec<OutletNote> {
+    let mut of_doc: HashMap<&str, (usize, usize)> = HashMap::new();
+    for c in &f.claims {
+        let flagged = c.status == ClaimStatus::SingleSource && c.unattributed;
+        for m in &c.claims {
+            let e = of_doc.entry(m.document_id.as_str()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(flagged);
+        }
+    }
+    let mut notes: Vec<OutletNote> = outlets
+        .iter()
+        .map(|o| {
+            let (all, flagged) = o.document_ids.iter().fold((0, 0), |acc, d| {
+                let x = of_doc.get(d.as_str()).copied().unwrap_or_default();
+                (acc.0 + x.0, acc.1 + x.1)
+            });
+            OutletNote {
+                outlet: o.name.clone(),
+                document_ids: o.document_ids.clone(),
+                checkworthy_claims: all,
+                single_source_unattributed: flagged,
+            }
+        })
+        .filter(|n| n.checkworthy_claims > 0)
+        .collect();
+    // Highest share first: a/b > c/d  <=>  a*d > c*b; the outlets' order
+    // breaks ties (the sort is stable).
+    notes.sort_by(|x, y| {
+        (y.single_source_unattributed * x.checkworthy_claims)
+            .cmp(&(x.single_source_unattributed * y.checkworthy_claims))
+    });
+    notes
+}
+
+/// The story's direct and partial quotes grouped into statements (as
+/// `crosscheck quotes` groups them) and the statements by speaker: most
+/// statements first, quotes with no speaker last.
+fn who_said_what(quotes: &[QuoteRecord]) -> Vec<SpeakerQuotes> {
+    let keep = |u: &cmd_quotes::Unit<'_>| KindArg::accepts(None, u.head().quote.kind);
+    let st = cmd_quotes::build(quotes, &keep);
+    let mut speakers: Vec<SpeakerQuotes> = Vec::new();
+    // (linked entity id, name) of each speaker; `None` for no speaker.
+    let mut keys: Vec<Option<(Option<String>, String)>> = Vec::new();
+    for g in &st.groups {
+        let h = st.units[g[0]].head();
+        let key = h
+            .speaker
+            .as_ref()
+            .map(|s| (s.entity_id.clone(), s.name.clone()));
+        let at = match keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                keys.push(key);
+                speakers.push(SpeakerQuotes {
+                    speaker: h.speaker.as_ref().map(|s| s.name.clone()),
+                    entity_id: h.speaker.as_ref().and_then(|s| s.entity_id.clone()),
+                    role: None,
+                    statements: Vec::new(),
+                });
+                speakers.len() - 1
+            }
+        };
+        let sp = &mut speakers[at];
+        if sp.role.is_none() {
+            sp.role = h.speaker.as_ref().and_then(|s| s.roles.first().cloned());
+        }
+        sp.statements.push(statement(&st, g));
+    }
+    // Stable: first appearance breaks ties.
+    speakers.sort_by_key(|s| (s.speaker.is_none(), std::cmp::Reverse(s.statements.len())));
+    speakers
+}
+
+fn statement(st: &Statements, group: &[usize]) -> BriefStatement {
+    let first = &st.units[group[0]];
+    let text = cmd_quotes::normalise(&first.text());
+    let appearances = group
+        .iter()
+        .map(|&i| {
+            let u = &st.units[i];
+            let q = u.head();
+            let t = cmd_quotes::normalise(&u.text());
+            BriefAppearance {
+                quote_id: crosscheck_model::quote_id(&q.document_id, q.index),
+                document_id: q.document_id.clone(),
+                start: q.quote.content.start,
+                end: q.quote.content.end,
+                variant: (t != text).then_some(t),
+            }
+        })
+        .collect();
+    BriefStatement {
+        kind: first.head().quote.kind.as_str().to_string(),
+        cue: first.cue().map(str::to_string),
+        text,
+        appearances,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_ids_grow_until_they_tell_documents_apart() {
+        assert_eq!(short_len(&["aaaaaaaaaaaa", "bbbbbbbbbbbb"]), 8);
+        assert_eq!(short_len(&["aaaaaaaa1aaa", "aaaaaaaa2aaa"]), 9);
+        assert_eq!(short_len(&[]), 8);
+    }
+
+    #[test]
+    fn a_share_is_rounded_and_safe_with_no_claims() {
+        let note = |a, b| OutletNote {
+            outlet: None,
+            document_ids: vec![],
+            checkworthy_claims: b,
+            single_source_unattributed: a,
+        };
+        assert_eq!(note(4, 9).percent(), 44);
+        assert_eq!(note(2, 3).percent(), 67);
+        assert_eq!(note(0, 0).percent(), 0);
+    }
+}

@@ -1,0 +1,236 @@
+//! `crosscheck report`: the briefing of a story, in the order a reader
+//! asks: what happened and when (headline, date span, outlets, timeline),
+//! what is confirmed by independent sources, what rests on one source,
+//! where the sources disagree, who said what, and signals about outlets.
+//! Every line cites its documents (short id, outlet, date).
+//!
+//! `brief` gathers the content once (one read snapshot); `text`, `md` and
+//! `html` render it; JSON is the gathered content as it is.
+
+mod brief;
+mod html;
+mod md;
+mod text;
+
+use std::collections::HashSet;
+
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
+use crosscheck_model::{ExportContradiction, ExportRoleConflict, ExportRoleSide, ExportStoryClaim};
+use crosscheck_store::{Store, StoryRecord};
+
+pub use brief::Briefing;
+
+use crate::exit::Exit;
+use crate::Cli;
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The story: its id or an id prefix (`s-0476d3`, `0476d3`). Default:
+    /// every story, largest first.
+    pub story: Option<String>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// Markdown: headings and bullet lists.
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML page (no external assets).
+    Html,
+    /// The same content as JSON: one object for a STORY, else an array.
+    Json,
+}
+
+/// Shortest story id prefix accepted (after `s-`).
+const MIN_PREFIX: usize = 4;
+
+/// The stories a request names: the one whose id is `wanted` or starts with
+/// it (with or without `s-`), or an error listing the candidates.
+fn select<'a>(stories: &'a [StoryRecord], wanted: &str) -> Result<Option<&'a StoryRecord>> {
+    let w = wanted.trim().to_ascii_lowercase();
+    if let Some(s) = stories.iter().find(|s| s.id == w) {
+        return Ok(Some(s));
+    }
+    let bare = w.strip_prefix("s-").unwrap_or(&w);
+    if bare.len() < MIN_PREFIX {
+        return Ok(None);
+    }
+    let found: Vec<&StoryRecord> = stories
+        .iter()
+        .filter(|s| s.id.strip_prefix("s-").unwrap_or(&s.id).starts_with(bare))
+        .collect();
+    match found.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one)),
+        many => bail!(
+            "story id {wanted} is ambiguous: it matches {}",
+            many.iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Every story, largest first (most documents; then the stored order).
+fn largest_first(stories: &[StoryRecord]) -> Vec<&StoryRecord> {
+    let mut all: Vec<&StoryRecord> = stories.iter().collect();
+    all.sort_by_key(|s| std::cmp::Reverse(s.documents.len()));
+    all
+}
+
+pub fn run(cli: &Cli, args: &ReportArgs) -> Result<Exit> {
+    let store = crate::cmd_show::open_existing(cli)?;
+    let mut briefings: Vec<Briefing> = Vec::new();
+    let mut stories: Vec<StoryRecord> = Vec::new();
+    store.snapshot(&mut || {
+        stories = store.stories()?;
+        Ok(())
+    })?;
+    let chosen: Vec<&StoryRecord> = match &args.story {
+        Some(wanted) => match select(&stories, wanted)? {
+            Some(s) => vec![s],
+            None => {
+                eprintln!("error: no story {wanted} (`crosscheck stories` lists them)");
+                return Ok(Exit::NotFound);
+            }
+        },
+        None => largest_first(&stories),
+    };
+    store.snapshot(&mut || {
+        for s in &chosen {
+            briefings.push(brief::gather(&store, s)?);
+        }
+        Ok(())
+    })?;
+    let out = match args.format {
+        ReportFormat::Json if args.story.is_some() => {
+            serde_json::to_string_pretty(&briefings[0])? + "\n"
+        }
+        ReportFormat::Json => serde_json::to_string_pretty(&briefings)? + "\n",
+        ReportFormat::Text => text::render(&briefings),
+        ReportFormat::Md => md::render(&briefings),
+        ReportFormat::Html => html::render(&briefings),
+    };
+    print!("{out}");
+    if briefings.is_empty() && args.format == ReportFormat::Text && !cli.quiet {
+        println!("no stories (`crosscheck ingest` groups the stored documents into stories)");
+    }
+    Ok(Exit::Ok)
+}
+
+/// The merged sources of a fact: ("2 of 3 documents count once: all cite
+/// Wall Street Journal", their documents), one per source of several
+/// documents.
+pub fn merges(b: &Briefing, c: &ExportStoryClaim) -> Vec<(String, Vec<String>)> {
+    let n = c.supporting_documents.len();
+    c.sources
+        .iter()
+        .filter(|s| s.document_ids.len() > 1)
+        .map(|s| {
+            let why: Vec<String> = s.merged_because.iter().map(|m| b.shorten_ids(m)).collect();
+            (
+                format!(
+                    "{} of {n} documents count once: {}",
+                    s.document_ids.len(),
+                    why.join("; ")
+                ),
+                s.document_ids.clone(),
+            )
+        })
+        .collect()
+}
+
+/// `3 independent sources · 5 documents · News Journos, Thin Line News`.
+pub fn support_line(c: &ExportStoryClaim) -> String {
+    let n = c.independent_sources;
+    let d = c.supporting_documents.len();
+    let mut line = format!(
+        "{n} independent {} · {d} {}",
+        if n == 1 { "source" } else { "sources" },
+        if d == 1 { "document" } else { "documents" }
+    );
+    if !c.outlets.is_empty() {
+        line.push_str(" · ");
+        line.push_str(&c.outlets.join(", "));
+    }
+    line
+}
+
+/// `Harborline News only, no source named`: the outlet of a single-source
+/// fact (`one source: A, B` when a copy or a shared upstream source joins
+/// several) and whether it names a source.
+pub fn single_line(c: &ExportStoryClaim) -> String {
+    let outlet = match c.outlets.as_slice() {
+        [] => "outlet unknown".to_string(),
+        [one] => format!("{one} only"),
+        many => format!("one source: {}", many.join(", ")),
+    };
+    if c.unattributed {
+        format!("{outlet}, no source named")
+    } else {
+        outlet
+    }
+}
+
+/// The contested facts as pairs (this side, the other side), each pair
+/// once.
+pub fn contested_pairs(b: &Briefing) -> Vec<(&ExportStoryClaim, &ExportContradiction)> {
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut out = Vec::new();
+    for c in &b.contested {
+        for x in &c.contradictions {
+            if let Some(other) = &x.claim_id {
+                let pair = if c.id < *other {
+                    (c.id.clone(), other.clone())
+                } else {
+                    (other.clone(), c.id.clone())
+                };
+                if !seen.insert(pair) {
+                    continue;
+                }
+            }
+            out.push((c, x));
+        }
+    }
+    out
+}
+
+/// A role conflict's first side (the title the others contradict) and the
+/// rest; `None` for a conflict with no sides.
+pub fn role_sides(r: &ExportRoleConflict) -> Option<(&ExportRoleSide, &[ExportRoleSide])> {
+    r.sides.split_first()
+}
+
+/// `2025-05-03 – 2025-11-19`, one date, or `undated`.
+pub fn span(start: Option<&str>, end: Option<&str>) -> String {
+    crate::cmd_stories::date_span(start, end)
+}
+
+/// `4 of 9 check-worthy claims (44%) are single-source with no source
+/// named`.
+pub fn note_line(n: &brief::OutletNote) -> String {
+    let many = n.checkworthy_claims != 1;
+    format!(
+        "{} of {} check-worthy {} ({}%) {} single-source with no source named",
+        n.single_source_unattributed,
+        n.checkworthy_claims,
+        if many { "claims" } else { "claim" },
+        n.percent(),
+        if n.single_source_unattributed == 1 {
+            "is"
+        } else {
+            "are"
+        },
+    )
+}
+
+/// An outlet note's label: the outlet, or `outlet unknown`.
+pub fn note_outlet(n: &brief::OutletNote) -> &str {
+    n.outlet.as_deref().unwrap_or("outlet unknown")
+}

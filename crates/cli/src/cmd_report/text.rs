@@ -1,0 +1,227 @@
+//! The briefing as plain text for the terminal: a heading per section,
+//! one bullet per item, and under it the lines that cite its documents
+//! (`[short id outlet date; …]`).
+
+use std::fmt::Write as _;
+
+use super::brief::{Briefing, SpeakerQuotes};
+use super::{
+    contested_pairs, merges, note_line, note_outlet, role_sides, single_line, span, support_line,
+};
+
+/// Every briefing, separated by a rule.
+pub fn render(briefings: &[Briefing]) -> String {
+    let mut out = String::new();
+    for (i, b) in briefings.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n────────────────────────────────────────\n\n");
+        }
+        briefing(b, &mut out);
+    }
+    out
+}
+
+fn cite(b: &Briefing, ids: &[String]) -> String {
+    format!("[{}]", b.cite(ids))
+}
+
+fn heading(out: &mut String, title: &str, n: Option<usize>) {
+    match n {
+        Some(n) => {
+            let _ = writeln!(out, "\n{title} ({n})");
+        }
+        None => {
+            let _ = writeln!(out, "\n{title}");
+        }
+    }
+}
+
+fn none(out: &mut String, empty: bool) {
+    if empty {
+        out.push_str("  none\n");
+    }
+}
+
+fn briefing(b: &Briefing, out: &mut String) {
+    let _ = writeln!(out, "{}", b.title);
+    let docs = b.documents.len();
+    let outlets = b.outlet_names();
+    let _ = writeln!(
+        out,
+        "{} · {} · {docs} {} · {outlets} {}",
+        b.id,
+        span(b.start.as_deref(), b.end.as_deref()),
+        if docs == 1 { "document" } else { "documents" },
+        if outlets == 1 { "outlet" } else { "outlets" },
+    );
+    let listed: Vec<String> = b
+        .outlets
+        .iter()
+        .map(|o| {
+            let docs: Vec<String> = o
+                .document_ids
+                .iter()
+                .map(|d| {
+                    let doc = b.document(d);
+                    let mut c = b.short(d);
+                    if let Some(p) = doc.and_then(|x| x.published.as_deref()) {
+                        c.push(' ');
+                        c.push_str(p);
+                    }
+                    c
+                })
+                .collect();
+            format!(
+                "{} [{}]",
+                o.name.as_deref().unwrap_or("outlet unknown"),
+                docs.join("; ")
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "Outlets: {}", listed.join(", "));
+
+    heading(out, "TIMELINE", None);
+    for e in &b.timeline {
+        let _ = writeln!(
+            out,
+            "  {}  {}",
+            span(e.start.as_deref(), e.end.as_deref()),
+            e.title
+        );
+        let _ = writeln!(out, "      {}", cite(b, &e.document_ids));
+    }
+    none(out, b.timeline.is_empty());
+
+    heading(out, "WHAT IS CONFIRMED", Some(b.confirmed.len()));
+    for c in &b.confirmed {
+        let _ = writeln!(out, "  • {}", c.text);
+        let _ = writeln!(out, "    {}", support_line(c));
+        for (why, docs) in merges(b, c) {
+            let _ = writeln!(out, "    {why} {}", cite(b, &docs));
+        }
+        let _ = writeln!(out, "    {}", cite(b, &c.supporting_documents));
+    }
+    none(out, b.confirmed.is_empty());
+
+    heading(out, "SINGLE-SOURCE CLAIMS", Some(b.single_source.len()));
+    for c in &b.single_source {
+        let _ = writeln!(out, "  • {}", c.text);
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            single_line(c),
+            cite(b, &c.supporting_documents)
+        );
+        for (why, docs) in merges(b, c) {
+            let _ = writeln!(out, "    {why} {}", cite(b, &docs));
+        }
+    }
+    none(out, b.single_source.is_empty());
+
+    let pairs = contested_pairs(b);
+    heading(
+        out,
+        "CONTESTED POINTS",
+        Some(pairs.len() + b.role_conflicts.len()),
+    );
+    for (c, x) in &pairs {
+        let _ = writeln!(out, "  • {}", x.reason);
+        let _ = writeln!(
+            out,
+            "    \"{}\" {}",
+            c.text,
+            cite(b, &c.supporting_documents)
+        );
+        let _ = writeln!(
+            out,
+            "    against \"{}\" {}",
+            x.text,
+            cite(b, &x.document_ids)
+        );
+    }
+    for r in &b.role_conflicts {
+        let Some((first, rest)) = role_sides(r) else {
+            continue;
+        };
+        let others: Vec<String> = rest
+            .iter()
+            .map(|s| format!("'{}' {}", s.title, cite(b, &s.document_ids)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  • {}: '{}' {} against {}",
+            r.entity,
+            first.title,
+            cite(b, &first.document_ids),
+            others.join(", ")
+        );
+    }
+    none(out, pairs.is_empty() && b.role_conflicts.is_empty());
+
+    heading(out, "WHO SAID WHAT", None);
+    for s in &b.quotes {
+        speaker(b, s, out);
+    }
+    none(out, b.quotes.is_empty());
+
+    heading(out, "OUTLET NOTES (signals, not verdicts)", None);
+    for n in &b.outlet_notes {
+        let _ = writeln!(
+            out,
+            "  • {}: {} {}",
+            note_outlet(n),
+            note_line(n),
+            cite(b, &n.document_ids)
+        );
+    }
+    none(out, b.outlet_notes.is_empty());
+}
+
+/// `Name (role)`, or `No speaker found`.
+pub fn speaker_label(s: &SpeakerQuotes) -> String {
+    match (&s.speaker, &s.role) {
+        (Some(n), Some(r)) => format!("{n} ({r})"),
+        (Some(n), None) => n.clone(),
+        (None, _) => "No speaker found".to_string(),
+    }
+}
+
+/// The documents of a statement's appearances that give its first
+/// wording, and the other wordings with theirs.
+pub fn wordings(s: &super::brief::BriefStatement) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let mut same: Vec<String> = Vec::new();
+    let mut other: Vec<(String, Vec<String>)> = Vec::new();
+    for a in &s.appearances {
+        match &a.variant {
+            None => {
+                if !same.contains(&a.document_id) {
+                    same.push(a.document_id.clone());
+                }
+            }
+            Some(v) => match other.iter_mut().find(|(t, _)| t == v) {
+                Some((_, docs)) if !docs.contains(&a.document_id) => {
+                    docs.push(a.document_id.clone())
+                }
+                Some(_) => {}
+                None => other.push((v.clone(), vec![a.document_id.clone()])),
+            },
+        }
+    }
+    (same, other)
+}
+
+fn speaker(b: &Briefing, s: &SpeakerQuotes, out: &mut String) {
+    let _ = writeln!(out, "  {}", speaker_label(s));
+    for st in &s.statements {
+        let (same, other) = wordings(st);
+        let cue = st
+            .cue
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "    • \"{}\"{cue} {}", st.text, cite(b, &same));
+        for (text, docs) in other {
+            let _ = writeln!(out, "      other wording: \"{text}\" {}", cite(b, &docs));
+        }
+    }
+}

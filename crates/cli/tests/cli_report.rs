@@ -1,0 +1,494 @@
+//! End-to-end: corroboration in the pipeline and `crosscheck report` on the
+//! demo corpus (`demo/README.md` says what a reader should find) and on the
+//! seed corpus when the shared corpora are present: the briefing's sections
+//! in text, Markdown, HTML and JSON, the story's findings in the export and
+//! in `stories`, and the migration of a schema-4 database.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::schema::{errors_against, schema};
+use common::*;
+use serde_json::Value;
+
+fn demo_db() -> Db {
+    let db = Db::new();
+    let out = db.ingest(&[&repo().join("demo/corpus")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    db
+}
+
+fn run_ok(db: &Db, args: &[&str]) -> String {
+    let out = db.run(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// The short ids (8 hex digits) of the documents whose source contains
+/// each needle.
+fn shorts(db: &Db, names: &[(&'static str, &str)]) -> BTreeMap<&'static str, String> {
+    let docs = db.documents();
+    names
+        .iter()
+        .map(|(name, needle)| {
+            let d = docs
+                .iter()
+                .find(|d| d["source"].as_str().unwrap().contains(needle))
+                .unwrap_or_else(|| panic!("no document from {needle}"));
+            (*name, d["id"].as_str().unwrap()[..8].to_string())
+        })
+        .collect()
+}
+
+fn demo_shorts(db: &Db) -> BTreeMap<&'static str, String> {
+    shorts(
+        db,
+        &[
+            ("01", "01_straitreport"),
+            ("02", "02_kestriatoday"),
+            ("03", "03_newspulse"),
+            ("04", "04_harborline"),
+            ("05", "05_coastaltimes"),
+            ("06", "06_harborline"),
+            ("wire1", "meridianwire.example"),
+            ("wire2", "kestria-civilian-help"),
+            ("wire3", "veloria-kestria-saltmere-inspection-deal"),
+        ],
+    )
+}
+
+/// The lines of one section of the text briefing: from its heading (a line
+/// that starts with `title`) to the next heading.
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    let mut lines = text.lines().skip_while(|l| !l.starts_with(title));
+    let Some(_) = lines.next() else {
+        panic!("no section {title} in:\n{text}");
+    };
+    lines
+        .take_while(|l| l.is_empty() || l.starts_with(' '))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The items of a section: each bullet with the lines under it, as one
+/// string.
+fn items(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        if l.trim_start().starts_with("• ") && l.starts_with("  •") {
+            out.push(l.to_string());
+        } else if let Some(last) = out.last_mut() {
+            last.push('\n');
+            last.push_str(l);
+        }
+    }
+    out
+}
+
+fn item_with<'a>(items: &'a [String], needle: &str) -> &'a String {
+    items
+        .iter()
+        .find(|i| i.contains(needle))
+        .unwrap_or_else(|| panic!("no item with {needle:?} in {items:#?}"))
+}
+
+#[test]
+fn the_demo_briefing_confirms_facts_by_independent_outlets_and_counts_copies_once() {
+    let db = demo_db();
+    let id = demo_shorts(&db);
+    let text = run_ok(&db, &["report"]);
+    // Headline, date span, outlets with their documents.
+    assert!(
+        text.contains(&format!(
+            "s-{}",
+            db.documents()
+                .iter()
+                .find(|d| d["id"].as_str().unwrap().starts_with(&id["wire1"]))
+                .unwrap()["id"]
+                .as_str()
+                .unwrap()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(" · 2026-01-16 – 2026-05-20 · 9 documents · 7 outlets\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Strait Report [{} 2026-02-04]", id["01"])),
+        "{text}"
+    );
+    // The three developments, each citing its documents.
+    let timeline = section(&text, "TIMELINE");
+    assert_eq!(timeline.len(), 6, "{timeline:#?}");
+    assert!(timeline[1].contains(&format!("{} Meridian Wire 2026-01-16", id["wire1"])));
+    assert!(timeline[4].starts_with("  2026-05-19 – 2026-05-20  "));
+
+    // Confirmed: the offer, the 31-hour fire, the injured workers, the
+    // solvent; each by several independent sources, with the documents
+    // leaning on one upstream report counted once.
+    let confirmed = items(&section(&text, "WHAT IS CONFIRMED"));
+    let offer = item_with(&confirmed, "two patrol vessels and the firefighting");
+    assert!(
+        offer.contains("3 independent sources · 5 documents"),
+        "{offer}"
+    );
+    assert!(
+        offer.contains("3 of 5 documents count once: all cite Meridian Wire"),
+        "{offer}"
+    );
+    for fact in [
+        "burned for 31 hours",
+        "Eleven dock workers",
+        "about 240 tonnes",
+    ] {
+        let item = item_with(&confirmed, fact);
+        assert!(item.contains("2 independent sources"), "{item}");
+    }
+    // Every item cites its documents: short id, outlet, date.
+    for item in &confirmed {
+        let last = item.lines().last().unwrap().trim();
+        let cites = last
+            .strip_prefix('[')
+            .and_then(|l| l.strip_suffix(']'))
+            .unwrap_or_else(|| panic!("{item}"));
+        for c in cites.split("; ") {
+            let mut parts = c.split(' ');
+            let short = parts.next().unwrap();
+            assert!(id.values().any(|x| x == short), "{c} in {item}");
+            assert!(c.ends_with(char::is_numeric), "{c}: a date last");
+        }
+    }
+
+    // Single source: the four statistics of the machine-written site, no
+    // source named; the wire copy merged with its original.
+    let single = items(&section(&text, "SINGLE-SOURCE CLAIMS"));
+    for stat in ["by 23%", "41% of Veloria", "reached 67%"] {
+        let item = item_with(&single, stat);
+        assert!(item.contains("only, no source named"), "{item}");
+        assert!(item.contains(&format!("[{} ", id["03"])), "{item}");
+    }
+    let deal = item_with(&single, "joint inspections of chemical berths");
+    assert!(
+        deal.contains(&format!(
+            "2 of 2 documents count once: {} is a copy of {}",
+            id["wire3"], id["06"]
+        )),
+        "{deal}"
+    );
+    assert!(
+        deal.contains("one source: Harborline News, Northgate Ledger"),
+        "{deal}"
+    );
+
+    // Who said what: Arvelo's statement in both translations, Solvang's.
+    let said = section(&text, "WHO SAID WHAT");
+    let said = said.join("\n");
+    assert!(said.contains("  Tomas Arvelo"), "{said}");
+    assert!(said.contains("\"We thank our neighbours"), "{said}");
+    assert!(
+        said.contains("other wording: \"We are grateful to our neighbours"),
+        "{said}"
+    );
+    assert!(said.contains("  Henrik Solvang"), "{said}");
+    assert!(said.contains("  Marisol Deverra"), "{said}");
+
+    // Outlet notes: a signal with its counts; the filler site first.
+    let notes = section(&text, "OUTLET NOTES (signals, not verdicts)");
+    assert!(
+        notes[0]
+            .contains("5 of 5 check-worthy claims (100%) are single-source with no source named"),
+        "{notes:#?}"
+    );
+    assert!(notes[0].contains(&id["03"]), "{notes:#?}");
+}
+
+#[test]
+#[ignore = "waits on the corroborate stage: on the demo corpus it does not yet align the \
+            reports of the rejection into one fact, contrast 'about 240 tonnes' with 'nearly \
+            300 tonnes' (different verbs), or flag 'Maritime Minister' against 'Deputy Minister'"]
+fn the_demo_briefing_finds_everything_demo_readme_lists() {
+    let db = demo_db();
+    let text = run_ok(&db, &["report"]);
+    let confirmed = items(&section(&text, "WHAT IS CONFIRMED"));
+    let rejection = item_with(&confirmed, "reject");
+    assert!(rejection.contains("independent sources"), "{rejection}");
+    let contested = section(&text, "CONTESTED POINTS").join("\n");
+    assert!(contested.contains("300 tonnes"), "{contested}");
+    assert!(contested.contains("Marisol Deverra"), "{contested}");
+}
+
+#[test]
+fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_title() {
+    let Some(seeds) = shared("seeds") else {
+        return;
+    };
+    let db = Db::new();
+    let out = db.ingest(&[&seeds]);
+    assert!(matches!(out.status.code(), Some(0 | 3)), "{}", stderr(&out));
+    let text = run_ok(&db, &["report"]);
+    let confirmed = items(&section(&text, "WHAT IS CONFIRMED"));
+    let rejection = item_with(
+        &confirmed,
+        "firmly rejected an offer of U.S. military assistance",
+    );
+    assert!(
+        rejection.contains("4 independent sources · 5 documents"),
+        "{rejection}"
+    );
+    assert!(
+        rejection.contains("2 of 5 documents count once: all cite Wall Street Journal"),
+        "{rejection}"
+    );
+    let single = items(&section(&text, "SINGLE-SOURCE CLAIMS"));
+    for stat in [
+        "budget by 15%",
+        "homicides by 12%",
+        "$500 million aid package",
+        "corruption by 20%",
+    ] {
+        let item = item_with(&single, stat);
+        assert!(
+            item.contains("AIWorldNewz.com only, no source named"),
+            "{item}"
+        );
+    }
+    let contested = section(&text, "CONTESTED POINTS").join("\n");
+    let docs = db.documents();
+    let wrong = docs
+        .iter()
+        .find(|d| {
+            d["text"]
+                .as_str()
+                .unwrap()
+                .contains("former U.S. President Donald Trump")
+        })
+        .unwrap();
+    let wrong = &wrong["id"].as_str().unwrap()[..8];
+    assert!(
+        contested.contains(&format!(
+            "  • Donald Trump: 'former U.S. President' [{wrong}] against "
+        )),
+        "{contested}"
+    );
+    assert!(contested.contains("'U.S. President' ["), "{contested}");
+
+    // JSON: the same content; its facts and role conflicts validate.
+    let v: Value = serde_json::from_str(&run_ok(&db, &["report", "--format", "json"])).unwrap();
+    let b = &v.as_array().unwrap()[0];
+    let stats = b["single_source"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            c["unattributed"] == true && c["outlets"] == serde_json::json!(["AIWorldNewz.com"])
+        })
+        .count();
+    assert!(stats >= 4, "{stats}");
+    assert_eq!(b["role_conflicts"][0]["entity"], "Donald Trump");
+}
+
+#[test]
+fn the_briefing_in_json_holds_the_export_shapes_and_a_story_is_chosen_by_id_or_prefix() {
+    let db = demo_db();
+    let schema = schema();
+    let all: Value = serde_json::from_str(&run_ok(&db, &["report", "--format", "json"])).unwrap();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 1);
+    let b = &all[0];
+    let story = b["id"].as_str().unwrap().to_string();
+    let mut errors = Vec::new();
+    for (key, def) in [
+        ("confirmed", "story_claim"),
+        ("single_source", "story_claim"),
+        ("contested", "story_claim"),
+        ("role_conflicts", "role_conflict"),
+        ("timeline", "episode"),
+    ] {
+        for (i, x) in b[key].as_array().unwrap().iter().enumerate() {
+            errors.extend(errors_against(&schema, def, x, &format!("{key}[{i}]")));
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(b["confirmed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["status"] == "corroborated"));
+    assert_eq!(b["documents"].as_array().unwrap().len(), 9);
+    assert!(b["quotes"].as_array().unwrap().len() >= 4);
+    assert!(!b["outlet_notes"].as_array().unwrap().is_empty());
+    // One story by its id or a prefix (with or without `s-`): one object.
+    for wanted in [
+        story.clone(),
+        story[..8].to_string(),
+        story[2..8].to_string(),
+    ] {
+        let one: Value =
+            serde_json::from_str(&run_ok(&db, &["report", &wanted, "--format", "json"])).unwrap();
+        assert_eq!(one["id"], story.as_str(), "{wanted}");
+    }
+    for unknown in ["s-ffffffffffff", "ffff", "s-0"] {
+        let out = db.run(&["report", unknown]);
+        assert_eq!(out.status.code(), Some(4), "{unknown}");
+        assert!(stderr(&out).contains("no story"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn markdown_and_html_briefings_escape_the_documents_text() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("odd.jsonl");
+    let record = serde_json::json!({
+        "url": "https://odd.example/a",
+        "title": "Port <b>fire</b> & \"smoke\" in *Saltmere*",
+        "outlet": "Odd <Outlet>",
+        "published": "2026-01-15",
+        "text": "The port authority said on Thursday that 240 tonnes of solvent <script>alert(1)</script> leaked from two tanks at the eastern quay of Saltmere. \
+                 Eleven workers were treated for smoke inhalation & two remain in hospital, the authority said.",
+    });
+    std::fs::write(&path, format!("{record}\n")).unwrap();
+    let out = db.ingest(&[&path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = run_ok(&db, &["report", "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.trim_end().ends_with("</html>"), "{html}");
+    assert!(
+        html.contains("Port &lt;b&gt;fire&lt;/b&gt; &amp; &quot;smoke&quot;"),
+        "{html}"
+    );
+    assert!(html.contains("Odd &lt;Outlet&gt;"), "{html}");
+    assert!(
+        html.contains("solvent &lt;script&gt;alert(1)&lt;/script&gt; leaked"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>fire"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<Outlet>"), "{html}");
+    // Self-contained: no external asset, no script.
+    for external in ["src=", "href=", "url(", "<link"] {
+        assert!(!html.contains(external), "{external} in {html}");
+    }
+    let md = run_ok(&db, &["report", "--format", "md"]);
+    assert!(
+        md.starts_with("# Port \\<b\\>fire\\</b\\> & \"smoke\" in \\*Saltmere\\*\n"),
+        "{md}"
+    );
+    for heading in [
+        "## Timeline",
+        "## What is confirmed",
+        "## Single-source claims",
+        "## Contested points",
+        "## Who said what",
+        "## Outlet notes (signals, not verdicts)",
+    ] {
+        assert!(md.contains(&format!("\n{heading}\n")), "{heading} in {md}");
+    }
+    assert!(
+        md.contains("solvent \\<script\\>alert(1)\\</script\\> leaked"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_export_and_stories_carry_each_story_s_findings() {
+    let db = demo_db();
+    let v = db.export();
+    let texts: BTreeMap<String, String> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap().into(),
+                d["text"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let s = &v["stories"][0];
+    let story = s["id"].as_str().unwrap();
+    let claims = s["claims"].as_array().unwrap();
+    assert!(claims.len() > 10, "{}", claims.len());
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (k, c) in claims.iter().enumerate() {
+        assert_eq!(c["id"], format!("{story}-k{k}"));
+        assert_eq!(
+            c["independent_sources"].as_u64().unwrap() as usize,
+            c["sources"].as_array().unwrap().len()
+        );
+        // Every piece of evidence is the span of its document it says.
+        for e in c["evidence"].as_array().unwrap() {
+            let text = &texts[e["document_id"].as_str().unwrap()];
+            let (a, b) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&text[a..b], e["text"].as_str().unwrap());
+        }
+        assert_eq!(c["text"], c["evidence"][0]["text"]);
+        *counts.entry(c["status"].as_str().unwrap()).or_default() += 1;
+    }
+    assert!(counts["corroborated"] >= 4, "{counts:?}");
+    // `stories` shows the counts, in text and JSON.
+    let listing = run_ok(&db, &["stories"]);
+    assert!(
+        listing.contains(&format!(
+            "  facts: {} corroborated · {} single-source · {} contested · ",
+            counts["corroborated"],
+            counts["single_source"],
+            counts.get("contested").copied().unwrap_or(0)
+        )),
+        "{listing}"
+    );
+    let json: Value = serde_json::from_str(&run_ok(&db, &["stories", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["counts"]["corroborated"], counts["corroborated"]);
+    assert_eq!(json[0]["claims"], s["claims"]);
+    // The ingest summary counts them too.
+    let summary: Value = serde_json::from_str(&run_ok(
+        &db,
+        &[
+            "ingest",
+            "--format",
+            "json",
+            repo().join("demo/corpus").to_str().unwrap(),
+        ],
+    ))
+    .unwrap();
+    assert_eq!(
+        summary["corroboration"]["corroborated"],
+        counts["corroborated"]
+    );
+    assert_eq!(summary["corroboration"]["claims"], claims.len());
+}
+
+#[test]
+fn a_database_of_schema_4_is_migrated_and_corroborated_by_the_next_ingest() {
+    let fresh = demo_db();
+    let old = Db::new();
+    std::fs::copy(fresh.path(), old.path()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(old.path()).unwrap();
+        conn.execute_batch(&format!("{DROP_CORROBORATION} PRAGMA user_version = 4;"))
+            .unwrap();
+    }
+    // Reading migrates; no findings until the next ingest.
+    let text = run_ok(&old, &["report"]);
+    assert!(text.contains("\nWHAT IS CONFIRMED (0)\n  none\n"), "{text}");
+    assert!(old.export()["stories"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let s = run_ok(
+        &old,
+        &["ingest", repo().join("demo/corpus").to_str().unwrap()],
+    );
+    assert!(s.contains("ingested 0, unchanged 9, failed 0"), "{s}");
+    assert!(s.contains("facts: "), "{s}");
+    assert_eq!(
+        old.run(&["export", "--format", "json"]).stdout,
+        fresh.run(&["export", "--format", "json"]).stdout
+    );
+    assert_eq!(run_ok(&old, &["report"]), run_ok(&fresh, &["report"]));
+}
