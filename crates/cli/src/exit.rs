@@ -9,7 +9,9 @@ pub enum Exit {
     /// A runtime error: the database could not be opened or written, an
     /// output file could not be written, ...
     Error = 1,
-    // 2 is clap's usage error.
+    /// A usage error: clap's own (unknown option, missing argument), or an
+    /// argument it cannot check (a bad line of a `check --claims` file).
+    Usage = 2,
     /// Ingest finished, but some inputs failed (the others were stored).
     SomeInputsFailed = 3,
     /// The requested document does not exist.

@@ -1,6 +1,7 @@
 //! The `crosscheck` command. The only crate that parses arguments, draws
 //! progress bars and decides exit codes; the work is done by the stage crates.
 
+mod cmd_check;
 mod cmd_claims;
 mod cmd_docs;
 mod cmd_entities;
@@ -64,6 +65,8 @@ pub enum Command {
     Entities(cmd_entities::EntitiesArgs),
     /// Check-worthy claims by document: score, attribution, hedges, amounts, time.
     Claims(cmd_claims::ClaimsArgs),
+    /// Which stored documents support, contradict or discuss a claim, with the sentence that bears on it.
+    Check(cmd_check::CheckArgs),
     /// Stories: the documents grouped by what happened, episodes on a timeline, copies marked.
     Stories {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -121,6 +124,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd_quotes::run(&cli, args),
         Command::Entities(args) => cmd_entities::run(&cli, args),
         Command::Claims(args) => cmd_claims::run(&cli, args),
+        Command::Check(args) => cmd_check::run(&cli, args),
         Command::Stories { format } => cmd_stories::run(&cli, *format),
         Command::Report(args) => cmd_report::run(&cli, args),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),

@@ -1,0 +1,334 @@
+//! `crosscheck check`: which stored documents bear on a claim, and how
+//! (supports, contradicts, discusses), with the sentence that bears on it
+//! most. The judge is `crosscheck_corroborate::stance::judge`; this module
+//! reads the claims, streams the store twice (once to weigh the words, once
+//! to judge every claim against each document) and prints the result.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::Args;
+use crosscheck_cluster::terms::Vocabulary;
+use crosscheck_corroborate::stance::{judge, Stance};
+use crosscheck_store::Store;
+
+use crate::exit::Exit;
+use crate::{Cli, Format};
+
+/// Characters of an evidence sentence shown in the text listing.
+const EVIDENCE_CHARS: usize = 160;
+/// Characters of a document id shown in the text listing.
+const SHORT_ID: usize = 8;
+/// Characters of an outlet name shown in the text listing.
+const OUTLET_CHARS: usize = 22;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The claim to check (its id in the output is `claim`).
+    #[arg(required_unless_present = "claims", conflicts_with = "claims")]
+    pub claim: Option<String>,
+    /// Check every claim of a JSON lines file: one `{"id": "...", "text": "..."}` per line.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub claims: Option<PathBuf>,
+    /// List the unrelated documents too.
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// One claim to check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub id: String,
+    pub text: String,
+}
+
+/// One document's judgement on one claim.
+#[derive(Debug, Clone)]
+struct Finding {
+    claim: usize,
+    document_id: String,
+    stance: Stance,
+    score: f32,
+    /// Byte span into the document's text, and the text it covers.
+    evidence: Option<(usize, usize, String)>,
+}
+
+/// The claims of a JSON lines file; an error names the file and line.
+pub fn parse_claims(path: &Path, content: &str) -> Result<Vec<Claim>, String> {
+    let mut claims = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for (i, line) in content.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = || format!("{} line {}", path.display(), i + 1);
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: not JSON ({e})", at()))?;
+        let field = |key: &str| -> Result<String, String> {
+            match value.get(key) {
+                Some(serde_json::Value::String(s)) => Ok(s.clone()),
+                Some(_) => Err(format!("{}: \"{key}\" is not a string", at())),
+                None => Err(format!(
+                    "{}: expected an object with string \"id\" and \"text\", no \"{key}\"",
+                    at()
+                )),
+            }
+        };
+        if !value.is_object() {
+            return Err(format!(
+                "{}: expected an object with string \"id\" and \"text\"",
+                at()
+            ));
+        }
+        let (id, text) = (field("id")?, field("text")?);
+        if text.trim().is_empty() {
+            return Err(format!("{}: \"text\" is empty", at()));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(format!("{}: claim id {id:?} appears twice", at()));
+        }
+        claims.push(Claim { id, text });
+    }
+    Ok(claims)
+}
+
+fn stance_rank(s: Stance) -> u8 {
+    match s {
+        Stance::Contradicts => 0,
+        Stance::Supports => 1,
+        Stance::Discusses => 2,
+        Stance::Unrelated => 3,
+    }
+}
+
+fn order(a: &Finding, b: &Finding) -> Ordering {
+    a.claim
+        .cmp(&b.claim)
+        .then(stance_rank(a.stance).cmp(&stance_rank(b.stance)))
+        .then(b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
+        .then(a.document_id.cmp(&b.document_id))
+}
+
+/// Score rounded to three decimals, for JSON.
+fn rounded(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
+/// Whitespace collapsed, cut to about `max` characters at a word boundary.
+fn shorten(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(at) if at > max / 2 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n > width {
+        let mut t: String = s.chars().take(width - 1).collect();
+        t.push('…');
+        t
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+fn usage_error(message: &str) -> Result<Exit> {
+    eprintln!("error: {message}");
+    Ok(Exit::Usage)
+}
+
+pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
+    let claims = match (&args.claim, &args.claims) {
+        (Some(text), _) => {
+            if text.trim().is_empty() {
+                return usage_error("the claim is empty");
+            }
+            vec![Claim {
+                id: "claim".to_string(),
+                text: text.clone(),
+            }]
+        }
+        (None, Some(path)) => {
+            let content = match std::fs::read_to_string(path) {
+                Ok(c) => c,
+                Err(e) => return usage_error(&format!("cannot read {}: {e}", path.display())),
+            };
+            match parse_claims(path, &content) {
+                Ok(c) => c,
+                Err(message) => return usage_error(&message),
+            }
+        }
+        (None, None) => return usage_error("give a CLAIM or --claims FILE.jsonl"),
+    };
+
+    let store = crate::cmd_show::open_existing(cli)?;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut documents = 0usize;
+    let mut places: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    store.snapshot(&mut || {
+        findings.clear();
+        // Pass 1: the frequencies of the words over every stored document.
+        let mut vocabulary = Vocabulary::default();
+        documents = 0;
+        store.for_each_cluster_document(&mut |d| {
+            vocabulary.count(&d.text, &[]);
+            documents += 1;
+            Ok(())
+        })?;
+        // The claims' own words too, so that a word no document uses still
+        // weighs in the claim's vector instead of vanishing from it.
+        for claim in &claims {
+            vocabulary.count(&claim.text, &[]);
+        }
+        // Pass 2: every claim against each document, one document at a time.
+        store.for_each_cluster_document(&mut |d| {
+            let sentences: Vec<(usize, usize)> = crosscheck_nlp::split_sentences(&d.text)
+                .into_iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            for (i, claim) in claims.iter().enumerate() {
+                let j = judge(&mut vocabulary, &claim.text, &d.text, &sentences);
+                if j.stance == Stance::Unrelated && !args.all {
+                    continue;
+                }
+                let evidence = j
+                    .evidence
+                    .and_then(|(s, e)| d.text.get(s..e).map(|t| (s, e, t.to_string())));
+                findings.push(Finding {
+                    claim: i,
+                    document_id: d.id.clone(),
+                    stance: j.stance,
+                    score: j.score,
+                    evidence,
+                });
+            }
+            Ok(())
+        })?;
+        if args.format != Format::Json {
+            places = store
+                .list_documents()?
+                .into_iter()
+                .map(|d| (d.id, (d.outlet, d.published)))
+                .collect();
+        }
+        Ok(())
+    })?;
+    findings.sort_by(order);
+
+    if args.format == Format::Json {
+        let rows: Vec<serde_json::Value> = findings
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "claim_id": claims[f.claim].id,
+                    "document_id": f.document_id,
+                    "stance": f.stance.as_str(),
+                    "score": rounded(f.score),
+                    "evidence": f.evidence.as_ref().map(|(s, e, t)| {
+                        serde_json::json!({"text": t, "start": s, "end": e})
+                    }),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(Exit::Ok);
+    }
+    if documents == 0 {
+        println!("no documents stored (`crosscheck ingest` stores them)");
+        return Ok(Exit::Ok);
+    }
+    for (i, claim) in claims.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        println!("{}: {}", claim.id, shorten(&claim.text, 200));
+        let mine: Vec<&Finding> = findings.iter().filter(|f| f.claim == i).collect();
+        for f in &mine {
+            let (outlet, date) = places.get(&f.document_id).cloned().unwrap_or_default();
+            let date: String = date
+                .unwrap_or_else(|| "undated".to_string())
+                .chars()
+                .take(10)
+                .collect();
+            let evidence = f
+                .evidence
+                .as_ref()
+                .map(|(_, _, t)| format!("\"{}\"", shorten(t, EVIDENCE_CHARS)))
+                .unwrap_or_default();
+            println!(
+                "  {} {:.3}  {}  {}  {}  {}",
+                pad(f.stance.as_str(), 11),
+                f.score,
+                pad(outlet.as_deref().unwrap_or("unknown outlet"), OUTLET_CHARS),
+                pad(&date, 10),
+                f.document_id.chars().take(SHORT_ID).collect::<String>(),
+                evidence
+            );
+        }
+        let count = |s: Stance| mine.iter().filter(|f| f.stance == s).count();
+        let (support, contradict, discuss) = (
+            count(Stance::Supports),
+            count(Stance::Contradicts),
+            count(Stance::Discusses),
+        );
+        let related = support + contradict + discuss;
+        if related == 0 {
+            println!("no stored document bears on it ({documents} checked)");
+        } else {
+            println!(
+                "{related} document{} bear{} on it: {support} support, {contradict} contradict, {discuss} discuss",
+                if related == 1 { "" } else { "s" },
+                if related == 1 { "s" } else { "" },
+            );
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_file_lines() {
+        let p = Path::new("c.jsonl");
+        let ok = parse_claims(
+            p,
+            "{\"id\": \"a\", \"text\": \"One\"}\n\n  \n{\"id\":\"b\",\"text\":\"Two\"}\n",
+        )
+        .unwrap();
+        assert_eq!(ok.len(), 2);
+        assert_eq!((ok[1].id.as_str(), ok[1].text.as_str()), ("b", "Two"));
+        let bad = |s: &str| parse_claims(p, s).unwrap_err();
+        assert!(bad("{\"id\":\"a\",\"text\":\"x\"}\nnope").starts_with("c.jsonl line 2: "));
+        assert!(bad("{\"id\":1,\"text\":\"x\"}").contains("\"id\" is not a string"));
+        assert!(bad("{\"id\":\"a\"}").contains("line 1"));
+        assert!(bad("[1]").contains("line 1"));
+        assert!(bad("{\"id\":\"a\",\"text\":\" \"}").contains("empty"));
+        assert!(
+            bad("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}").contains("line 2")
+        );
+    }
+
+    #[test]
+    fn shortening_cuts_at_a_word() {
+        assert_eq!(shorten("a  b\nc", 10), "a b c");
+        let long = "word ".repeat(50);
+        let s = shorten(&long, 20);
+        assert!(s.ends_with('…') && s.chars().count() <= 21, "{s}");
+        assert!(!s.contains("wor…"), "{s}");
+        assert_eq!(rounded(0.12345), 0.123);
+    }
+}
