@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use crosscheck_model::{quote_id, QuoteKind};
+use crosscheck_model::{quote_id, QuoteKind, UnionFind};
 use crosscheck_store::{QuoteRecord, Store};
 use serde_json::{json, Value};
 
@@ -113,14 +113,6 @@ fn chain_root(by_key: &HashMap<Key, &QuoteRecord>, q: &QuoteRecord) -> Key {
     at
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
 /// The statements of `quotes`: units (a quote and its continuations) that
 /// `keep` accepts, nested units under their container, variants grouped.
 pub fn build<'a>(quotes: &'a [QuoteRecord], keep: &dyn Fn(&Unit<'_>) -> bool) -> Statements<'a> {
@@ -163,18 +155,17 @@ pub fn build<'a>(quotes: &'a [QuoteRecord], keep: &dyn Fn(&Unit<'_>) -> bool) ->
     // Variant groups. A nested quote that repeats a statement ("he told
     // me, ‘...’") also appears with that statement, besides under the
     // quote that contains it.
-    let mut parent: Vec<usize> = (0..units.len()).collect();
+    let mut sets = UnionFind::new(units.len());
     for (i, unit) in units.iter().enumerate() {
         for q in &unit.parts {
             if let Some(&j) = q.variant_of.as_ref().and_then(|v| unit_of.get(v)) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a.max(b)] = a.min(b);
+                sets.union(i, j);
             }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..units.len() {
-        let r = find(&mut parent, i);
+        let r = sets.find(i);
         groups.entry(r).or_default().push(i);
     }
     let is_top: HashSet<usize> = top.iter().copied().collect();

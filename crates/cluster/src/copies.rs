@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use crate::CopyGroup;
+use crosscheck_model::UnionFind;
 
 pub const HASHES: usize = 64;
 /// A MinHash signature: 32-bit values keep a million documents' signatures
@@ -94,7 +95,7 @@ pub fn find_copies(
     threshold: f32,
 ) -> Vec<CopyGroup> {
     let n = signatures.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     let mut sim_to: Vec<f32> = vec![0.0; n];
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for &i in order {
@@ -122,10 +123,7 @@ pub fn find_copies(
                 };
                 let s = similarity(a, b);
                 if s >= threshold {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    if ri != rj {
-                        parent[ri.max(rj)] = ri.min(rj);
-                    }
+                    sets.union(i, j);
                     sim_to[j] = sim_to[j].max(s);
                     sim_to[i] = sim_to[i].max(s);
                 }
@@ -135,7 +133,7 @@ pub fn find_copies(
     let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(r, &i)| (i, r)).collect();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
-        let r = find(&mut parent, i);
+        let r = sets.find(i);
         groups.entry(r).or_default().push(i);
     }
     let mut out: Vec<CopyGroup> = groups
@@ -159,14 +157,6 @@ pub fn find_copies(
         .collect();
     out.sort_by_key(|g| rank.get(&g.original).copied().unwrap_or(usize::MAX));
     out
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }
 
 #[cfg(test)]

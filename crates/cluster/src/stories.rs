@@ -17,8 +17,9 @@
 
 use std::collections::HashMap;
 
-use crate::terms::{cosine, normalise, top, TermVec};
+use crate::terms::{cosine, keep_heaviest, rank, top, TermVec};
 use crate::Params;
+use crosscheck_model::UnionFind;
 
 /// Terms of a centroid used to find candidate stories.
 const INDEX_TERMS: usize = 10;
@@ -58,18 +59,15 @@ impl Story {
             self.last_day = day.max(self.last_day);
         }
         let mut c: Vec<(u32, f32)> = self.sum.iter().map(|(&k, &w)| (k, w)).collect();
-        c.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // Keep the running sum small: what falls far out of the centroid
         // will not come back.
         if c.len() > 4 * CENTROID_TERMS {
+            rank(&mut c);
             for &(k, _) in &c[4 * CENTROID_TERMS..] {
                 self.sum.remove(&k);
             }
         }
-        c.truncate(CENTROID_TERMS);
-        c.sort_unstable_by_key(|&(id, _)| id);
-        normalise(&mut c);
-        self.centroid = c;
+        self.centroid = keep_heaviest(c, CENTROID_TERMS);
     }
 }
 
@@ -162,34 +160,23 @@ fn best_story(
 /// Merges stories whose centroids are similar; returns the members of each
 /// resulting story, stories in order of their first member.
 fn merge(stories: &[Story], threshold: f32) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..stories.len()).collect();
+    let mut sets = UnionFind::new(stories.len());
     let mut index = Index::default();
     for (s, story) in stories.iter().enumerate() {
         for o in index.candidates(&story.centroid) {
             if cosine(&story.centroid, &stories[o].centroid) >= threshold {
-                let (a, b) = (find(&mut parent, s), find(&mut parent, o));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
-                }
+                sets.union(s, o);
             }
         }
         index.add(s, &story.centroid);
     }
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
     for (s, story) in stories.iter().enumerate() {
-        let r = find(&mut parent, s);
+        let r = sets.find(s);
         groups[r].extend(&story.members);
     }
     groups.retain(|g| !g.is_empty());
     groups
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }
 
 /// The centroid of some documents' vectors (for titles and episodes).
@@ -200,10 +187,5 @@ pub fn centroid(vectors: &[TermVec], members: &[usize]) -> TermVec {
             *sum.entry(id).or_default() += w;
         }
     }
-    let mut c: Vec<(u32, f32)> = sum.into_iter().collect();
-    c.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    c.truncate(CENTROID_TERMS);
-    c.sort_unstable_by_key(|&(id, _)| id);
-    normalise(&mut c);
-    c
+    keep_heaviest(sum.into_iter().collect(), CENTROID_TERMS)
 }

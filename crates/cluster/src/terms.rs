@@ -102,7 +102,7 @@ impl Vocabulary {
     /// The weighted, truncated, normalised vector of counted terms.
     pub fn vector(&self, counts: &Counts) -> TermVec {
         let n = f64::from(self.docs);
-        let mut v: Vec<(u32, f32)> = counts
+        let v: Vec<(u32, f32)> = counts
             .0
             .iter()
             .map(|&(id, c)| {
@@ -112,12 +112,7 @@ impl Vocabulary {
             })
             .filter(|&(_, w)| w > 0.0)
             .collect();
-        // Heaviest first, ties by id, then keep the top and sort by id.
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(TOP_TERMS);
-        v.sort_unstable_by_key(|&(id, _)| id);
-        normalise(&mut v);
-        v
+        keep_heaviest(v, TOP_TERMS)
     }
 }
 
@@ -184,10 +179,25 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     s
 }
 
+/// Sorts terms heaviest first, ties by id.
+pub fn rank(v: &mut [(u32, f32)]) {
+    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+}
+
+/// The `k` heaviest of some weighted terms as a vector: sorted by id and
+/// normalised.
+pub fn keep_heaviest(mut v: Vec<(u32, f32)>, k: usize) -> TermVec {
+    rank(&mut v);
+    v.truncate(k);
+    v.sort_unstable_by_key(|&(id, _)| id);
+    normalise(&mut v);
+    v
+}
+
 /// The `k` heaviest terms of a vector, heaviest first.
 pub fn top(v: &[(u32, f32)], k: usize) -> Vec<u32> {
     let mut t: Vec<(u32, f32)> = v.to_vec();
-    t.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    rank(&mut t);
     t.into_iter().take(k).map(|(id, _)| id).collect()
 }
 

@@ -24,7 +24,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crosscheck_claims::lexicon;
 use crosscheck_cluster::terms::words;
-use crosscheck_model::{DocClaim, CHECKWORTHY};
+use crosscheck_model::{DocClaim, UnionFind, CHECKWORTHY};
 
 use crate::{sources, ClaimRef, StoryDoc};
 
@@ -187,7 +187,7 @@ pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
         .map(|&(d, c)| Parts::of(&docs[d].analysis.claims[c], docs[d].text))
         .collect();
     let weights = word_weights(&parts);
-    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut sets = UnionFind::new(refs.len());
     for (i, j) in candidate_pairs(&parts) {
         if refs[i].0 == refs[j].0 {
             continue;
@@ -206,15 +206,12 @@ pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
                     || overlap >= CLASS_OVERLAP && a.same_class(b))
             || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts;
         if same && !differ {
-            let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-            if ri != rj {
-                parent[ri.max(rj)] = ri.min(rj);
-            }
+            sets.union(i, j);
         }
     }
     let mut groups: HashMap<usize, Vec<ClaimRef>> = HashMap::new();
     for (i, &r) in refs.iter().enumerate() {
-        let root = find(&mut parent, i);
+        let root = sets.find(i);
         groups.entry(root).or_default().push(r);
     }
     let mut out: Vec<Vec<ClaimRef>> = groups.into_values().collect();
@@ -275,12 +272,4 @@ fn candidate_pairs(parts: &[Parts]) -> Vec<(usize, usize)> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }

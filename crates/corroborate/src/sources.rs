@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::{Source, StoryDoc};
+use crosscheck_model::UnionFind;
 
 /// Publication order: dated documents by date, then undated, then index.
 pub fn order_key<'a>(docs: &[StoryDoc<'a>], d: usize) -> (bool, &'a str, usize) {
@@ -48,18 +49,17 @@ pub fn outlets(docs: &[StoryDoc], documents: &[usize]) -> Vec<String> {
 /// The independent sources among `documents` (earliest first).
 pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
     let n = documents.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sets = UnionFind::new(n);
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
     let pos = |d: usize| documents.iter().position(|&x| x == d);
     // A reason is recorded only where it joins documents not yet joined:
     // two reports of one outlet are not also said to "cite" it.
-    let mut join = |parent: &mut Vec<usize>, a: usize, b: usize, why: String| {
-        let (ra, rb) = (find(parent, a), find(parent, b));
-        if ra == rb {
+    let mut join = |sets: &mut UnionFind, a: usize, b: usize, why: String| {
+        let (ra, rb) = (sets.find(a), sets.find(b));
+        if !sets.union(a, b) {
             return;
         }
         let r = ra.min(rb);
-        parent[ra.max(rb)] = r;
         let moved = std::mem::take(&mut reasons[ra.max(rb)]);
         reasons[r].extend(moved);
         if !reasons[r].contains(&why) {
@@ -70,7 +70,7 @@ pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
     for (k, &d) in documents.iter().enumerate() {
         if let Some(o) = docs[d].copy_of.and_then(pos) {
             join(
-                &mut parent,
+                &mut sets,
                 k,
                 o,
                 format!("{} is a copy of {}", docs[d].id, docs[documents[o]].id),
@@ -112,12 +112,12 @@ pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
             None => continue,
         };
         for &m in &members[1..] {
-            join(&mut parent, members[0], m, why.clone());
+            join(&mut sets, members[0], m, why.clone());
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (k, &d) in documents.iter().enumerate() {
-        groups.entry(find(&mut parent, k)).or_default().push(d);
+        groups.entry(sets.find(k)).or_default().push(d);
     }
     groups
         .into_iter()
@@ -155,12 +155,4 @@ fn display(
         }
     }
     normal_name.to_string()
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
 }

@@ -11,6 +11,7 @@ pub mod document;
 pub mod export;
 pub mod hash;
 pub mod timex;
+pub mod unionfind;
 
 pub use amount::{Amount, Approx, Direction};
 pub use analysis::{
@@ -31,3 +32,4 @@ pub use export::{
 };
 pub use hash::{document_id, sha256_hex};
 pub use timex::{TimeExpr, TimeKind};
+pub use unionfind::UnionFind;

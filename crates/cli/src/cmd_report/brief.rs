@@ -118,15 +118,22 @@ impl Briefing {
 
     /// `e8f7b90b News Journos 2025-05-03` (unknown parts left out).
     pub fn cite_one(&self, id: &str) -> String {
+        let (short, rest) = self.cite_parts(id);
+        short + &rest
+    }
+
+    /// A citation in two parts: the short id, and the rest (" outlet
+    /// date", possibly empty), for formats that mark the id up.
+    pub fn cite_parts(&self, id: &str) -> (String, String) {
         let Some(d) = self.document(id) else {
-            return id.to_string();
+            return (id.to_string(), String::new());
         };
-        let mut out = d.short_id.clone();
+        let mut rest = String::new();
         for part in [&d.outlet, &d.published].into_iter().flatten() {
-            out.push(' ');
-            out.push_str(part);
+            rest.push(' ');
+            rest.push_str(part);
         }
-        out
+        (d.short_id.clone(), rest)
     }
 
     /// The citations of some documents, joined by `; `.

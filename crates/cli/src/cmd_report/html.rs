@@ -61,14 +61,12 @@ fn cite(b: &Briefing, ids: &[String]) -> String {
     let parts: Vec<String> = ids
         .iter()
         .map(|id| {
-            let full = b.cite_one(id);
-            let short = b.short(id);
-            let rest = full.strip_prefix(&short).unwrap_or("");
+            let (short, rest) = b.cite_parts(id);
             format!(
                 "<code title=\"{}\">{}</code>{}",
                 escape(id),
                 escape(&short),
-                escape(rest)
+                escape(&rest)
             )
         })
         .collect();

@@ -43,10 +43,8 @@ fn cite(b: &Briefing, ids: &[String]) -> String {
     let parts: Vec<String> = ids
         .iter()
         .map(|id| {
-            let full = b.cite_one(id);
-            let short = b.short(id);
-            let rest = full.strip_prefix(&short).unwrap_or("");
-            format!("`{short}`{}", escape(rest))
+            let (short, rest) = b.cite_parts(id);
+            format!("`{short}`{}", escape(&rest))
         })
         .collect();
     format!("({})", parts.join("; "))

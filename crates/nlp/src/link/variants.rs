@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crosscheck_model::{LinkedEntity, QuoteKind};
+use crosscheck_model::{LinkedEntity, QuoteKind, UnionFind};
 
 use super::{AnalysedDoc, Variant};
 
@@ -135,12 +135,12 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
             postings.entry(w.as_str()).or_default().push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
+    let mut sets = UnionFind::new(quotes.len());
     // The parts of one quote are one node.
     let mut first_part: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, q) in quotes.iter().enumerate() {
         let first = *first_part.entry((q.doc, q.quote)).or_insert(i);
-        union(&mut parent, first, i);
+        sets.union(first, i);
     }
     for (i, q) in quotes.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::new();
@@ -171,34 +171,17 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
                 && within_days(q.day, other.day, TRANSLATION_DAYS)
                 && overlap >= TRANSLATION_OVERLAP;
             if !same_quote && (strict || translation) {
-                union(&mut parent, i, j);
+                sets.union(i, j);
             }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..quotes.len() {
-        let root = find(&mut parent, i);
+        let root = sets.find(i);
         groups.entry(root).or_default().push(i);
     }
     groups.retain(|_, members| members.len() > 1);
     groups
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-/// Union by the smaller root, so that a group's root is its earliest quote.
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        parent[hi] = lo;
-    }
 }
 
 /// Share of the shorter quote's content words that the other has (0 when
