@@ -13,6 +13,7 @@ pub mod evaluate;
 pub mod polnear;
 pub mod python;
 pub mod render_text;
+pub mod scale;
 pub mod score;
 #[cfg(feature = "nlp")]
 pub mod stance_bench;

@@ -1,8 +1,9 @@
 //! `crosscheck check`: which stored documents bear on a claim, and how
 //! (supports, contradicts, discusses), with the sentence that bears on it
-//! most. The judge is `crosscheck_corroborate::stance::judge`; this module
-//! reads the claims, streams the store twice (once to weigh the words, once
-//! to judge every claim against each document) and prints the result.
+//! most. The judge is `crosscheck_corroborate::stance::judge_in`; this
+//! module reads the claims, streams the store twice (once to weigh the words
+//! and count which of the claims' words are common among the documents,
+//! once to judge every claim against each document) and prints the result.
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 use crosscheck_cluster::terms::Vocabulary;
-use crosscheck_corroborate::stance::{judge, Stance};
+use crosscheck_corroborate::stance::{judge_in, CommonWords, Stance};
 use crosscheck_store::Store;
 
 use crate::exit::Exit;
@@ -179,11 +180,15 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
     let mut places: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
     store.snapshot(&mut || {
         findings.clear();
-        // Pass 1: the frequencies of the words over every stored document.
+        // Pass 1: the frequencies of the words over every stored document,
+        // and of the claims' words (a word in most documents is the story's,
+        // not evidence that a document bears on a claim).
         let mut vocabulary = Vocabulary::default();
+        let mut common = CommonWords::new(claims.iter().map(|c| c.text.as_str()));
         documents = 0;
         store.for_each_cluster_document(&mut |d| {
             vocabulary.count(&d.text, &[]);
+            common.count(&d.text);
             documents += 1;
             Ok(())
         })?;
@@ -199,7 +204,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
                 .map(|s| (s.start, s.end))
                 .collect();
             for (i, claim) in claims.iter().enumerate() {
-                let j = judge(&mut vocabulary, &claim.text, &d.text, &sentences);
+                let j = judge_in(&mut vocabulary, &common, &claim.text, &d.text, &sentences);
                 if j.stance == Stance::Unrelated && !args.all {
                     continue;
                 }

@@ -355,7 +355,8 @@ fn put_line<T: Serialize>(
 }
 
 /// One object per line, each with a `"type"`: documents, then entities,
-/// then quotes, then claims, then stories.
+/// then quotes, then claims, then stories, then each document's signals,
+/// then each outlet's.
 fn write_jsonl(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_document(&mut |d| put_line(w, LineType::Document, &ExportDocument::from(&d)))?;
     store.for_each_entity(&mut |e| put_line(w, LineType::Entity, &export_entity(&e)))?;
@@ -363,11 +364,21 @@ fn write_jsonl(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     store.for_each_claim(&ClaimFilter::default(), &mut |c| {
         put_line(w, LineType::Claim, &export_claim(&c))
     })?;
-    store.for_each_story(&mut |s| put_line(w, LineType::Story, &story_of(store, &s)?))
+    store.for_each_story(&mut |s| put_line(w, LineType::Story, &story_of(store, &s)?))?;
+    let signals = crate::cmd_signals::all_signals(store)?;
+    for d in &signals.documents {
+        put_line(w, LineType::DocumentSignals, d)?;
+    }
+    for o in &signals.outlets {
+        put_line(w, LineType::OutletSignals, o)?;
+    }
+    Ok(())
 }
 
 /// One object: `{"schema_version":…,"documents":[…],"entities":[…],"quotes":[…],
-/// "claims":[…],"stories":[…]}`, one array element per line.
+/// "claims":[…],"stories":[…],"signals":{"documents":[…],"outlets":[…]}}`, one
+/// array element per line. The signals are gathered story by story (one
+/// story's texts in memory at a time) and written last.
 fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
     write!(w, "{{\"schema_version\":{SCHEMA_VERSION},\"documents\":[").map_err(io)?;
     let mut first = true;
@@ -406,5 +417,19 @@ fn write_json(store: &dyn Store, w: &mut dyn Write) -> Result<(), StoreError> {
         element(w, &mut first)?;
         put(w, &story_of(store, &s)?)
     })?;
-    w.write_all(b"\n]}\n").map_err(io)
+    let signals = crate::cmd_signals::all_signals(store)?;
+    w.write_all(b"\n],\"signals\":{\"documents\":[")
+        .map_err(io)?;
+    first = true;
+    for d in &signals.documents {
+        element(w, &mut first)?;
+        put(w, d)?;
+    }
+    w.write_all(b"\n],\"outlets\":[").map_err(io)?;
+    first = true;
+    for o in &signals.outlets {
+        element(w, &mut first)?;
+        put(w, o)?;
+    }
+    w.write_all(b"\n]}}\n").map_err(io)
 }

@@ -30,6 +30,9 @@ pub struct IngestArgs {
     /// Summary format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Print the wall-clock time of each stage on standard error (even with --quiet).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
@@ -45,6 +48,11 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
     };
     let summary = run_ingest(cli, &req)?;
     print_summary(&summary, args.format, cli.quiet)?;
+    if args.timings {
+        for (stage, secs) in &summary.timings {
+            eprintln!("time: {stage}: {secs:.2} s");
+        }
+    }
     Ok(if summary.failures.is_empty() {
         Exit::Ok
     } else {
@@ -97,6 +105,7 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
                 "contested": s.findings.contested,
                 "role_conflicts": s.findings.role_conflicts,
             },
+            "seconds": s.timings.iter().map(|(stage, secs)| serde_json::json!({"stage": stage, "seconds": secs})).collect::<Vec<_>>(),
             "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
             "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
         });

@@ -10,6 +10,7 @@ mod cmd_ingest;
 mod cmd_quotes;
 mod cmd_report;
 mod cmd_show;
+mod cmd_signals;
 mod cmd_stories;
 mod exit;
 mod pipeline;
@@ -74,6 +75,8 @@ pub enum Command {
     },
     /// The briefing of a story: timeline, what is confirmed, single-source, contested, who said what.
     Report(cmd_report::ReportArgs),
+    /// Outlet signals per document and per outlet, each with its evidence (not verdicts).
+    Signals(cmd_signals::SignalsArgs),
     /// Export every document, entity, quote, claim and story as JSON (one object) or JSON lines.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -127,6 +130,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd_check::run(&cli, args),
         Command::Stories { format } => cmd_stories::run(&cli, *format),
         Command::Report(args) => cmd_report::run(&cli, args),
+        Command::Signals(args) => cmd_signals::run(&cli, args),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
         Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
     };

@@ -20,7 +20,7 @@
 //! ([`crate::recorroborate`]), so none of them depends on the order in which
 //! documents were ingested.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 
@@ -29,13 +29,10 @@ use crosscheck_extract::{clean_page_text, clean_text, extract_html, page_lines, 
 use crosscheck_ingest::{
     discover, read_input, read_stdin, Failure, InputFile, Item, Limits, RawDocument,
 };
-use crosscheck_model::{
-    document_entity_id, document_id, DocAnalysis, Document, InputFormat, LinkedEntity, PageLines,
-};
-use crosscheck_nlp::link::{link_entities, quote_variants, AnalysedDoc};
+use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, PageLines};
+use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker};
 use crosscheck_store::{
-    check_analysis, AnalysedDocument, Links, NewDocument, QuoteVariant, Store, StoreError,
-    StoredAnalysis,
+    check_analysis, LinkSource, Links, NewDocument, QuoteVariant, Store, StoreError, StoredAnalysis,
 };
 use rayon::prelude::*;
 
@@ -44,6 +41,13 @@ use crate::recorroborate::{recorroborate, FindingCounts};
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_FILES: usize = 256;
+/// Bytes of input files per chunk (a gzip file counts four times its size):
+/// a chunk of large JSON-lines files is read whole, so files alone do not
+/// bound memory.
+const CHUNK_BYTES: u64 = 64 * 1024 * 1024;
+/// Documents extracted, analysed and stored per transaction: their analyses
+/// are held in memory until they are stored.
+const BATCH_DOCS: usize = 2048;
 /// Worker stack: extraction walks trees; deep (already flattened) markup
 /// still needs more than the default 2 MiB.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
@@ -81,6 +85,8 @@ pub struct Summary {
     pub stories: StoryCounts,
     /// What corroboration found.
     pub findings: FindingCounts,
+    /// Wall-clock seconds of each stage, in order.
+    pub timings: Vec<(&'static str, f64)>,
 }
 
 /// A unit of work: a file, or standard input.
@@ -133,12 +139,14 @@ pub fn ingest(
         }
     };
 
+    let mut clock = Stopwatch::start();
     let evidence = gather_evidence(store, &pool, &inputs, &read)?;
+    summary.timings.push(("line evidence", clock.lap()));
     let total = inputs.len();
     let mut done = 0;
     let mut seen: HashSet<String> = HashSet::new();
     progress(0, total);
-    for chunk in inputs.chunks(CHUNK_FILES) {
+    for chunk in chunks(&inputs) {
         let items: Vec<Item> = pool.install(|| chunk.par_iter().flat_map_iter(&read).collect());
         let mut raws = Vec::new();
         for item in items {
@@ -147,58 +155,136 @@ pub fn ingest(
                 Item::Doc(d) => raws.push(d),
             }
         }
-        let shas: Vec<String> = raws.iter().map(|r| r.sha256.clone()).collect();
-        let known = store.known_sha256(&shas)?;
-        raws.retain(|r| {
+        for batch in raws.chunks(BATCH_DOCS) {
+            store_batch(store, &pool, batch, &evidence, &mut seen, &mut summary)?;
+        }
+        done += chunk.len();
+        progress(done, total);
+    }
+    summary
+        .timings
+        .push(("read, extract, analyse, store", clock.lap()));
+    backfill(store, &pool, &mut summary)?;
+    summary
+        .timings
+        .push(("analyse stored documents", clock.lap()));
+    summary.linked = relink(store).context("documents stored, but linking them failed")?;
+    summary.timings.push(("link", clock.lap()));
+    summary.stories =
+        recluster(store, &pool).context("documents stored, but clustering them failed")?;
+    summary.timings.push(("cluster", clock.lap()));
+    summary.findings =
+        recorroborate(store, &pool).context("documents stored, but corroborating them failed")?;
+    summary.timings.push(("corroborate", clock.lap()));
+    Ok(summary)
+}
+
+/// Wall-clock laps.
+struct Stopwatch(std::time::Instant);
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch(std::time::Instant::now())
+    }
+
+    /// Seconds since the start or the last lap.
+    fn lap(&mut self) -> f64 {
+        let now = std::time::Instant::now();
+        let secs = now.duration_since(self.0).as_secs_f64();
+        self.0 = now;
+        secs
+    }
+}
+
+/// The inputs in chunks of at most [`CHUNK_FILES`] files and about
+/// [`CHUNK_BYTES`] bytes (a chunk has at least one input).
+fn chunks(inputs: &[Input]) -> Vec<&[Input]> {
+    let weight = |i: &Input| match i {
+        Input::Stdin => 0,
+        Input::File(f) => {
+            let size = std::fs::metadata(&f.path).map_or(0, |m| m.len());
+            if f.gzip {
+                size.saturating_mul(4)
+            } else {
+                size
+            }
+        }
+    };
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (n, input) in inputs.iter().enumerate() {
+        let w = weight(input);
+        if n > start && (n - start >= CHUNK_FILES || bytes.saturating_add(w) > CHUNK_BYTES) {
+            out.push(&inputs[start..n]);
+            start = n;
+            bytes = 0;
+        }
+        bytes = bytes.saturating_add(w);
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// Extract, analyse and store one batch of raw documents (one transaction),
+/// skipping those already stored or seen earlier in this run.
+fn store_batch(
+    store: &mut dyn Store,
+    pool: &rayon::ThreadPool,
+    raws: &[RawDocument],
+    evidence: &LineEvidence,
+    seen: &mut HashSet<String>,
+    summary: &mut Summary,
+) -> Result<()> {
+    let shas: Vec<String> = raws.iter().map(|r| r.sha256.clone()).collect();
+    let known = store.known_sha256(&shas)?;
+    let fresh: Vec<&RawDocument> = raws
+        .iter()
+        .filter(|r| {
             let fresh = !known.contains(&r.sha256) && seen.insert(r.sha256.clone());
             if !fresh {
                 summary.unchanged += 1;
             }
             fresh
-        });
-        let built: Vec<Result<NewDocument, Failure>> = pool.install(|| {
-            raws.par_iter()
-                .map(|r| build_document(r, &evidence))
-                .collect()
-        });
-        let mut batch = Vec::new();
-        for b in built {
-            match b {
-                Ok(doc) => batch.push(doc),
-                Err(f) => summary.failures.push(f),
-            }
+        })
+        .collect();
+    let built: Vec<Result<NewDocument, Failure>> = pool.install(|| {
+        fresh
+            .par_iter()
+            .map(|r| build_document(r, evidence))
+            .collect()
+    });
+    let mut batch = Vec::new();
+    for b in built {
+        match b {
+            Ok(doc) => batch.push(doc),
+            Err(f) => summary.failures.push(f),
         }
-        let outcome = store
-            .insert_documents(&batch)
-            .context("cannot store documents")?;
-        summary.unchanged += outcome.unchanged.len();
-        for c in &outcome.collisions {
-            let source = batch
-                .iter()
-                .find(|b| b.doc.sha256 == c.sha256)
-                .map_or("?", |b| b.doc.source.as_str());
-            summary.failures.push(Failure::new(source, c.to_string()));
-        }
-        let inserted: HashSet<&str> = outcome.inserted.iter().map(String::as_str).collect();
-        for b in &batch {
-            if inserted.contains(b.doc.id.as_str()) {
-                summary
-                    .inserted
-                    .push((b.doc.id.clone(), b.doc.source.clone()));
-                for w in &b.doc.warnings {
-                    summary.warnings.push((b.doc.source.clone(), w.clone()));
-                }
-            }
-        }
-        done += chunk.len();
-        progress(done, total);
     }
-    backfill(store, &pool, &mut summary)?;
-    summary.linked = relink(store).context("documents stored, but linking them failed")?;
-    summary.stories = recluster(store).context("documents stored, but clustering them failed")?;
-    summary.findings =
-        recorroborate(store).context("documents stored, but corroborating them failed")?;
-    Ok(summary)
+    let outcome = store
+        .insert_documents(&batch)
+        .context("cannot store documents")?;
+    summary.unchanged += outcome.unchanged.len();
+    for c in &outcome.collisions {
+        let source = batch
+            .iter()
+            .find(|b| b.doc.sha256 == c.sha256)
+            .map_or("?", |b| b.doc.source.as_str());
+        summary.failures.push(Failure::new(source, c.to_string()));
+    }
+    let inserted: HashSet<&str> = outcome.inserted.iter().map(String::as_str).collect();
+    for b in &batch {
+        if inserted.contains(b.doc.id.as_str()) {
+            summary
+                .inserted
+                .push((b.doc.id.clone(), b.doc.source.clone()));
+            for w in &b.doc.warnings {
+                summary.warnings.push((b.doc.source.clone(), w.clone()));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Analyse the stored documents that have no analysis or an old one.
@@ -277,79 +363,67 @@ fn analyse(source: &str, text: &str, published: Option<&str>) -> Result<DocAnaly
 /// of linked entities and quote variants.
 pub fn relink(store: &mut dyn Store) -> Result<(usize, usize)> {
     let mut counts = (0, 0);
-    store.relink(&mut |docs| {
-        let links = compute_links(docs)?;
+    store.relink(&mut |source| {
+        let links = compute_links(source)?;
         counts = (links.entities.len(), links.variants.len());
         Ok(links)
     })?;
     Ok(counts)
 }
 
-/// The links of a set of analysed documents (in id order): the linkers'
-/// result, made complete and consistent for the store. Every document entity
-/// belongs to exactly one linked entity (an entity the linker left out
-/// becomes one of its own, id `<document id>-e<index>`); members and variants
-/// that name no stored entity or quote, and repeated ones, are dropped.
-fn compute_links(docs: &[AnalysedDocument]) -> Result<Links, StoreError> {
-    let analysed: Vec<AnalysedDoc> = docs
-        .iter()
-        .map(|d| AnalysedDoc {
-            id: &d.id,
-            published: d.published.as_deref(),
-            outlet: d.outlet.as_deref(),
-            text: &d.text,
-            analysis: &d.analysis,
-        })
-        .collect();
+/// The links of the analysed documents of `source`, read one at a time (only
+/// the entities' names and the quotes' content words stay in memory): every
+/// document entity belongs to exactly one linked entity, and variants that
+/// name no stored quote, or a quote already given as a variant, are
+/// dropped.
+fn compute_links(source: &dyn LinkSource) -> Result<Links, StoreError> {
+    let aborted =
+        || StoreError::Aborted("internal error while linking documents (please report it)".into());
+    let mut linker = EntityLinker::default();
+    let mut quotes: Vec<DocQuotes> = Vec::new();
+    // (entities, quotes) of each document, to check the linkers' output.
+    let mut sizes: HashMap<String, (usize, usize)> = HashMap::new();
+    source.for_each_link_document(&mut |d| {
+        let run = || {
+            linker.add(&d.id, &d.analysis.entities);
+            DocQuotes::of(&AnalysedDoc {
+                id: &d.id,
+                published: d.published.as_deref(),
+                outlet: d.outlet.as_deref(),
+                text: &d.text,
+                analysis: &d.analysis,
+            })
+        };
+        let q = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+        quotes.push(q);
+        sizes.insert(
+            d.id.clone(),
+            (d.analysis.entities.len(), d.analysis.quotes.len()),
+        );
+        Ok(())
+    })?;
     let run = || {
-        let entities = link_entities(&analysed);
-        let variants = quote_variants(&analysed, &entities);
+        let entities = linker.finish();
+        let variants = variants_of(&quotes, &entities);
         (entities, variants)
     };
-    let (linked, variants) = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| {
-        StoreError::Aborted("internal error while linking documents (please report it)".into())
-    })?;
-    let by_id: BTreeMap<&str, &DocAnalysis> =
-        docs.iter().map(|d| (d.id.as_str(), &d.analysis)).collect();
-    let entity_exists = |doc: &str, i: usize| by_id.get(doc).is_some_and(|a| i < a.entities.len());
-    let quote_exists = |doc: &str, i: usize| by_id.get(doc).is_some_and(|a| i < a.quotes.len());
-
-    let mut entities: BTreeMap<String, LinkedEntity> = BTreeMap::new();
-    let mut taken: HashSet<(String, usize)> = HashSet::new();
-    for mut e in linked {
-        e.members.retain(|(doc, i)| {
-            let ok = entity_exists(doc, *i) && taken.insert((doc.clone(), *i));
-            if !ok {
-                tracing::warn!(entity = %e.id, doc, i, "linked entity member dropped");
-            }
-            ok
-        });
-        match entities.get_mut(&e.id) {
-            Some(first) => first.members.extend(e.members),
-            None => {
-                entities.insert(e.id.clone(), e);
-            }
-        }
+    let (entities, variants) =
+        std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+    drop(quotes);
+    let members: usize = entities.iter().map(|e| e.members.len()).sum();
+    let stored: usize = sizes.values().map(|s| s.0).sum();
+    let fits = entities.iter().all(|e| {
+        e.members
+            .iter()
+            .all(|(doc, i)| sizes.get(doc).is_some_and(|s| *i < s.0))
+    });
+    if members != stored || !fits {
+        return Err(StoreError::Aborted(format!(
+            "internal error: linking gave {members} entity members for {stored} document \
+             entities (please report it)"
+        )));
     }
-    entities.retain(|_, e| !e.members.is_empty());
-    for d in docs {
-        for (i, e) in d.analysis.entities.iter().enumerate() {
-            if taken.contains(&(d.id.clone(), i)) {
-                continue;
-            }
-            let id = document_entity_id(&d.id, i);
-            entities.insert(
-                id.clone(),
-                LinkedEntity {
-                    id,
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    aliases: e.aliases.clone(),
-                    members: vec![(d.id.clone(), i)],
-                },
-            );
-        }
-    }
+    let quote_exists = |doc: &str, i: usize| sizes.get(doc).is_some_and(|s| i < s.1);
     let mut seen: HashSet<(String, usize)> = HashSet::new();
     let mut out_variants = Vec::new();
     for v in variants {
@@ -358,7 +432,7 @@ fn compute_links(docs: &[AnalysedDocument]) -> Result<Links, StoreError> {
             && (v.document_id != v.variant_of_document || v.quote != v.variant_of_quote)
             && seen.insert((v.document_id.clone(), v.quote));
         if !ok {
-            tracing::warn!(?v, "quote variant dropped");
+            tracing::debug!(?v, "quote variant dropped");
             continue;
         }
         out_variants.push(QuoteVariant {
@@ -370,7 +444,7 @@ fn compute_links(docs: &[AnalysedDocument]) -> Result<Links, StoreError> {
     }
     out_variants.sort();
     Ok(Links {
-        entities: entities.into_values().collect(),
+        entities,
         variants: out_variants,
     })
 }

@@ -10,12 +10,13 @@
 use std::panic::AssertUnwindSafe;
 
 use anyhow::Result;
-use crosscheck_cluster::{Builder, Clustering, DocInput, Params};
+use crosscheck_cluster::{Builder, Clustering, DocInput, DocTerms, FirstPass, Params};
 use crosscheck_model::story_id;
 use crosscheck_store::{
     ClusterDocument, ClusterSource, CopyOf, NewEpisode, NewStory, Store, StoreError,
     StoryClustering,
 };
+use rayon::prelude::*;
 
 /// What clustering found, for the ingest summary.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +46,10 @@ impl StoryCounts {
 
 /// Recompute the stories and copies of every stored document and replace
 /// the stored ones (one transaction, under the write lock).
-pub fn recluster(store: &mut dyn Store) -> Result<StoryCounts> {
+pub fn recluster(store: &mut dyn Store, pool: &rayon::ThreadPool) -> Result<StoryCounts> {
     let mut counts = StoryCounts::default();
     store.recluster(&mut |source| {
-        let c = compute_clustering(source)?;
+        let c = compute_clustering(source, pool)?;
         counts = StoryCounts::of(&c);
         Ok(c)
     })?;
@@ -74,32 +75,70 @@ fn input(d: ClusterDocument) -> DocInput {
     }
 }
 
+/// Documents tokenised at once, on all workers, in each clustering pass.
+const BATCH_DOCS: usize = 512;
+
 /// The clustering of the documents of `source` (read twice, in id order),
-/// with ids in place of positions.
-pub fn compute_clustering(source: &dyn ClusterSource) -> Result<StoryClustering, StoreError> {
+/// with ids in place of positions. Each pass reads the documents in batches
+/// whose costly part (tokenising, copy signatures) runs on `pool`; the
+/// builder takes them in order, so the result does not depend on the
+/// number of workers.
+pub fn compute_clustering(
+    source: &dyn ClusterSource,
+    pool: &rayon::ThreadPool,
+) -> Result<StoryClustering, StoreError> {
     let mut builder = Builder::new(Params::default());
     let mut ids: Vec<String> = Vec::new();
+    let mut batch: Vec<DocInput> = Vec::with_capacity(BATCH_DOCS);
+    let mut count = |batch: &mut Vec<DocInput>, builder: &mut Builder| {
+        let firsts: Vec<FirstPass> =
+            guarded(|| pool.install(|| batch.par_iter().map(FirstPass::of).collect()))?;
+        for (doc, first) in batch.drain(..).zip(firsts) {
+            guarded(|| builder.count_prepared(&doc, first))?;
+            ids.push(doc.id);
+        }
+        Ok::<_, StoreError>(())
+    };
     source.for_each_cluster_document(&mut |d| {
-        let doc = input(d);
-        guarded(|| builder.count(&doc))?;
-        ids.push(doc.id);
+        batch.push(input(d));
+        if batch.len() == BATCH_DOCS {
+            count(&mut batch, &mut builder)?;
+        }
         Ok(())
     })?;
+    count(&mut batch, &mut builder)?;
     let mut seen = 0;
+    let changed =
+        || StoreError::Aborted("the documents changed between the two clustering passes".into());
+    let vectorize = |batch: &mut Vec<DocInput>, builder: &mut Builder| {
+        let terms: Vec<DocTerms> = guarded(|| {
+            pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| DocTerms::of(&d.text, &d.entities))
+                    .collect()
+            })
+        })?;
+        batch.clear();
+        for t in &terms {
+            guarded(|| builder.vectorize_terms(t))?;
+        }
+        Ok::<_, StoreError>(())
+    };
     source.for_each_cluster_document(&mut |d| {
         if ids.get(seen) != Some(&d.id) {
-            return Err(StoreError::Aborted(
-                "the documents changed between the two clustering passes".into(),
-            ));
+            return Err(changed());
         }
         seen += 1;
-        let doc = input(d);
-        guarded(|| builder.vectorize(&doc))
+        batch.push(input(d));
+        if batch.len() == BATCH_DOCS {
+            vectorize(&mut batch, &mut builder)?;
+        }
+        Ok(())
     })?;
+    vectorize(&mut batch, &mut builder)?;
     if seen != ids.len() {
-        return Err(StoreError::Aborted(
-            "the documents changed between the two clustering passes".into(),
-        ));
+        return Err(changed());
     }
     let clustering = guarded(|| builder.finish())?;
     with_ids(&clustering, &ids)
@@ -176,6 +215,13 @@ mod tests {
         }
     }
 
+    fn pool() -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap()
+    }
+
     #[test]
     fn story_ids_name_the_earliest_document_and_copies_point_to_the_original() {
         let wire = "The port of Saltmere reopened its eastern quay to shipping on Monday after \
@@ -189,7 +235,7 @@ mod tests {
             doc("aaaaaaaaaaaa", "2026-04-27", wire),
             doc("cccccccccccc", "2026-09-01", other),
         ]);
-        let c = compute_clustering(&docs).unwrap();
+        let c = compute_clustering(&docs, &pool()).unwrap();
         assert_eq!(c.stories.len(), 2, "{c:#?}");
         assert_eq!(c.stories[0].id, "s-aaaaaaaaaaaa");
         assert_eq!(c.stories[0].documents, ["aaaaaaaaaaaa", "bbbbbbbbbbbb"]);
@@ -212,7 +258,7 @@ mod tests {
 
     #[test]
     fn no_documents_no_stories() {
-        let c = compute_clustering(&Docs(vec![])).unwrap();
+        let c = compute_clustering(&Docs(vec![]), &pool()).unwrap();
         assert_eq!(c, StoryClustering::default());
     }
 }

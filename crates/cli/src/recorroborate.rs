@@ -14,6 +14,7 @@ use crosscheck_store::{
     ClaimRef, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord, Store,
     StoreError, StoryDocument, StoryFindings,
 };
+use rayon::prelude::*;
 
 /// What corroboration found, for the ingest summary.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -42,12 +43,21 @@ impl FindingCounts {
 
 /// Recompute the findings of every stored story and replace the stored
 /// ones (one transaction, under the write lock).
-pub fn recorroborate(store: &mut dyn Store) -> Result<FindingCounts> {
+pub fn recorroborate(store: &mut dyn Store, pool: &rayon::ThreadPool) -> Result<FindingCounts> {
     let mut counts = FindingCounts::default();
-    store.recorroborate(&mut |story_id, docs| {
-        let f = story_findings(story_id, &docs)?;
-        counts.add(&f);
-        Ok(f)
+    store.recorroborate(&mut |stories| {
+        // Stories are independent: each worker takes whole stories.
+        let found: Vec<Result<StoryFindings, StoreError>> = pool.install(|| {
+            stories
+                .par_iter()
+                .map(|(id, docs)| story_findings(id, docs))
+                .collect()
+        });
+        let found = found.into_iter().collect::<Result<Vec<_>, _>>()?;
+        for f in &found {
+            counts.add(f);
+        }
+        Ok(found)
     })?;
     Ok(counts)
 }

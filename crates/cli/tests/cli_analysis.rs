@@ -217,12 +217,18 @@ fn jsonl_export_has_a_type_on_every_line_documents_then_entities_quotes_claims_a
     want.extend(vec!["quote"; n("quotes")]);
     want.extend(vec!["claim"; n("claims")]);
     want.extend(vec!["story"; n("stories")]);
+    let signals = |k: &str| v["signals"][k].as_array().unwrap().clone();
+    want.extend(vec!["document_signals"; signals("documents").len()]);
+    want.extend(vec!["outlet_signals"; signals("outlets").len()]);
     assert_eq!(types, want);
     // The same objects as in --format json, plus the type.
     let all: Vec<Value> = ["documents", "entities", "quotes", "claims", "stories"]
         .iter()
         .flat_map(|k| v[k].as_array().unwrap().clone())
+        .chain(signals("documents"))
+        .chain(signals("outlets"))
         .collect();
+    assert_eq!(lines.len(), all.len());
     for (line, obj) in lines.iter().zip(&all) {
         let mut line = line.clone();
         line.as_object_mut().unwrap().remove("type");

@@ -349,7 +349,26 @@ fn the_export_carries_every_claim_with_its_amounts_time_and_attribution() {
         .collect();
     let claim_lines: Vec<&Value> = lines.iter().filter(|l| l["type"] == "claim").collect();
     assert_eq!(claim_lines.len(), 4);
-    assert_eq!(lines.last().unwrap()["type"], "claim", "claims come last");
+    // Lines come in the documented order of their types.
+    let order = [
+        "document",
+        "entity",
+        "quote",
+        "claim",
+        "story",
+        "document_signals",
+        "outlet_signals",
+    ];
+    let ranks: Vec<usize> = lines
+        .iter()
+        .map(|l| {
+            order
+                .iter()
+                .position(|t| l["type"] == *t)
+                .unwrap_or_else(|| panic!("unknown line type: {l}"))
+        })
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
     for (line, obj) in claim_lines.iter().zip(claims) {
         let errors = errors_against(&schema, "claim", line, "line");
         assert!(errors.is_empty(), "{}", errors.join("\n"));

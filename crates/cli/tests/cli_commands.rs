@@ -65,8 +65,8 @@ fn export_jsonl_writes_one_document_per_line_to_a_file() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    // The documents come first, one per line; entity, quote, claim and
-    // story lines follow.
+    // The documents come first, one per line; entity, quote, claim,
+    // story and signals lines follow.
     let docs: Vec<_> = lines
         .iter()
         .take_while(|l| l["type"] == "document")
@@ -76,9 +76,15 @@ fn export_jsonl_writes_one_document_per_line_to_a_file() {
         assert!(d["id"].is_string());
         assert!(d["text"].is_string());
     }
-    assert!(lines[9..]
-        .iter()
-        .all(|l| ["entity", "quote", "claim", "story"].contains(&l["type"].as_str().unwrap())));
+    assert!(lines[9..].iter().all(|l| [
+        "entity",
+        "quote",
+        "claim",
+        "story",
+        "document_signals",
+        "outlet_signals"
+    ]
+    .contains(&l["type"].as_str().unwrap())));
 }
 
 #[test]

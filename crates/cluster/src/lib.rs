@@ -21,6 +21,8 @@ pub mod stories;
 pub mod terms;
 pub mod timeline;
 
+pub use terms::DocTerms;
+
 /// One document as the cluster stage sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocInput {
@@ -104,6 +106,23 @@ pub fn cluster_with(docs: &[DocInput], params: &Params) -> Clustering {
     b.finish()
 }
 
+/// What the first pass computes from one document alone: its terms and its
+/// copy signature. Make it on any thread, then hand it to
+/// [`Builder::count_prepared`] in order.
+pub struct FirstPass {
+    terms: DocTerms,
+    signature: Option<copies::Signature>,
+}
+
+impl FirstPass {
+    pub fn of(doc: &DocInput) -> FirstPass {
+        FirstPass {
+            terms: DocTerms::of(&doc.text, &doc.entities),
+            signature: copies::signature(&doc.text),
+        }
+    }
+}
+
 /// The cluster stage over documents streamed twice, so that no text needs
 /// to stay in memory: [`Builder::count`] every document (term frequencies,
 /// copy signature, date, title), then [`Builder::vectorize`] every document
@@ -131,8 +150,15 @@ impl Builder {
 
     /// The first pass over one document.
     pub fn count(&mut self, doc: &DocInput) {
-        self.vocabulary.count(&doc.text, &doc.entities);
-        self.signatures.push(copies::signature(&doc.text));
+        let first = FirstPass::of(doc);
+        self.count_prepared(doc, first);
+    }
+
+    /// The first pass over one document whose costly part, [`FirstPass::of`],
+    /// was done already (on any thread).
+    pub fn count_prepared(&mut self, doc: &DocInput, first: FirstPass) {
+        self.vocabulary.count_terms(&first.terms);
+        self.signatures.push(first.signature);
         self.labels
             .push(doc.published.as_deref(), doc.title.as_deref(), &doc.text);
     }
@@ -140,7 +166,13 @@ impl Builder {
     /// The second pass over one document (the same documents, in the same
     /// order as [`Builder::count`] saw them).
     pub fn vectorize(&mut self, doc: &DocInput) {
-        let counts = self.vocabulary.recount(&doc.text, &doc.entities);
+        self.vectorize_terms(&DocTerms::of(&doc.text, &doc.entities));
+    }
+
+    /// [`Builder::vectorize`] with the document's terms made already (on any
+    /// thread).
+    pub fn vectorize_terms(&mut self, terms: &DocTerms) {
+        let counts = self.vocabulary.recount_terms(terms);
         self.vectors.push(self.vocabulary.vector(&counts));
     }
 

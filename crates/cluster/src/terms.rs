@@ -48,11 +48,50 @@ pub struct Vocabulary {
 /// The raw term counts of one document, before weighting.
 pub struct Counts(Vec<(u32, f32)>);
 
+/// The terms of one document with their raw counts, in order of first
+/// occurrence, made without the vocabulary (so on any thread): the costly
+/// part of counting, tokenising, can run on several documents at once.
+pub struct DocTerms(Vec<(String, f32)>);
+
+impl DocTerms {
+    /// The words of `text` (weight 1 each) and the names of `entities`
+    /// (one term each, [`ENTITY_WEIGHT`]).
+    pub fn of(text: &str, entities: &[String]) -> DocTerms {
+        let mut at: HashMap<String, usize> = HashMap::new();
+        let mut terms: Vec<(String, f32)> = Vec::new();
+        let mut add = |term: String, weight: f32| match at.get(&term) {
+            Some(&i) => terms[i].1 += weight,
+            None => {
+                at.insert(term.clone(), terms.len());
+                terms.push((term, weight));
+            }
+        };
+        for w in words(text) {
+            add(w, 1.0);
+        }
+        for e in entities {
+            add(format!("@{}", e.to_lowercase()), ENTITY_WEIGHT);
+        }
+        DocTerms(terms)
+    }
+}
+
 impl Vocabulary {
     /// Counts the terms of one document and records their document
     /// frequency (the first pass over the documents).
     pub fn count(&mut self, text: &str, entities: &[String]) -> Counts {
-        let counts = self.counts(text, entities, true);
+        self.count_terms(&DocTerms::of(text, entities))
+    }
+
+    /// Counts the terms of a document already counted (the second pass):
+    /// no new term and no change to the frequencies.
+    pub fn recount(&mut self, text: &str, entities: &[String]) -> Counts {
+        self.recount_terms(&DocTerms::of(text, entities))
+    }
+
+    /// [`Vocabulary::count`] of terms made already.
+    pub fn count_terms(&mut self, terms: &DocTerms) -> Counts {
+        let counts = self.counts(terms, true);
         for &(id, _) in &counts.0 {
             self.df[id as usize] += 1;
         }
@@ -60,31 +99,24 @@ impl Vocabulary {
         counts
     }
 
-    /// Counts the terms of a document already counted (the second pass):
-    /// no new term and no change to the frequencies.
-    pub fn recount(&mut self, text: &str, entities: &[String]) -> Counts {
-        self.counts(text, entities, false)
+    /// [`Vocabulary::recount`] of terms made already.
+    pub fn recount_terms(&mut self, terms: &DocTerms) -> Counts {
+        self.counts(terms, false)
     }
 
-    fn counts(&mut self, text: &str, entities: &[String], intern: bool) -> Counts {
-        let mut counts: HashMap<u32, f32> = HashMap::new();
-        let mut add = |voc: &mut Vocabulary, term: &str, weight: f32| {
-            let id = if intern {
-                Some(voc.intern(term))
-            } else {
-                voc.ids.get(term).copied()
-            };
-            if let Some(id) = id {
-                *counts.entry(id).or_default() += weight;
-            }
-        };
-        for w in words(text) {
-            add(self, &w, 1.0);
-        }
-        for e in entities {
-            add(self, &format!("@{}", e.to_lowercase()), ENTITY_WEIGHT);
-        }
-        let mut v: Vec<(u32, f32)> = counts.into_iter().collect();
+    fn counts(&mut self, terms: &DocTerms, intern: bool) -> Counts {
+        let mut v: Vec<(u32, f32)> = terms
+            .0
+            .iter()
+            .filter_map(|(term, weight)| {
+                let id = if intern {
+                    Some(self.intern(term))
+                } else {
+                    self.ids.get(term.as_str()).copied()
+                };
+                id.map(|id| (id, *weight))
+            })
+            .collect();
         v.sort_unstable_by_key(|&(id, _)| id);
         Counts(v)
     }

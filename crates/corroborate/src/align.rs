@@ -6,44 +6,83 @@
 //! "refusal" → `#reject`; "classified", "designation", "categorizing" →
 //! `#designate`), so that paraphrases share them.
 //!
-//! Two claims of different documents are one fact when
+//! Two claims of different documents are one fact ([`relate`]) when
 //! - their content words overlap by half or more (Jaccard; a paraphrase or a
 //!   rewrite), or
 //! - they share an entity and the class of their main verbs (not a light
 //!   one: "be", "have", "say") and overlap by at least [`WEAK_OVERLAP`], or
-//!   the class of some verb or event noun and overlap by [`CLASS_OVERLAP`]
-//!   (neither when only one of them gives amounts), or
-//! - they give the same amounts and overlap by at least [`WEAK_OVERLAP`];
+//!   the class of some verb or event noun and overlap by [`CLASS_OVERLAP`], or
+//! - they report one event: the same main class, a subject they share (the
+//!   place or actor the claim is about), another class they share (what
+//!   the event was done to: "rejected Kestria's offer", "rejected the
+//!   offer of Prime Minister Solvang") and another word, overlapping by
+//!   [`EVENT_OVERLAP`];
+//!   none of these when only one of them gives amounts, unless its amounts
+//!   only count things the other names without a number ("an offer of three
+//!   navy ships" and "an offer of navy ships"), or
+//! - they give the same amounts and overlap by at least [`WEAK_OVERLAP`],
+//!   or one quantity of one measured thing ("240 tonnes of solvent";
+//!   [`Parts::shares_measure`]) and overlap by [`EVENT_OVERLAP`];
 //!
 //! unless they give different amounts of one unit, which makes them two
-//! sides of a contradiction rather than one fact. Matches are joined
-//! transitively. Claims are compared within blocks (a shared word, entity
-//! or class) so that a large story is not an all-pairs step over its claims.
+//! sides of a contradiction rather than one fact.
+//!
+//! Matches are not simply joined transitively: a claim that states one fact
+//! and mentions another ("Arvelo rejected Solvang's offer to send three
+//! ships") matches the claims of both, and joining every match would chain
+//! the offer and its rejection into one fact. So groups are built in two
+//! steps ([`align`]). First the *cores*: matches between claims whose main
+//! verbs have one class, or that give one measured quantity, strongest
+//! first; two cores of several claims are joined only when at least half of
+//! the pairs between them match (average link), so that one loose match
+//! does not chain two facts. Then the claims left alone (whose main verb is
+//! another class, often a weak one: "sparked debate after declining", "ends
+//! weeks of uncertainty since … proposed") are attached, each to the core
+//! member it matches best, and those that match no core pair up; two cores
+//! are never joined through claims of different main verbs. Claims are
+//! compared within blocks (a shared word, entity or class) so that a large
+//! story is not an all-pairs step over its claims.
 
 use std::collections::{BTreeSet, HashMap};
 
 use crosscheck_claims::lexicon;
 use crosscheck_cluster::terms::words;
-use crosscheck_model::{DocClaim, UnionFind, CHECKWORTHY};
+use crosscheck_model::{DocClaim, DocEntity, UnionFind, CHECKWORTHY};
 
-use crate::{sources, ClaimRef, StoryDoc};
+use crate::{measure, sources, ClaimRef, StoryDoc};
 
 /// Overlap for a match backed by a shared class and entity, or amounts.
 pub const WEAK_OVERLAP: f32 = 0.15;
 /// Overlap for a match backed by a shared entity and a class of some verb
 /// or event noun (not the main verb's).
 pub const CLASS_OVERLAP: f32 = 0.25;
+/// Overlap for a match backed by one event: the main class, a subject and
+/// another class shared. Those three say most of it; the words need only
+/// not be disjoint beyond them.
+pub const EVENT_OVERLAP: f32 = 0.05;
 /// Overlap that alone makes two claims one fact.
 pub const STRONG_OVERLAP: f32 = 0.5;
 /// Predicate classes too general to back a match.
 const LIGHT: &[&str] = &["-", "be", "have", "say", "do", "make", "take", "come"];
+/// Members of each side compared when two cores are joined (the first
+/// ones), so that joining large groups stays cheap.
+const LINK_SAMPLE: usize = 8;
 
 /// What alignment compares of one claim.
 pub struct Parts<'a> {
     pub class: &'a str,
     pub entities: BTreeSet<&'a str>,
+    /// The entities of the claim's subject (lower case; places too: "Veloria
+    /// rejected …" is about Veloria).
+    pub subjects: BTreeSet<String>,
     /// Amounts as the key writes them ("15percent+"), without direction.
     pub amounts: BTreeSet<String>,
+    /// For each amount, the words of what it counts ("navy ship"), when it
+    /// is a count of a named thing.
+    pub counted: Vec<Option<Vec<String>>>,
+    /// The amounts that are not bare counts, with what they measure, when
+    /// the claim says ([`measure::measured`]): (unit, value, words).
+    pub measures: Vec<(&'a str, f64, BTreeSet<String>)>,
     pub time: &'a str,
     pub words: BTreeSet<String>,
     /// The predicate classes of every verb and event noun in the claim.
@@ -51,19 +90,50 @@ pub struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
-    pub fn of(claim: &'a DocClaim, text: &'a str) -> Parts<'a> {
+    /// `entities` are those of the claim's document.
+    pub fn of(claim: &'a DocClaim, text: &'a str, entities: &[DocEntity]) -> Parts<'a> {
         let mut k = claim.key.split('|');
         let class = k.next().unwrap_or("-");
-        let entities = k
+        let key_entities = k
             .next()
             .unwrap_or("")
             .split(',')
             .filter(|e| !e.is_empty())
             .collect();
+        let subjects = claim
+            .subjects
+            .iter()
+            .filter_map(|&e| entities.get(e))
+            .map(|e| e.name.to_lowercase())
+            .collect();
         let amounts = claim
             .amounts
             .iter()
             .map(|a| format!("{}{}", a.value, a.unit))
+            .collect();
+        let counted = claim
+            .amounts
+            .iter()
+            .map(|a| {
+                (a.unit == "count")
+                    .then_some(a.noun.as_deref())
+                    .flatten()
+                    .map(|n| words(n).map(fold_class).collect::<Vec<_>>())
+                    .filter(|w| !w.is_empty())
+            })
+            .collect();
+        let measures = claim
+            .amounts
+            .iter()
+            .filter(|a| a.unit != "count")
+            .map(|a| {
+                (
+                    a.unit.as_str(),
+                    a.value,
+                    measure::measured(text, claim.span, a),
+                )
+            })
+            .filter(|m| !m.2.is_empty())
             .collect();
         let time = k.nth(1).unwrap_or("");
         let words: BTreeSet<String> = text
@@ -78,8 +148,11 @@ impl<'a> Parts<'a> {
             .collect();
         Parts {
             class,
-            entities,
+            entities: key_entities,
+            subjects,
             amounts,
+            counted,
+            measures,
             time,
             words,
             classes,
@@ -109,8 +182,7 @@ impl<'a> Parts<'a> {
     /// The main verbs have one (not light) class, or the claims share the
     /// class of some verb or event noun.
     pub fn same_class(&self, other: &Parts) -> bool {
-        self.class == other.class && !LIGHT.contains(&self.class)
-            || self.classes.intersection(&other.classes).next().is_some()
+        self.same_main_class(other) || self.classes.intersection(&other.classes).next().is_some()
     }
 
     /// The main verbs have one class that is not a light one.
@@ -127,6 +199,58 @@ impl<'a> Parts<'a> {
             .any(|a| other.entities.iter().any(|b| same_name(a, b)))
     }
 
+    /// Their subjects name one entity.
+    pub fn shares_subject(&self, other: &Parts) -> bool {
+        self.subjects
+            .iter()
+            .any(|a| other.subjects.iter().any(|b| same_name(a, b)))
+    }
+
+    /// One event: the same main class, a shared subject, another class
+    /// shared (what was done, and to what), and some other word or name
+    /// besides ("… the port of Saltmere"): one subject rejecting two
+    /// different proposals shares the first three only.
+    pub fn same_event(&self, other: &Parts) -> bool {
+        if !self.same_main_class(other) || !self.shares_subject(other) {
+            return false;
+        }
+        let subject_words: BTreeSet<String> = self
+            .subjects
+            .iter()
+            .chain(&other.subjects)
+            .flat_map(|s| words(s).collect::<Vec<_>>())
+            .collect();
+        let shared: Vec<&String> = self.words.intersection(&other.words).collect();
+        let main = format!("#{}", self.class);
+        shared.iter().any(|w| w.starts_with('#') && **w != main)
+            && shared
+                .iter()
+                .any(|w| !w.starts_with('#') && !subject_words.contains(*w))
+    }
+
+    /// They give one quantity of one thing: an amount of one unit (not a
+    /// bare count) and value, measuring something both name ("240 tonnes
+    /// of solvent", "240 tonnes of industrial solvent"). A figure with its
+    /// unit and what it measures says which fact this is more than any verb.
+    pub fn shares_measure(&self, other: &Parts) -> bool {
+        self.measures.iter().any(|(u, v, w)| {
+            other.measures.iter().any(|(u2, v2, w2)| {
+                u == u2 && close(*v, *v2) && w.intersection(w2).next().is_some()
+            })
+        })
+    }
+
+    /// Every amount of this claim counts something the other claim names
+    /// without a number: the number is a detail of a thing both speak of
+    /// ("three navy ships", "navy ships"), not the claim's point.
+    pub fn counts_named_by(&self, other: &Parts) -> bool {
+        !self.counted.is_empty()
+            && self.counted.iter().all(|n| {
+                n.as_ref()
+                    .is_some_and(|ws| ws.iter().all(|w| other.words.contains(w)))
+            })
+    }
+
     /// Both give amounts of one unit, and they differ.
     pub fn amounts_differ(&self, other: &Parts, claims: (&DocClaim, &DocClaim)) -> bool {
         claims.0.amounts.iter().any(|a| {
@@ -138,6 +262,35 @@ impl<'a> Parts<'a> {
                     .any(|b| a.unit == b.unit && close(a.value, b.value))
         }) && self.amounts != other.amounts
     }
+}
+
+/// Whether two claims (of different documents) state one fact, and if so
+/// their weighted overlap (how strongly).
+pub fn relate(
+    a: &Parts,
+    b: &Parts,
+    claims: (&DocClaim, &DocClaim),
+    weights: &HashMap<String, f32>,
+) -> Option<f32> {
+    if a.amounts_differ(b, claims) {
+        return None;
+    }
+    let overlap = a.overlap_weighted(b, weights);
+    // A number is a claim's point: a claim with amounts and one without
+    // are one fact only when their words say so, or when the number only
+    // counts something the other names.
+    let one_sided = a.amounts.is_empty() != b.amounts.is_empty()
+        && !a.counts_named_by(b)
+        && !b.counts_named_by(a);
+    let same = overlap >= STRONG_OVERLAP
+        || !one_sided
+            && (a.shares_entity(b)
+                && (overlap >= WEAK_OVERLAP && a.same_main_class(b)
+                    || overlap >= CLASS_OVERLAP && a.same_class(b))
+                || overlap >= EVENT_OVERLAP && a.same_event(b))
+        || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts
+        || overlap >= EVENT_OVERLAP && a.shares_measure(b);
+    same.then_some(overlap)
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -178,40 +331,50 @@ pub fn checkworthy(docs: &[StoryDoc]) -> Vec<ClaimRef> {
     out
 }
 
+/// The parts of a story claim.
+pub fn parts<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> Parts<'a> {
+    let doc = &docs[r.0];
+    Parts::of(claim(docs, r), doc.text, &doc.analysis.entities)
+}
+
 /// The aligned groups of check-worthy claims, each earliest document
 /// first; groups ordered by their first claim.
 pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
     let refs = checkworthy(docs);
-    let parts: Vec<Parts> = refs
-        .iter()
-        .map(|&(d, c)| Parts::of(&docs[d].analysis.claims[c], docs[d].text))
-        .collect();
+    let parts: Vec<Parts> = refs.iter().map(|&r| parts(docs, r)).collect();
     let weights = word_weights(&parts);
-    let mut sets = UnionFind::new(refs.len());
-    for (i, j) in candidate_pairs(&parts) {
+    let related = |i: usize, j: usize| -> Option<f32> {
         if refs[i].0 == refs[j].0 {
-            continue;
+            return None;
         }
         let claims = (claim(docs, refs[i]), claim(docs, refs[j]));
-        let (a, b) = (&parts[i], &parts[j]);
-        let overlap = a.overlap_weighted(b, &weights);
-        let differ = a.amounts_differ(b, claims);
-        // A number is a claim's point: a claim with amounts and one without
-        // are one fact only when their words say so.
-        let one_sided = a.amounts.is_empty() != b.amounts.is_empty();
-        let same = overlap >= STRONG_OVERLAP
-            || !one_sided
-                && a.shares_entity(b)
-                && (overlap >= WEAK_OVERLAP && a.same_main_class(b)
-                    || overlap >= CLASS_OVERLAP && a.same_class(b))
-            || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts;
-        if same && !differ {
-            sets.union(i, j);
+        relate(&parts[i], &parts[j], claims, &weights)
+    };
+    // (overlap, i, j, a core match), strongest first. A core match is one
+    // of the same main class, or of one measured quantity.
+    let mut edges: Vec<(f32, usize, usize, bool)> = candidate_pairs(&parts)
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let overlap = related(i, j)?;
+            let (a, b) = (&parts[i], &parts[j]);
+            Some((overlap, i, j, a.same_main_class(b) || a.shares_measure(b)))
+        })
+        .collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut g = Grouping::new(refs.iter().map(|r| r.0).collect());
+    for &(_, i, j, _) in edges.iter().filter(|e| e.3) {
+        g.join_cores(i, j, &related);
+    }
+    // Attach to the existing cores first; then let the claims left alone
+    // pair up (and take others in).
+    for new_cores in [false, true] {
+        for &(_, i, j, _) in edges.iter().filter(|e| !e.3) {
+            g.attach(i, j, new_cores);
         }
     }
     let mut groups: HashMap<usize, Vec<ClaimRef>> = HashMap::new();
     for (i, &r) in refs.iter().enumerate() {
-        let root = sets.find(i);
+        let root = g.sets.find(i);
         groups.entry(root).or_default().push(r);
     }
     let mut out: Vec<Vec<ClaimRef>> = groups.into_values().collect();
@@ -220,6 +383,108 @@ pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
     }
     out.sort_by_key(|g| (sources::order_key(docs, g[0].0), g[0].1));
     out
+}
+
+/// Groups under construction: the sets, each root's members, and which
+/// claims belong to a core (joined through a match of their own main class,
+/// or paired when nothing else took them) rather than attached to one.
+struct Grouping {
+    /// The document of each claim.
+    doc: Vec<usize>,
+    sets: UnionFind,
+    members: Vec<Vec<usize>>,
+    core: Vec<bool>,
+}
+
+impl Grouping {
+    fn new(doc: Vec<usize>) -> Grouping {
+        let n = doc.len();
+        Grouping {
+            doc,
+            sets: UnionFind::new(n),
+            members: (0..n).map(|i| vec![i]).collect(),
+            core: vec![false; n],
+        }
+    }
+
+    fn union(&mut self, i: usize, j: usize) {
+        let (a, b) = (self.sets.find(i), self.sets.find(j));
+        if self.sets.union(a, b) {
+            let (root, moved) = if self.sets.find(a) == a {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let mut m = std::mem::take(&mut self.members[moved]);
+            // The shorter list moves into the longer.
+            if m.len() > self.members[root].len() {
+                std::mem::swap(&mut m, &mut self.members[root]);
+            }
+            self.members[root].extend(m);
+        }
+    }
+
+    /// Joins the cores of `i` and `j` (a match of one main class). Two
+    /// groups of several claims are joined only when at least half of the
+    /// pairs between them (of different documents, among the first
+    /// [`LINK_SAMPLE`] members of each) match: one loose match is not
+    /// enough to make two facts one.
+    fn join_cores(&mut self, i: usize, j: usize, related: &dyn Fn(usize, usize) -> Option<f32>) {
+        let (a, b) = (self.sets.find(i), self.sets.find(j));
+        if a == b {
+            return;
+        }
+        if self.members[a].len() > 1 && self.members[b].len() > 1 {
+            let (mut pairs, mut matched) = (0, 0);
+            for &x in self.members[a].iter().take(LINK_SAMPLE) {
+                for &y in self.members[b].iter().take(LINK_SAMPLE) {
+                    if self.doc[x] == self.doc[y] {
+                        continue;
+                    }
+                    pairs += 1;
+                    matched += usize::from(related(x, y).is_some());
+                }
+            }
+            if 2 * matched < pairs {
+                return;
+            }
+        }
+        self.union(i, j);
+        self.core[i] = true;
+        self.core[j] = true;
+    }
+
+    /// Attaches a claim to a core through a match of different main
+    /// classes: `i` or `j` alone, to a core member on the other side. Two
+    /// groups with cores are never joined this way; two claims that are
+    /// both alone pair up (and become a core) only when `new_cores`.
+    fn attach(&mut self, i: usize, j: usize, new_cores: bool) {
+        let (a, b) = (self.sets.find(i), self.sets.find(j));
+        if a == b {
+            return;
+        }
+        let has_core = |g: &Grouping, r: usize| g.members[r].iter().any(|&m| g.core[m]);
+        match (has_core(self, a), has_core(self, b)) {
+            (true, true) => {}
+            (true, false) => {
+                if self.core[i] && self.members[b].len() == 1 {
+                    self.union(i, j);
+                }
+            }
+            (false, true) => {
+                if self.core[j] && self.members[a].len() == 1 {
+                    self.union(i, j);
+                }
+            }
+            (false, false) => {
+                if new_cores && self.members[a].len() == 1 && self.members[b].len() == 1 {
+                    self.union(i, j);
+                    self.core[i] = true;
+                    self.core[j] = true;
+                }
+            }
+        }
+    }
 }
 
 /// Each word's weight among the story's claims: ln(1 + claims / claims

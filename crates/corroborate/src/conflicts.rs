@@ -5,19 +5,39 @@
 //!   [`align::WEAK_OVERLAP`], one giving an amount the other gives
 //!   differently (same unit, more than 2% apart), or one resolved date the
 //!   other gives differently (same precision, different value).
+//! - Measures: two facts giving one quantity differently even in different
+//!   words ("about 240 tonnes of solvent leaked", "monitors put the amount
+//!   of solvent released at nearly 300 tonnes"): amounts of one unit (not a
+//!   bare count) of the same measured thing ([`measure::measured`]) that no
+//!   value satisfies both ([`measure::disagree`]: "more than 200" does not
+//!   contradict 240), within a factor of [`MEASURE_RATIO`] of each other
+//!   (a figure ten times another is another quantity, not a disputed one),
+//!   in claims of different documents that share a predicate class and
+//!   overlap by [`align::WEAK_OVERLAP`], name no different actors, and
+//!   give no different times (a later count is an update, not a dispute).
 //! - Titles: one person called "former X" in one document and "X" in
 //!   another published within [`ROLE_WINDOW_DAYS`] (or undated): one of
-//!   them is wrong about the person's office.
+//!   them is wrong about the person's office. And one person given two
+//!   ranks of one office by different documents in that window ("Maritime
+//!   Minister" against "Deputy Minister for Maritime Affairs";
+//!   [`titles::conflict`]); two different portfolios are not a conflict, as
+//!   one person may hold both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_cluster::timeline::day_number;
+use crosscheck_model::EntityKind;
 
 use crate::align::{self, claim, close, Parts};
-use crate::{ClaimRef, Contradiction, RoleConflict, StoryDoc};
+use crate::{measure, sources, titles, ClaimRef, Contradiction, RoleConflict, StoryDoc};
 
 /// Documents further apart than this may both be right about a title.
 pub const ROLE_WINDOW_DAYS: i64 = 60;
+/// Two figures of one measured thing further apart than this factor are
+/// taken for two quantities, not one disputed.
+pub const MEASURE_RATIO: f64 = 3.0;
+/// Members of each group compared for a measure conflict (the first ones).
+const MEASURE_SAMPLE: usize = 16;
 
 /// For each aligned group, the claims of other groups that contradict it.
 pub fn number_and_date_conflicts(
@@ -27,10 +47,7 @@ pub fn number_and_date_conflicts(
     let mut out: Vec<Vec<Contradiction>> = vec![Vec::new(); groups.len()];
     // Groups by predicate class, to compare only within a class.
     let mut by_class: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let heads: Vec<Parts> = groups
-        .iter()
-        .map(|g| Parts::of(claim(docs, g[0]), docs[g[0].0].text))
-        .collect();
+    let heads: Vec<Parts> = groups.iter().map(|g| align::parts(docs, g[0])).collect();
     for (g, p) in heads.iter().enumerate() {
         if p.same_main_class(p) {
             by_class.entry(p.class).or_default().push(g);
@@ -52,7 +69,100 @@ pub fn number_and_date_conflicts(
             }
         }
     }
+    // Measures: groups giving an amount of one unit for one measured word.
+    let mut by_measure: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        for &r in members.iter().take(MEASURE_SAMPLE) {
+            let c = claim(docs, r);
+            for a in c.amounts.iter().filter(|a| a.unit != "count") {
+                for w in measure::measured(docs[r.0].text, c.span, a) {
+                    by_measure.entry((a.unit.clone(), w)).or_default().insert(g);
+                }
+            }
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for members in by_measure.values() {
+        let members: Vec<usize> = members.iter().copied().collect();
+        for (x, &g) in members.iter().enumerate() {
+            for &h in &members[x + 1..] {
+                pairs.insert((g, h));
+            }
+        }
+    }
+    let mut parts: HashMap<ClaimRef, Parts> = HashMap::new();
+    for &(g, h) in &pairs {
+        for &r in groups[g].iter().chain(&groups[h]).take(2 * MEASURE_SAMPLE) {
+            parts.entry(r).or_insert_with(|| align::parts(docs, r));
+        }
+    }
+    for (g, h) in pairs {
+        let already = out[g].iter().any(|c| c.claims == groups[h]);
+        if already {
+            continue;
+        }
+        if let Some((reason_g, reason_h)) = measure_conflict(docs, &parts, &groups[g], &groups[h]) {
+            out[g].push(Contradiction {
+                claims: groups[h].clone(),
+                reason: reason_g,
+            });
+            out[h].push(Contradiction {
+                claims: groups[g].clone(),
+                reason: reason_h,
+            });
+        }
+    }
     out
+}
+
+/// Two groups that give one measured quantity differently: the first pair
+/// of their claims that does, as "X against Y" from each side.
+fn measure_conflict(
+    docs: &[StoryDoc],
+    parts: &HashMap<ClaimRef, Parts>,
+    g: &[ClaimRef],
+    h: &[ClaimRef],
+) -> Option<(String, String)> {
+    for &x in g.iter().take(MEASURE_SAMPLE) {
+        for &y in h.iter().take(MEASURE_SAMPLE) {
+            let (Some(px), Some(py)) = (parts.get(&x), parts.get(&y)) else {
+                continue;
+            };
+            if x.0 == y.0 {
+                continue;
+            }
+            let (cx, cy) = (claim(docs, x), claim(docs, y));
+            // One kind of fact about the same actors at the same time.
+            if !px.same_class(py)
+                || px.overlap(py) < align::WEAK_OVERLAP
+                || !px.entities.is_empty() && !py.entities.is_empty() && !px.shares_entity(py)
+                || !px.time.is_empty() && !py.time.is_empty() && px.time != py.time
+            {
+                continue;
+            }
+            for ax in cx.amounts.iter().filter(|a| a.unit != "count") {
+                // A figure the other claim also gives is agreed on.
+                if cy.amounts.iter().any(|b| !measure::disagree(ax, b)) {
+                    continue;
+                }
+                let wx = measure::measured(docs[x.0].text, cx.span, ax);
+                for ay in cy.amounts.iter().filter(|b| measure::disagree(ax, b)) {
+                    let (lo, hi) = (ax.value.min(ay.value), ax.value.max(ay.value));
+                    if lo <= 0.0 || hi > MEASURE_RATIO * lo {
+                        continue;
+                    }
+                    let wy = measure::measured(docs[y.0].text, cy.span, ay);
+                    if wx.intersection(&wy).next().is_none() {
+                        continue;
+                    }
+                    let tx = &docs[x.0].text[ax.start..ax.end];
+                    let ty = &docs[y.0].text[ay.start..ay.end];
+                    return Some((format!("{tx} against {ty}"), format!("{ty} against {tx}")));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn conflict(
@@ -97,7 +207,7 @@ pub fn role_conflicts(docs: &[StoryDoc]) -> Vec<RoleConflict> {
     let mut roles: BTreeMap<String, Vec<(String, String, bool, usize)>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for e in &doc.analysis.entities {
-            if e.kind != crosscheck_model::EntityKind::Person {
+            if e.kind != EntityKind::Person {
                 continue;
             }
             for r in &e.roles {
@@ -111,6 +221,7 @@ pub fn role_conflicts(docs: &[StoryDoc]) -> Vec<RoleConflict> {
             }
         }
     }
+    let is_place = place_words(docs);
     let mut out = Vec::new();
     for (name, list) in roles {
         let formers: Vec<&(String, String, bool, usize)> = list.iter().filter(|r| r.2).collect();
@@ -132,6 +243,12 @@ pub fn role_conflicts(docs: &[StoryDoc]) -> Vec<RoleConflict> {
                 push_side(&mut sides, &r.0, r.3);
             }
         }
+        for (title, d) in rank_conflicts(docs, &list, &is_place) {
+            push_side(&mut sides, &title, d);
+        }
+        for s in &mut sides {
+            s.1.sort_by_key(|&d| sources::order_key(docs, d));
+        }
         if !sides.is_empty() {
             out.push(RoleConflict {
                 entity: name,
@@ -140,6 +257,97 @@ pub fn role_conflicts(docs: &[StoryDoc]) -> Vec<RoleConflict> {
         }
     }
     out
+}
+
+/// The titles of one person (as `role_conflicts` lists them) that give one
+/// office at different ranks in documents published near each other, as
+/// (title, document), the rank fewer documents give first.
+fn rank_conflicts(
+    docs: &[StoryDoc],
+    list: &[(String, String, bool, usize)],
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<(String, usize)> {
+    let offices: Vec<Option<titles::Office>> = list.iter().map(|r| titles::office(&r.0)).collect();
+    let mut involved = vec![false; list.len()];
+    for x in 0..list.len() {
+        for y in x + 1..list.len() {
+            let (Some(a), Some(b)) = (&offices[x], &offices[y]) else {
+                continue;
+            };
+            if list[x].3 != list[y].3
+                && near(docs, list[x].3, list[y].3)
+                && titles::conflict(a, b, is_place)
+            {
+                involved[x] = true;
+                involved[y] = true;
+            }
+        }
+    }
+    // The documents giving each rank: the rank fewer of them give is the
+    // one the others contradict, and is named first.
+    let mut by_rank: BTreeMap<&BTreeSet<&str>, BTreeSet<usize>> = BTreeMap::new();
+    for (k, r) in list.iter().enumerate() {
+        if let (true, Some(o)) = (involved[k], &offices[k]) {
+            by_rank.entry(&o.rank).or_default().insert(r.3);
+        }
+    }
+    let mut out: Vec<(String, usize)> = list
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| involved[k] && offices[k].is_some())
+        .map(|(_, r)| (r.0.clone(), r.3))
+        .collect();
+    let rank_docs = |title: &str| {
+        titles::office(title).map_or(0, |o| by_rank.get(&o.rank).map_or(0, BTreeSet::len))
+    };
+    out.sort_by_cached_key(|(t, d)| (rank_docs(t), sources::order_key(docs, *d)));
+    out
+}
+
+/// Whether a title word only names one of the story's places ("veloria",
+/// "velorian", "us"): outlets add and drop those freely, so they do not
+/// tell one portfolio from another. Places are the entities of kind place,
+/// and of no known kind (the entity stage cannot type every unfamiliar
+/// country); people and organisations are left out, as an organisation's
+/// name is often a portfolio ("Foreign Ministry"). A name counts whole and
+/// by its words of four letters or more; a demonym is read as a name less
+/// its last letter, of four letters or more ("mexic-an", "chin-ese").
+fn place_words(docs: &[StoryDoc]) -> impl Fn(&str) -> bool {
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for doc in docs {
+        let places = doc
+            .analysis
+            .entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Place | EntityKind::Other));
+        for e in places {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let lower: String = n
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+                    .collect();
+                names.extend(
+                    lower
+                        .split_whitespace()
+                        .filter(|w| w.chars().count() >= 4)
+                        .map(str::to_string),
+                );
+                names.insert(lower.split_whitespace().collect());
+            }
+        }
+    }
+    move |w: &str| {
+        names.iter().any(|n| {
+            n == w || {
+                let stem: String = n
+                    .chars()
+                    .take(n.chars().count().saturating_sub(1))
+                    .collect();
+                stem.chars().count() >= 4 && w.starts_with(&stem)
+            }
+        })
+    }
 }
 
 fn push_side(sides: &mut Vec<(String, Vec<usize>)>, title: &str, d: usize) {

@@ -9,18 +9,24 @@
 //!   documents, outlets and *independent* sources ([`sources`]: copies, one
 //!   outlet's documents, and reports naming the same upstream source count
 //!   once, with the reason), and a status: corroborated (two or more
-//!   independent sources), single source, or contested;
+//!   independent sources, and fewer stating it otherwise), single source,
+//!   or contested (as many independent sources or more state it
+//!   otherwise);
 //! - contradictions ([`conflicts`]): the same kind of fact about the same
-//!   entities with a different number or date, and a person given a title
-//!   by one outlet that the others contradict ("former U.S. President"
-//!   against "President" in the same weeks).
+//!   entities with a different number or date, one measured quantity
+//!   given differently ([`measure`]), and a person given a title by one
+//!   outlet that the others contradict ("former U.S. President" against
+//!   "President", "Maritime Minister" against "Deputy Minister for
+//!   Maritime Affairs" in the same weeks; [`titles`]).
 //!
 //! A pure function: the same documents give the same findings.
 
 pub mod align;
 pub mod conflicts;
+pub mod measure;
 pub mod sources;
 pub mod stance;
+pub mod titles;
 
 use crosscheck_model::DocAnalysis;
 
@@ -47,11 +53,13 @@ pub type ClaimRef = (usize, usize);
 /// What the independent sources say of an aligned claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
-    /// Two or more independent sources state it, and none contradicts it.
+    /// Two or more independent sources state it, and fewer contradict it
+    /// (their claims are still listed in `contradictions`).
     Corroborated,
     /// One independent source states it.
     SingleSource,
-    /// Sources disagree: a different number or date for the same thing.
+    /// Sources disagree: a different number or date for the same thing,
+    /// given by at least as many independent sources as this.
     Contested,
 }
 
@@ -117,6 +125,24 @@ pub struct Findings {
     pub role_conflicts: Vec<RoleConflict>,
 }
 
+/// Whether a fact with `own` independent sources is contested by its
+/// contradictions: when the claims stating it otherwise have at least as
+/// many independent sources. A figure two independent outlets give is not
+/// undone by one outlet giving another; it stays corroborated, with the
+/// contradiction listed, and the lone figure is the contested one.
+fn contested(docs: &[StoryDoc], contradictions: &[Contradiction], own: usize) -> bool {
+    if contradictions.is_empty() {
+        return false;
+    }
+    let mut other: Vec<usize> = contradictions
+        .iter()
+        .flat_map(|c| c.claims.iter().map(|r| r.0))
+        .collect();
+    other.sort_by_key(|&d| sources::order_key(docs, d));
+    other.dedup();
+    sources::independent(docs, &other).len() >= own
+}
+
 /// The findings of one story.
 pub fn corroborate(docs: &[StoryDoc]) -> Findings {
     let groups = align::align(docs);
@@ -130,7 +156,7 @@ pub fn corroborate(docs: &[StoryDoc]) -> Findings {
             documents.dedup();
             let outlets = sources::outlets(docs, &documents);
             let sources = sources::independent(docs, &documents);
-            let status = if !contradictions.is_empty() {
+            let status = if contested(docs, &contradictions, sources.len()) {
                 Status::Contested
             } else if sources.len() >= 2 {
                 Status::Corroborated

@@ -2,7 +2,16 @@
 //!
 //! A document is related to a claim when their term vectors (content words
 //! and entity names weighted by tf × idf over the documents checked,
-//! `crosscheck_cluster::terms`) have a cosine of at least [`RELATED`].
+//! `crosscheck_cluster::terms`) have a cosine of at least [`RELATED`], and
+//! the claim's words it contains are not all common ones, unless they carry
+//! [`SHARE_OF_CLAIM`] of the claim's weight. A word is common when more than
+//! half of the documents checked contain it ([`CommonWords`]): in a small
+//! collection about one story ("harbour" in the reports of a port fire)
+//! such a word says a document is about that story, not that it bears on a
+//! claim sharing nothing else with it ("a giant crab was seen in a Kent
+//! harbour"). The cosine cannot tell: with few documents, the idf of every
+//! word is about the same. (In a large collection no content word is in
+//! half of the documents; on FNC-1's 440 bodies the commonest is in 23%.)
 //! The evidence is the document's sentence sharing the most rare words with
 //! the claim. A related document then
 //! - contradicts the claim when it speaks of a hoax, a fake, a denial or a
@@ -15,10 +24,15 @@
 //! Word lists written for this project. This reads cues, not meaning: a
 //! report quoting a denial it then refutes reads as contradicting.
 
-use crosscheck_cluster::terms::{cosine, Vocabulary};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crosscheck_cluster::terms::{cosine, words, Vocabulary};
 
 /// Cosine from which a document bears on a claim.
 pub const RELATED: f32 = 0.05;
+/// Share of the claim's weight (the squared weights of its normalised
+/// vector) that common words must carry to relate a document alone.
+pub const SHARE_OF_CLAIM: f32 = 1.0 / 3.0;
 /// Denial words per hundred words from which a document contradicts.
 pub const DENIAL_DENSITY: f32 = 0.8;
 /// Hedging words per hundred words from which a document only discusses.
@@ -111,11 +125,57 @@ pub struct Judgement {
     pub evidence: Option<(usize, usize)>,
 }
 
+/// How many of the documents checked contain each of the claims' words.
+#[derive(Debug, Clone, Default)]
+pub struct CommonWords {
+    docs: usize,
+    df: HashMap<String, usize>,
+}
+
+impl CommonWords {
+    /// Ready to count the words of these claims.
+    pub fn new<'a>(claims: impl IntoIterator<Item = &'a str>) -> CommonWords {
+        CommonWords {
+            docs: 0,
+            df: claims.into_iter().flat_map(words).map(|w| (w, 0)).collect(),
+        }
+    }
+
+    /// Counts one document checked.
+    pub fn count(&mut self, doc: &str) {
+        self.docs += 1;
+        let seen: HashSet<String> = words(doc).filter(|w| self.df.contains_key(w)).collect();
+        for w in seen {
+            if let Some(n) = self.df.get_mut(&w) {
+                *n += 1;
+            }
+        }
+    }
+
+    /// More than half of the documents counted contain `word`.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.df.get(word).is_some_and(|&n| 2 * n > self.docs)
+    }
+}
+
 /// The stance of `doc` (whose sentences are `sentences`, byte spans) on
 /// `claim`. `vocabulary` has counted every document checked (their
 /// frequencies weigh the words); `claim` and `doc` are looked up in it.
+/// No word is taken for a common one ([`judge_in`] with no counts).
 pub fn judge(
     vocabulary: &mut Vocabulary,
+    claim: &str,
+    doc: &str,
+    sentences: &[(usize, usize)],
+) -> Judgement {
+    judge_in(vocabulary, &CommonWords::default(), claim, doc, sentences)
+}
+
+/// [`judge`], knowing which of the claim's words are common among the
+/// documents checked (`common` has counted them all).
+pub fn judge_in(
+    vocabulary: &mut Vocabulary,
+    common: &CommonWords,
     claim: &str,
     doc: &str,
     sentences: &[(usize, usize)],
@@ -129,7 +189,7 @@ pub fn judge(
         vocabulary.vector(&c)
     };
     let score = cosine(&cv, &dv);
-    if score < RELATED {
+    if score < RELATED || !beyond_common_words(vocabulary, common, claim, &cv, doc) {
         return Judgement {
             stance: Stance::Unrelated,
             score,
@@ -182,6 +242,40 @@ pub fn judge(
     }
 }
 
+/// Whether the claim's words found in `doc` (anywhere, not only among the
+/// heaviest terms its vector keeps) include one that is not common, or
+/// carry [`SHARE_OF_CLAIM`] of the claim's weight (`cv`, the claim's
+/// normalised vector).
+fn beyond_common_words(
+    vocabulary: &mut Vocabulary,
+    common: &CommonWords,
+    claim: &str,
+    cv: &[(u32, f32)],
+    doc: &str,
+) -> bool {
+    let mine: BTreeSet<String> = words(claim).collect();
+    if mine.iter().all(|w| !common.is_common(w)) {
+        // The usual case: the cosine has said it.
+        return true;
+    }
+    let in_doc: HashSet<String> = words(doc).filter(|w| mine.contains(w)).collect();
+    if in_doc.iter().any(|w| !common.is_common(w)) {
+        return true;
+    }
+    let mut share = 0.0;
+    for w in &in_doc {
+        // The word's id: the one term of its own vector.
+        let one = vocabulary.recount(w, &[]);
+        let Some(&(id, _)) = vocabulary.vector(&one).first() else {
+            continue;
+        };
+        if let Ok(k) = cv.binary_search_by_key(&id, |&(i, _)| i) {
+            share += cv[k].1 * cv[k].1;
+        }
+    }
+    share >= SHARE_OF_CLAIM
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +303,45 @@ mod tests {
         "A photo reportedly shows a giant crab in Whitstable harbour. The claims could not be verified and the picture may be altered.",
         "Voters in Kestria elect a new parliament on Sunday after a long campaign about housing.",
     ];
+
+    #[test]
+    fn one_common_word_does_not_relate_a_document() {
+        // A collection about one port: "harbour" is in every document.
+        let docs = [
+            "Fire crews fought the blaze at the harbour terminal of Saltmere for two days.",
+            "The harbour of Saltmere reopened to shipping after the terminal fire was put out.",
+            "Fishing boats stayed in the harbour while the Saltmere terminal burned.",
+        ];
+        let claims = [
+            "A giant crab was seen in a Kent harbour",
+            "The Saltmere terminal fire burned for two days",
+        ];
+        let mut v = Vocabulary::default();
+        let mut common = CommonWords::new(claims);
+        for d in docs {
+            v.count(d, &[]);
+            common.count(d);
+        }
+        // As `crosscheck check` does: a claim's words no document has
+        // still weigh in its vector.
+        for c in claims {
+            v.count(c, &[]);
+        }
+        assert!(common.is_common("harbour") && !common.is_common("crab"));
+        let whole = |d: &str| vec![(0, d.len())];
+        for d in docs {
+            let crab = judge_in(&mut v, &common, claims[0], d, &whole(d));
+            assert_eq!(crab.stance, Stance::Unrelated, "{d}");
+            // Common words carrying most of a claim still relate it.
+            let fire = judge_in(&mut v, &common, claims[1], d, &whole(d));
+            assert_ne!(fire.stance, Stance::Unrelated, "{d}");
+            // Without the counts, the cosine alone relates the crab.
+            assert_ne!(
+                judge(&mut v, claims[0], d, &whole(d)).stance,
+                Stance::Unrelated
+            );
+        }
+    }
 
     #[test]
     fn stances_from_cues() {

@@ -87,7 +87,19 @@ fn dump() {
     let docs = story(&seeds);
     let f = corroborate(&docs);
     for c in &f.claims {
-        eprintln!("{:?}", c.claims);
+        for &(d, k) in &c.claims {
+            let claim = &docs[d].analysis.claims[k];
+            let subjects: Vec<&str> = claim
+                .subjects
+                .iter()
+                .map(|&e| docs[d].analysis.entities[e].name.as_str())
+                .collect();
+            eprintln!(
+                "  {d}:{k} {} {subjects:?} | {}",
+                claim.key,
+                claim.span.of(docs[d].text)
+            );
+        }
         eprintln!(
             "{} docs={:?} sources={} outlets={:?} unattributed={} | {}",
             c.status.as_str(),

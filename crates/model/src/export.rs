@@ -9,6 +9,13 @@ use crate::claim::{AttributionKind, ClaimStatus};
 use crate::document::{DateEvidence, Document, Removed};
 use crate::timex::TimeKind;
 
+pub mod signals;
+
+pub use signals::{
+    ExportDocumentSignals, ExportOutletSignal, ExportOutletSignals, ExportSignal,
+    ExportSignalContext, ExportSignalEvidence, ExportSignals, SignalKind,
+};
+
 /// Version of the export format. Bumped only when a key changes meaning or is
 /// removed; adding keys keeps the version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -30,12 +37,16 @@ pub struct Export {
     /// Stories, by start date (undated last).
     #[serde(default)]
     pub stories: Vec<ExportStory>,
+    /// Outlet signals: per document and per outlet, each with its evidence.
+    #[serde(default)]
+    pub signals: ExportSignals,
 }
 
 /// The `"type"` of each line of `crosscheck export --format jsonl`: one
 /// `document` line per document, then one `entity` line per entity, one
 /// `quote` line per quote, one `claim` line per claim and one `story` line
-/// per story, each object shaped as in `--format json`.
+/// per story, then one `document_signals` line per document and one
+/// `outlet_signals` line per outlet, each object shaped as in `--format json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LineType {
@@ -44,6 +55,10 @@ pub enum LineType {
     Quote,
     Claim,
     Story,
+    #[serde(rename = "document_signals")]
+    DocumentSignals,
+    #[serde(rename = "outlet_signals")]
+    OutletSignals,
 }
 
 /// One line of `--format jsonl`: the object with a `"type"` key first.

@@ -9,8 +9,8 @@ use crosscheck_model::{
 };
 
 use crate::{
-    AnalysedDocument, EntityMember, EntityRecord, Links, QuoteRecord, QuoteSpeaker, StoreError,
-    StoredAnalysis,
+    AnalysedDocument, EntityMember, EntityRecord, LinkSource, Links, QuoteRecord, QuoteSpeaker,
+    StoreError, StoredAnalysis,
 };
 
 /// Check that an analysis fits its document's text: every span lies inside
@@ -262,6 +262,22 @@ fn quote_from_row(id: &str, r: &Row<'_>, first: usize) -> Result<DocQuote, Store
 
 /// The analysis rows of a document (empty when it has none).
 pub(crate) fn load_analysis(conn: &Connection, id: &str) -> Result<DocAnalysis, StoreError> {
+    let mut a = load_entities_and_quotes(conn, id)?;
+    let mut stmt = conn.prepare_cached(MENTION_SQL)?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let (idx, m) = mention_from_row(id, r)?;
+        let e: &mut DocEntity = a.entities.get_mut(idx).ok_or_else(|| {
+            StoreError::Corrupt(format!("document {id}: mention of a missing entity"))
+        })?;
+        e.mentions.push(m);
+    }
+    a.claims = crate::claims::load_claims(conn, id)?;
+    Ok(a)
+}
+
+/// A document's entities (without their mentions) and quotes.
+fn load_entities_and_quotes(conn: &Connection, id: &str) -> Result<DocAnalysis, StoreError> {
     let mut entities = Vec::new();
     let mut stmt = conn.prepare_cached(ENTITY_SQL)?;
     let mut rows = stmt.query([id])?;
@@ -274,15 +290,6 @@ pub(crate) fn load_analysis(conn: &Connection, id: &str) -> Result<DocAnalysis, 
         }
         entities.push(e);
     }
-    let mut stmt = conn.prepare_cached(MENTION_SQL)?;
-    let mut rows = stmt.query([id])?;
-    while let Some(r) = rows.next()? {
-        let (idx, m) = mention_from_row(id, r)?;
-        let e: &mut DocEntity = entities.get_mut(idx).ok_or_else(|| {
-            StoreError::Corrupt(format!("document {id}: mention of a missing entity"))
-        })?;
-        e.mentions.push(m);
-    }
     let mut quotes = Vec::new();
     let mut stmt = conn.prepare_cached(QUOTE_SQL)?;
     let mut rows = stmt.query([id])?;
@@ -292,7 +299,7 @@ pub(crate) fn load_analysis(conn: &Connection, id: &str) -> Result<DocAnalysis, 
     Ok(DocAnalysis {
         entities,
         quotes,
-        claims: crate::claims::load_claims(conn, id)?,
+        claims: Vec::new(),
     })
 }
 
@@ -314,9 +321,31 @@ pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<String, Store
         .query_row([id], |r| r.get(0))?)
 }
 
+/// The analysed documents of the open transaction of `conn`, as a
+/// [`LinkSource`].
+pub(crate) struct LinkView<'a>(pub &'a Connection);
+
+impl LinkSource for LinkView<'_> {
+    fn for_each_link_document(
+        &self,
+        f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for_each_analysed(self.0, load_entities_and_quotes, f)
+    }
+}
+
 /// Every analysed document in id order.
 pub(crate) fn for_each_analysis(
     conn: &Connection,
+    f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    for_each_analysed(conn, load_analysis, f)
+}
+
+/// Every analysed document in id order, with its analysis as `load` reads it.
+fn for_each_analysed(
+    conn: &Connection,
+    load: fn(&Connection, &str) -> Result<DocAnalysis, StoreError>,
     f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare(
@@ -326,7 +355,7 @@ pub(crate) fn for_each_analysis(
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
-        let analysis = load_analysis(conn, &id)?;
+        let analysis = load(conn, &id)?;
         f(AnalysedDocument {
             published: r.get(1)?,
             outlet: r.get(2)?,

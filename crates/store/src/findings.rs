@@ -8,10 +8,11 @@ use crosscheck_model::{ClaimStatus, DocAnalysis};
 
 use crate::StoreError;
 
-/// The corroboration stage as [`crate::Store::recorroborate`] calls it:
-/// a story's id and documents in, its findings out.
+/// The corroboration stage as [`crate::Store::recorroborate`] calls it: a
+/// batch of stories (id and documents) in, their findings out in the same
+/// order (a batch, so that the stage can work on several stories at once).
 pub type Corroborate<'a> =
-    dyn FnMut(&str, Vec<StoryDocument>) -> Result<StoryFindings, StoreError> + 'a;
+    dyn FnMut(Vec<(String, Vec<StoryDocument>)>) -> Result<Vec<StoryFindings>, StoreError> + 'a;
 
 /// One document of a story as the corroboration stage reads it
 /// ([`crate::Store::story_documents`]).

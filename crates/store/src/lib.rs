@@ -208,6 +208,19 @@ pub struct ClusterDocument {
     pub entities: Vec<String>,
 }
 
+/// The analysed documents as linking reads them, one at a time in id order
+/// (a store's analyses do not fit in memory at once).
+pub trait LinkSource {
+    /// Every analysed document in id order, streamed to the callback, with
+    /// what linking reads of its analysis: the entities *without their
+    /// mentions* and the quotes; no claims. An error returned by the
+    /// callback stops the stream and is returned.
+    fn for_each_link_document(
+        &self,
+        f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+}
+
 /// The documents as the cluster stage reads them: every stored document, in
 /// id order, one at a time (no text needs to stay in memory; call it twice
 /// for two passes).
@@ -434,7 +447,7 @@ pub trait Store: Send {
     /// last one to commit links every document committed before it.
     fn relink(
         &mut self,
-        compute: &mut dyn FnMut(&[AnalysedDocument]) -> Result<Links, StoreError>,
+        compute: &mut dyn FnMut(&dyn LinkSource) -> Result<Links, StoreError>,
     ) -> Result<(), StoreError>;
 
     /// Every stored document in id order, as the cluster stage reads it

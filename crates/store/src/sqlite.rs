@@ -16,12 +16,16 @@ use crate::stories;
 use crate::{
     AnalysedDocument, ClaimFilter, ClaimRecord, ClusterDocument, ClusterSource, Corroborate,
     DocumentStory, DocumentSummary, EntityRecord, FindingsRecord, IdCollision, InsertOutcome,
-    Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis, StoryClustering,
-    StoryDocument, StoryFindings, StoryRecord,
+    LinkSource, Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
+    StoryClustering, StoryDocument, StoryFindings, StoryRecord,
 };
 
 /// Most candidates listed by [`StoreError::AmbiguousId`].
 const MAX_CANDIDATES: usize = 10;
+/// Documents of the stories handed to the corroboration stage at once (a
+/// story larger than this is a batch of its own): enough to keep every core
+/// busy, few enough to bound the analyses in memory.
+const CORROBORATE_BATCH_DOCS: usize = 1024;
 
 /// A crosscheck database in one SQLite file (WAL mode), or in memory.
 ///
@@ -341,15 +345,10 @@ impl Store for SqliteStore {
 
     fn relink(
         &mut self,
-        compute: &mut dyn FnMut(&[AnalysedDocument]) -> Result<Links, StoreError>,
+        compute: &mut dyn FnMut(&dyn LinkSource) -> Result<Links, StoreError>,
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let mut docs = Vec::new();
-        analysis::for_each_analysis(&tx, &mut |d| {
-            docs.push(d);
-            Ok(())
-        })?;
-        let links = compute(&docs)?;
+        let links = compute(&analysis::LinkView(&tx))?;
         analysis::write_links(&tx, &links)?;
         tx.commit()?;
         Ok(())
@@ -405,16 +404,35 @@ impl Store for SqliteStore {
     fn recorroborate(&mut self, compute: &mut Corroborate<'_>) -> Result<(), StoreError> {
         let tx = self.write()?;
         corroboration::delete_all(&tx)?;
-        for id in corroboration::story_ids(&tx)? {
-            let docs = corroboration::story_documents(&tx, &id)?;
-            let findings = compute(&id, docs)?;
-            if findings.story_id != id {
-                return Err(StoreError::InvalidCorroboration(format!(
-                    "findings of story {} returned for story {id}",
-                    findings.story_id
-                )));
+        let ids = corroboration::story_ids(&tx)?;
+        let mut batch: Vec<(String, Vec<StoryDocument>)> = Vec::new();
+        let mut docs_in_batch = 0;
+        for (n, id) in ids.iter().enumerate() {
+            let docs = corroboration::story_documents(&tx, id)?;
+            docs_in_batch += docs.len();
+            batch.push((id.clone(), docs));
+            let last = n + 1 == ids.len();
+            if last || docs_in_batch >= CORROBORATE_BATCH_DOCS {
+                let wanted: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
+                let findings = compute(std::mem::take(&mut batch))?;
+                docs_in_batch = 0;
+                if findings.len() != wanted.len() {
+                    return Err(StoreError::InvalidCorroboration(format!(
+                        "findings of {} stories returned for {}",
+                        findings.len(),
+                        wanted.len()
+                    )));
+                }
+                for (f, id) in findings.iter().zip(&wanted) {
+                    if &f.story_id != id {
+                        return Err(StoreError::InvalidCorroboration(format!(
+                            "findings of story {} returned for story {id}",
+                            f.story_id
+                        )));
+                    }
+                    corroboration::write_findings(&tx, f)?;
+                }
             }
-            corroboration::write_findings(&tx, &findings)?;
         }
         tx.commit()?;
         Ok(())

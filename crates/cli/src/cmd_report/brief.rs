@@ -1,8 +1,7 @@
 //! The content of a story's briefing, gathered from the store once and
 //! rendered by `text`, `md`, `html` (and serialised as JSON as it is).
 
-use std::collections::HashMap;
-
+use crosscheck_model::export::{ExportOutletSignals, SignalKind};
 use crosscheck_model::{ClaimStatus, ExportEpisode, ExportRoleConflict, ExportStoryClaim};
 use crosscheck_store::{FindingsRecord, QuoteRecord, Store, StoreError, StoryRecord};
 use serde::Serialize;
@@ -35,9 +34,12 @@ pub struct Briefing {
     pub role_conflicts: Vec<ExportRoleConflict>,
     /// Who said what: the story's direct and partial quotes by speaker.
     pub quotes: Vec<SpeakerQuotes>,
-    /// Per outlet, a signal: the share of its check-worthy claims that are
-    /// single-source and name no source.
-    pub outlet_notes: Vec<OutletNote>,
+    /// Per outlet, its signals over its documents in the story (claims
+    /// with no source named, numbers no other outlet carries, duplicated
+    /// paragraphs, template text, page chrome, filler phrases), each with
+    /// the documents behind it; the outlets with the most numbers of their
+    /// own first.
+    pub outlet_notes: Vec<ExportOutletSignals>,
 }
 
 #[derive(Debug, Serialize)]
@@ -87,27 +89,6 @@ pub struct BriefAppearance {
     /// The words here when they differ from the statement's (another
     /// wording or translation).
     pub variant: Option<String>,
-}
-
-/// A signal about one outlet's claims in this story, never a verdict.
-#[derive(Debug, Serialize)]
-pub struct OutletNote {
-    /// The outlet's name; null for a document of unknown outlet.
-    pub outlet: Option<String>,
-    pub document_ids: Vec<String>,
-    /// Its check-worthy claims in the story.
-    pub checkworthy_claims: usize,
-    /// Of those, the ones whose fact rests on one independent source and
-    /// names no source.
-    pub single_source_unattributed: usize,
-}
-
-impl OutletNote {
-    /// The share in percent, rounded.
-    pub fn percent(&self) -> usize {
-        (self.single_source_unattributed * 100 + self.checkworthy_claims / 2)
-            / self.checkworthy_claims.max(1)
-    }
 }
 
 impl Briefing {
@@ -186,11 +167,19 @@ pub fn gather(store: &dyn Store, s: &StoryRecord) -> Result<Briefing, StoreError
         quotes.push(q);
         Ok(())
     })?;
-    Ok(assemble(s, &findings, &quotes))
+    let signals = crate::cmd_signals::story_document_signals(store, s)?;
+    let outlets = crosscheck_signals::outlet_signals(&signals, Some(&s.id));
+    Ok(assemble(s, &findings, &quotes, outlets))
 }
 
-/// The briefing of a story from its record, findings and quotes.
-pub fn assemble(s: &StoryRecord, f: &FindingsRecord, quotes: &[QuoteRecord]) -> Briefing {
+/// The briefing of a story from its record, findings, quotes and outlet
+/// signals.
+pub fn assemble(
+    s: &StoryRecord,
+    f: &FindingsRecord,
+    quotes: &[QuoteRecord],
+    outlet_signals: Vec<ExportOutletSignals>,
+) -> Briefing {
     let ids: Vec<&str> = s.documents.iter().map(|d| d.id.as_str()).collect();
     let n = short_len(&ids);
     let documents: Vec<BriefDocument> = s
@@ -229,7 +218,7 @@ pub fn assemble(s: &StoryRecord, f: &FindingsRecord, quotes: &[QuoteRecord]) -> 
     };
     let mut confirmed = by_status(ClaimStatus::Corroborated);
     confirmed.sort_by_key(|c| std::cmp::Reverse(c.independent_sources));
-    let outlet_notes = outlet_notes(f, &outlets);
+    let outlet_notes = outlet_notes(outlet_signals, &outlets);
     Briefing {
         id: s.id.clone(),
         title: s.title.clone(),
@@ -247,41 +236,37 @@ pub fn assemble(s: &StoryRecord, f: &FindingsRecord, quotes: &[QuoteRecord]) -> 
     }
 }
 
-/// Per outlet (documents of unknown outlet each alone): its check-worthy
-/// claims in the story (every one is a member of an aligned claim) and
-/// those whose fact is single-source and unattributed; outlets with no
-/// check-worthy claim are left out. Highest share first.
-fn outlet_notes(f: &FindingsRecord, outlets: &[BriefOutlet]) -> Vec<OutletNote> {
-    let mut of_doc: HashMap<&str, (usize, usize)> = HashMap::new();
-    for c in &f.claims {
-        let flagged = c.status == ClaimStatus::SingleSource && c.unattributed;
-        for m in &c.claims {
-            let e = of_doc.entry(m.document_id.as_str()).or_default();
-            e.0 += 1;
-            e.1 += usize::from(flagged);
-        }
-    }
-    let mut notes: Vec<OutletNote> = outlets
-        .iter()
-        .map(|o| {
-            let (all, flagged) = o.document_ids.iter().fold((0, 0), |acc, d| {
-                let x = of_doc.get(d.as_str()).copied().unwrap_or_default();
-                (acc.0 + x.0, acc.1 + x.1)
-            });
-            OutletNote {
-                outlet: o.name.clone(),
-                document_ids: o.document_ids.clone(),
-                checkworthy_claims: all,
-                single_source_unattributed: flagged,
-            }
-        })
-        .filter(|n| n.checkworthy_claims > 0)
-        .collect();
-    // Highest share first: a/b > c/d  <=>  a*d > c*b; the outlets' order
-    // breaks ties (the sort is stable).
+/// The outlets' signals in the order of the briefing's outlets (first
+/// publication), then those with the most numbers no other outlet carries
+/// first, then the highest share of claims naming no source (a stable
+/// sort: ties keep the outlets' order).
+fn outlet_notes(
+    mut notes: Vec<ExportOutletSignals>,
+    outlets: &[BriefOutlet],
+) -> Vec<ExportOutletSignals> {
+    let position = |n: &ExportOutletSignals| {
+        outlets
+            .iter()
+            .position(|o| o.document_ids.iter().any(|d| n.document_ids.contains(d)))
+            .unwrap_or(usize::MAX)
+    };
+    notes.sort_by_key(position);
+    let figure = |n: &ExportOutletSignals, kind: SignalKind| {
+        n.signals
+            .iter()
+            .find(|s| s.kind == kind && s.applicable)
+            .map_or((0, 0.0), |s| (s.count, s.share.unwrap_or(0.0)))
+    };
     notes.sort_by(|x, y| {
-        (y.single_source_unattributed * x.checkworthy_claims)
-            .cmp(&(x.single_source_unattributed * y.checkworthy_claims))
+        let (ex, ey) = (
+            figure(x, SignalKind::ExclusiveNumbers).0,
+            figure(y, SignalKind::ExclusiveNumbers).0,
+        );
+        let (ux, uy) = (
+            figure(x, SignalKind::UnattributedClaims).1,
+            figure(y, SignalKind::UnattributedClaims).1,
+        );
+        ey.cmp(&ex).then(uy.total_cmp(&ux))
     });
     notes
 }
@@ -360,18 +345,5 @@ mod tests {
         assert_eq!(short_len(&["aaaaaaaaaaaa", "bbbbbbbbbbbb"]), 8);
         assert_eq!(short_len(&["aaaaaaaa1aaa", "aaaaaaaa2aaa"]), 9);
         assert_eq!(short_len(&[]), 8);
-    }
-
-    #[test]
-    fn a_share_is_rounded_and_safe_with_no_claims() {
-        let note = |a, b| OutletNote {
-            outlet: None,
-            document_ids: vec![],
-            checkworthy_claims: b,
-            single_source_unattributed: a,
-        };
-        assert_eq!(note(4, 9).percent(), 44);
-        assert_eq!(note(2, 3).percent(), 67);
-        assert_eq!(note(0, 0).percent(), 0);
     }
 }

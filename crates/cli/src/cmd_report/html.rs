@@ -5,9 +5,7 @@ use std::fmt::Write as _;
 
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
-use super::{
-    contested_pairs, merges, note_line, note_outlet, role_sides, single_line, span, support_line,
-};
+use super::{contested_pairs, merges, note_lines, role_sides, single_line, span, support_line};
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;\
 max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1d1d1f}\
@@ -231,19 +229,20 @@ fn briefing(b: &Briefing, out: &mut String) {
     );
     end_section(out);
 
+    let notes = note_lines(b);
     section(
         out,
         "Outlet notes (signals, not verdicts)",
-        b.outlet_notes.is_empty(),
+        notes.is_empty(),
     );
     list(
         out,
-        b.outlet_notes.iter().map(|n| {
+        notes.iter().map(|n| {
             format!(
                 "<span class=\"note\">{}: {}</span> {}",
-                escape(note_outlet(n)),
-                escape(&note_line(n)),
-                cite(b, &n.document_ids)
+                escape(n.outlet),
+                escape(n.text),
+                cite(b, n.documents)
             )
         }),
     );

@@ -6,9 +6,7 @@ use std::fmt::Write as _;
 
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
-use super::{
-    contested_pairs, merges, note_line, note_outlet, role_sides, single_line, span, support_line,
-};
+use super::{contested_pairs, merges, note_lines, role_sides, single_line, span, support_line};
 
 /// Every briefing, separated by a rule.
 pub fn render(briefings: &[Briefing]) -> String {
@@ -183,18 +181,19 @@ fn briefing(b: &Briefing, out: &mut String) {
         }
     }
 
+    let notes = note_lines(b);
     section(
         out,
         "Outlet notes (signals, not verdicts)",
-        b.outlet_notes.is_empty(),
+        notes.is_empty(),
     );
-    for n in &b.outlet_notes {
+    for n in &notes {
         let _ = writeln!(
             out,
             "- {}: {} {}",
-            escape(note_outlet(n)),
-            escape(&note_line(n)),
-            cite(b, &n.document_ids)
+            escape(n.outlet),
+            escape(n.text),
+            cite(b, n.documents)
         );
     }
 }

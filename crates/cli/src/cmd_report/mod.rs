@@ -16,6 +16,7 @@ use std::collections::HashSet;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
+use crosscheck_model::export::SignalKind;
 use crosscheck_model::{ExportContradiction, ExportRoleConflict, ExportRoleSide, ExportStoryClaim};
 use crosscheck_store::{Store, StoryRecord};
 
@@ -51,7 +52,7 @@ const MIN_PREFIX: usize = 4;
 
 /// The stories a request names: the one whose id is `wanted` or starts with
 /// it (with or without `s-`), or an error listing the candidates.
-fn select<'a>(stories: &'a [StoryRecord], wanted: &str) -> Result<Option<&'a StoryRecord>> {
+pub fn select<'a>(stories: &'a [StoryRecord], wanted: &str) -> Result<Option<&'a StoryRecord>> {
     let w = wanted.trim().to_ascii_lowercase();
     if let Some(s) = stories.iter().find(|s| s.id == w) {
         return Ok(Some(s));
@@ -212,25 +213,30 @@ pub fn span(start: Option<&str>, end: Option<&str>) -> String {
     crate::cmd_stories::date_span(start, end)
 }
 
-/// `4 of 9 check-worthy claims (44%) are single-source with no source
-/// named`.
-pub fn note_line(n: &brief::OutletNote) -> String {
-    let many = n.checkworthy_claims != 1;
-    format!(
-        "{} of {} check-worthy {} ({}%) {} single-source with no source named",
-        n.single_source_unattributed,
-        n.checkworthy_claims,
-        if many { "claims" } else { "claim" },
-        n.percent(),
-        if n.single_source_unattributed == 1 {
-            "is"
-        } else {
-            "are"
-        },
-    )
+/// One line of the outlet notes: the outlet, one of its signals in words,
+/// and the documents behind the figure.
+pub struct NoteLine<'a> {
+    pub outlet: &'a str,
+    pub text: &'a str,
+    pub documents: &'a [String],
 }
 
-/// An outlet note's label: the outlet, or `outlet unknown`.
-pub fn note_outlet(n: &brief::OutletNote) -> &str {
-    n.outlet.as_deref().unwrap_or("outlet unknown")
+/// The outlet notes as lines, outlet by outlet: each signal that applies
+/// and found something, and the share of claims naming no source even when
+/// it is 0 (the figure to read the others against).
+pub fn note_lines(b: &Briefing) -> Vec<NoteLine<'_>> {
+    let mut out = Vec::new();
+    for o in &b.outlet_notes {
+        let outlet = o.outlet.as_deref().unwrap_or("outlet unknown");
+        for s in &o.signals {
+            if s.applicable && (s.count > 0 || s.kind == SignalKind::UnattributedClaims) {
+                out.push(NoteLine {
+                    outlet,
+                    text: &s.summary,
+                    documents: &s.document_ids,
+                });
+            }
+        }
+    }
+    out
 }

@@ -5,9 +5,7 @@
 use std::fmt::Write as _;
 
 use super::brief::{Briefing, SpeakerQuotes};
-use super::{
-    contested_pairs, merges, note_line, note_outlet, role_sides, single_line, span, support_line,
-};
+use super::{contested_pairs, merges, note_lines, role_sides, single_line, span, support_line};
 
 /// Every briefing, separated by a rule.
 pub fn render(briefings: &[Briefing]) -> String {
@@ -165,16 +163,11 @@ fn briefing(b: &Briefing, out: &mut String) {
     none(out, b.quotes.is_empty());
 
     heading(out, "OUTLET NOTES (signals, not verdicts)", None);
-    for n in &b.outlet_notes {
-        let _ = writeln!(
-            out,
-            "  • {}: {} {}",
-            note_outlet(n),
-            note_line(n),
-            cite(b, &n.document_ids)
-        );
+    let notes = note_lines(b);
+    for n in &notes {
+        let _ = writeln!(out, "  • {}: {} {}", n.outlet, n.text, cite(b, n.documents));
     }
-    none(out, b.outlet_notes.is_empty());
+    none(out, notes.is_empty());
 }
 
 /// `Name (role)`, or `No speaker found`.

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod variants;
 
-pub use variants::quote_variants;
+pub use variants::{quote_variants, variants_of, DocQuotes};
 
 use crosscheck_model::{sha256_hex, DocAnalysis, DocEntity, EntityKind, LinkedEntity};
 
@@ -37,77 +37,122 @@ pub struct Variant {
 /// are one; a person known in a document only by a surname joins the one
 /// person of the store whose full name ends with it. The canonical name is
 /// the most frequent full name (ties: the longest, then the first in
-/// lexicographic order); the id is derived from the kind and that name. The
-/// result does not depend on the order of `docs`.
+/// lexicographic order); the id is derived from the kind and that name. An
+/// entity whose name has no letters or digits is an entity of its own (id
+/// `<document id>-e<index>`), so every document entity belongs to exactly
+/// one linked entity. The result does not depend on the order of `docs`.
 pub fn link_entities(docs: &[AnalysedDoc]) -> Vec<LinkedEntity> {
-    // (document id, entity index, entity), in a fixed order.
-    let mut items: Vec<(&str, usize, &DocEntity)> = docs
-        .iter()
-        .flat_map(|d| {
-            d.analysis
-                .entities
-                .iter()
-                .enumerate()
-                .map(move |(i, e)| (d.id, i, e))
-        })
-        .filter(|(_, _, e)| !link_key(&e.name).is_empty())
-        .collect();
-    items.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut groups: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
-    for (n, (_, _, e)) in items.iter().enumerate() {
-        groups
-            .entry((e.kind, link_key(&e.name)))
-            .or_default()
-            .push(n);
+    let mut linker = EntityLinker::default();
+    for d in docs {
+        linker.add(d.id, &d.analysis.entities);
     }
-    // Surname-only people (and unknown one-word names): the one multi-word
-    // person whose last word it is.
-    let mut by_last: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (kind, k) in groups.keys() {
-        if *kind == EntityKind::Person && k.contains(' ') {
-            let last = k.rsplit(' ').next().unwrap_or("").to_string();
-            by_last.entry(last).or_default().push(k.clone());
-        }
-    }
-    let singles: Vec<(EntityKind, String)> = groups
-        .keys()
-        .filter(|(kind, k)| {
-            matches!(kind, EntityKind::Person | EntityKind::Other) && !k.contains(' ')
-        })
-        .cloned()
-        .collect();
-    for single in singles {
-        let Some(targets) = by_last.get(&single.1) else {
-            continue;
-        };
-        if targets.len() != 1 {
-            continue;
-        }
-        let target = (EntityKind::Person, targets[0].clone());
-        if let Some(members) = groups.remove(&single) {
-            groups.entry(target).or_default().extend(members);
-        }
-    }
-    let mut out: Vec<LinkedEntity> = groups
-        .into_iter()
-        .map(|((kind, _), members)| linked(kind, &items, &members))
-        .collect();
-    out.sort_by(|a, b| (a.kind, &a.name, &a.id).cmp(&(b.kind, &b.name, &b.id)));
-    out
+    linker.finish()
 }
 
-fn linked(
-    kind: EntityKind,
-    items: &[(&str, usize, &DocEntity)],
-    members: &[usize],
-) -> LinkedEntity {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for &m in members {
-        *counts.entry(items[m].2.name.as_str()).or_default() += 1;
+/// [`link_entities`] one document at a time: it keeps the entities' names
+/// and a few bytes per mention, not the documents.
+#[derive(Debug, Default)]
+pub struct EntityLinker {
+    doc_ids: Vec<String>,
+    groups: BTreeMap<(EntityKind, String), Group>,
+    /// Entities whose name has no letters or digits: (document, index, entity).
+    alone: Vec<(u32, usize, DocEntity)>,
+}
+
+/// The document entities with one link key.
+#[derive(Debug, Default)]
+struct Group {
+    /// (document, index into its entities).
+    members: Vec<(u32, usize)>,
+    /// How often each exact name occurs.
+    names: BTreeMap<String, usize>,
+    aliases: BTreeSet<String>,
+}
+
+impl EntityLinker {
+    /// Add one document's entities. A document added twice counts twice.
+    pub fn add(&mut self, doc_id: &str, entities: &[DocEntity]) {
+        let doc = u32::try_from(self.doc_ids.len()).unwrap_or(u32::MAX);
+        self.doc_ids.push(doc_id.to_string());
+        for (i, e) in entities.iter().enumerate() {
+            let key = link_key(&e.name);
+            if key.is_empty() {
+                let lone = DocEntity {
+                    mentions: Vec::new(),
+                    ..e.clone()
+                };
+                self.alone.push((doc, i, lone));
+                continue;
+            }
+            let g = self.groups.entry((e.kind, key)).or_default();
+            g.members.push((doc, i));
+            *g.names.entry(e.name.clone()).or_default() += 1;
+            g.aliases.insert(e.name.clone());
+            g.aliases.extend(e.aliases.iter().cloned());
+        }
     }
+
+    /// The linked entities, sorted by kind, name and id.
+    pub fn finish(mut self) -> Vec<LinkedEntity> {
+        // Surname-only people (and unknown one-word names): the one
+        // multi-word person whose last word it is.
+        let mut by_last: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (kind, k) in self.groups.keys() {
+            if *kind == EntityKind::Person && k.contains(' ') {
+                let last = k.rsplit(' ').next().unwrap_or("").to_string();
+                by_last.entry(last).or_default().push(k.clone());
+            }
+        }
+        let singles: Vec<(EntityKind, String)> = self
+            .groups
+            .keys()
+            .filter(|(kind, k)| {
+                matches!(kind, EntityKind::Person | EntityKind::Other) && !k.contains(' ')
+            })
+            .cloned()
+            .collect();
+        for single in singles {
+            let Some(targets) = by_last.get(&single.1) else {
+                continue;
+            };
+            if targets.len() != 1 {
+                continue;
+            }
+            let target = (EntityKind::Person, targets[0].clone());
+            if let Some(moved) = self.groups.remove(&single) {
+                let g = self.groups.entry(target).or_default();
+                g.members.extend(moved.members);
+                for (name, n) in moved.names {
+                    *g.names.entry(name).or_default() += n;
+                }
+                g.aliases.extend(moved.aliases);
+            }
+        }
+        let doc_ids = &self.doc_ids;
+        let mut out: Vec<LinkedEntity> = std::mem::take(&mut self.groups)
+            .into_iter()
+            .map(|((kind, _), g)| linked(kind, g, doc_ids))
+            .collect();
+        for (doc, i, e) in self.alone {
+            let doc_id = &doc_ids[doc as usize];
+            out.push(LinkedEntity {
+                id: crosscheck_model::document_entity_id(doc_id, i),
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                members: vec![(doc_id.clone(), i)],
+            });
+        }
+        out.sort_by(|a, b| (a.kind, &a.name, &a.id).cmp(&(b.kind, &b.name, &b.id)));
+        out
+    }
+}
+
+fn linked(kind: EntityKind, g: Group, doc_ids: &[String]) -> LinkedEntity {
     // Full names (several words) before surnames.
     let words = |s: &str| s.split_whitespace().count();
-    let name = counts
+    let name = g
+        .names
         .iter()
         .max_by(|a, b| {
             (words(a.0) > 1)
@@ -118,16 +163,12 @@ fn linked(
         })
         .map(|(n, _)| n.to_string())
         .unwrap_or_default();
-    let mut aliases: BTreeSet<String> = BTreeSet::new();
-    for &m in members {
-        let e = items[m].2;
-        aliases.insert(e.name.clone());
-        aliases.extend(e.aliases.iter().cloned());
-    }
+    let mut aliases = g.aliases;
     aliases.remove(&name);
-    let mut members: Vec<(String, usize)> = members
+    let mut members: Vec<(String, usize)> = g
+        .members
         .iter()
-        .map(|&m| (items[m].0.to_string(), items[m].1))
+        .map(|&(d, i)| (doc_ids[d as usize].clone(), i))
         .collect();
     members.sort();
     members.dedup();

@@ -5,7 +5,7 @@
 //! and were published close in time. Each group of variants points to its
 //! earliest quote (by publication date, then document id, then position).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crosscheck_model::{LinkedEntity, QuoteKind, UnionFind};
 
@@ -36,11 +36,61 @@ const STOPWORDS: &[&str] = &[
     "any", "just", "very", "also", "into", "about", "up", "out", "more", "most",
 ];
 
+/// The quotes of one document that can have variants, reduced to what the
+/// comparison needs, so that a whole store's quotes fit in memory without
+/// their texts.
+#[derive(Debug, Clone)]
+pub struct DocQuotes {
+    pub id: String,
+    day: Option<i64>,
+    quotes: Vec<QuoteWords>,
+}
+
+#[derive(Debug, Clone)]
+struct QuoteWords {
+    /// The first quote of the chain this part belongs to.
+    quote: usize,
+    /// Index into the document's entities.
+    speaker: usize,
+    /// Hashes of the distinct content words, sorted.
+    words: Vec<u64>,
+}
+
+impl DocQuotes {
+    /// The direct quotes of `doc` with a speaker and enough content words.
+    /// Each part of a quote interrupted by its attribution is kept on its
+    /// own (translations differ more over a long statement than over one
+    /// sentence); a match links the whole quotes.
+    pub fn of(doc: &AnalysedDoc) -> DocQuotes {
+        let quotes = doc
+            .analysis
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.kind != QuoteKind::Indirect)
+            .filter_map(|(qi, q)| {
+                let speaker = q.speaker?;
+                let words = own_words(doc, qi);
+                (words.len() >= MIN_SHARED).then(|| QuoteWords {
+                    quote: chain_head(&doc.analysis.quotes, qi),
+                    speaker,
+                    words,
+                })
+            })
+            .collect();
+        DocQuotes {
+            id: doc.id.to_string(),
+            day: doc.published.and_then(day_number),
+            quotes,
+        }
+    }
+}
+
 struct Candidate<'a> {
     doc: usize,
     quote: usize,
     day: Option<i64>,
-    words: Vec<String>,
+    words: &'a [u64],
     doc_id: &'a str,
 }
 
@@ -49,35 +99,39 @@ struct Candidate<'a> {
 /// documents. The result is sorted and does not depend on the order of
 /// `docs`.
 pub fn quote_variants(docs: &[AnalysedDoc], entities: &[LinkedEntity]) -> Vec<Variant> {
+    let quotes: Vec<DocQuotes> = docs.iter().map(DocQuotes::of).collect();
+    variants_of(&quotes, entities)
+}
+
+/// [`quote_variants`] over documents reduced by [`DocQuotes::of`].
+pub fn variants_of(docs: &[DocQuotes], entities: &[LinkedEntity]) -> Vec<Variant> {
+    // Only the entities that speak are looked up.
+    let speakers: HashSet<(&str, usize)> = docs
+        .iter()
+        .flat_map(|d| d.quotes.iter().map(move |q| (d.id.as_str(), q.speaker)))
+        .collect();
     let mut speaker_of: HashMap<(&str, usize), usize> = HashMap::new();
     for (n, e) in entities.iter().enumerate() {
         for (doc, idx) in &e.members {
-            speaker_of.insert((doc.as_str(), *idx), n);
+            if let Some(&key) = speakers.get(&(doc.as_str(), *idx)) {
+                speaker_of.insert(key, n);
+            }
         }
     }
+    drop(speakers);
     // Quotes grouped by store-wide speaker.
     let mut by_speaker: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
-        for (qi, q) in doc.analysis.quotes.iter().enumerate() {
-            if q.kind == QuoteKind::Indirect {
-                continue;
-            }
-            let Some(speaker) = q.speaker.and_then(|s| speaker_of.get(&(doc.id, s))) else {
+        for q in &doc.quotes {
+            let Some(speaker) = speaker_of.get(&(doc.id.as_str(), q.speaker)) else {
                 continue;
             };
-            let words = own_words(doc, qi);
-            if words.len() < MIN_SHARED {
-                continue;
-            }
-            // Each part of a quote interrupted by its attribution is compared
-            // on its own (translations differ more over a long statement
-            // than over one sentence); a match links the whole quotes.
             by_speaker.entry(*speaker).or_default().push(Candidate {
                 doc: d,
-                quote: chain_head(&doc.analysis.quotes, qi),
-                day: doc.published.and_then(day_number),
-                words,
-                doc_id: doc.id,
+                quote: q.quote,
+                day: doc.day,
+                words: &q.words,
+                doc_id: &doc.id,
             });
         }
     }
@@ -103,9 +157,9 @@ pub fn quote_variants(docs: &[AnalysedDoc], entities: &[LinkedEntity]) -> Vec<Va
                 }
                 seen.push((q.doc, q.quote));
                 out.push(Variant {
-                    document_id: docs[q.doc].id.to_string(),
+                    document_id: docs[q.doc].id.clone(),
                     quote: q.quote,
-                    variant_of_document: docs[first.doc].id.to_string(),
+                    variant_of_document: docs[first.doc].id.clone(),
                     variant_of_quote: first.quote,
                 });
             }
@@ -129,10 +183,10 @@ fn chain_head(quotes: &[crosscheck_model::DocQuote], mut qi: usize) -> usize {
 /// Union the speaker's quotes that are variants of each other; returns the
 /// groups of two or more, keyed by their first member, members in order.
 fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, q) in quotes.iter().enumerate() {
-        for w in &q.words {
-            postings.entry(w.as_str()).or_default().push(i);
+        for &w in q.words {
+            postings.entry(w).or_default().push(i);
         }
     }
     let mut sets = UnionFind::new(quotes.len());
@@ -144,8 +198,8 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
     }
     for (i, q) in quotes.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for w in &q.words {
-            let list = &postings[w.as_str()];
+        for w in q.words {
+            let list = &postings[w];
             if list.len() > MAX_POSTINGS {
                 continue;
             }
@@ -162,7 +216,7 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
         for j in partners {
             let other = &quotes[j];
             let same_quote = other.doc == q.doc && other.quote == q.quote;
-            let overlap = overlap(&q.words, &other.words);
+            let overlap = overlap(q.words, other.words);
             let strict = close_in_time(q.day, other.day) && overlap >= MIN_OVERLAP;
             // Two translations of one remark share fewer words; reported
             // within days of each other by other outlets, a third of them
@@ -186,7 +240,7 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
 
 /// Share of the shorter quote's content words that the other has (0 when
 /// fewer than `MIN_SHARED` words are shared).
-fn overlap(a: &[String], b: &[String]) -> f64 {
+fn overlap(a: &[u64], b: &[u64]) -> f64 {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let shorter = a.len().min(b.len()).max(1);
     if shared < MIN_SHARED {
@@ -210,7 +264,7 @@ fn close_in_time(a: Option<i64>, b: Option<i64>) -> bool {
 /// The content words a quote's speaker says in their own voice: the words
 /// of the quote outside any quote nested in it (a speaker quoting someone
 /// else is not repeating that person's statement).
-fn own_words(doc: &AnalysedDoc, qi: usize) -> Vec<String> {
+fn own_words(doc: &AnalysedDoc, qi: usize) -> Vec<u64> {
     let quotes = &doc.analysis.quotes;
     let q = &quotes[qi];
     let mut text = String::new();
@@ -232,17 +286,26 @@ fn own_words(doc: &AnalysedDoc, qi: usize) -> Vec<String> {
     content_words(&text)
 }
 
-/// The distinct content words of a text, lower-cased and sorted.
-fn content_words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = text
+/// The distinct content words of a text, lower-cased, as sorted hashes (a
+/// collision between two words of one speaker's quotes is as rare as
+/// 2^-64 per pair, and would only add one shared word).
+fn content_words(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
         .filter(|w| w.chars().count() > 1 && !STOPWORDS.contains(&w.as_str()))
-        .map(|w| singular(&w))
+        .map(|w| word_hash(&singular(&w)))
         .collect();
     words.sort();
     words.dedup();
     words
+}
+
+/// FNV-1a: stable across runs and machines (the std hasher is seeded).
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A plural's singular, roughly ("waters" -> "water", "crews" -> "crew"),

@@ -1,7 +1,7 @@
 //! Tests of analyses and links in [`SqliteStore`].
 
 use super::*;
-use crate::{AnalysedDocument, Links, QuoteVariant, StoredAnalysis};
+use crate::{Links, QuoteVariant, StoredAnalysis};
 use crosscheck_model::{
     DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, LinkedEntity, Mention, MentionKind,
     QuoteKind, Span,
@@ -305,8 +305,14 @@ fn relink_sees_every_analysed_document_and_a_failure_keeps_the_old_links() {
     store.insert_documents(&[da, db, said_doc("c")]).unwrap();
     let mut ids = Vec::new();
     store
-        .relink(&mut |docs: &[AnalysedDocument]| {
-            ids = docs.iter().map(|d| d.id.clone()).collect();
+        .relink(&mut |source| {
+            source.for_each_link_document(&mut |d| {
+                // Linking reads entities and quotes, not mentions or claims.
+                assert!(d.analysis.claims.is_empty());
+                assert!(d.analysis.entities.iter().all(|e| e.mentions.is_empty()));
+                ids.push(d.id);
+                Ok(())
+            })?;
             Ok(links_for(&a, &b))
         })
         .unwrap();

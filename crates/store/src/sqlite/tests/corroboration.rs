@@ -318,29 +318,34 @@ fn invalid_findings_are_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn recorroborate_reads_one_story_at_a_time_and_replaces_every_finding() {
+fn recorroborate_reads_stories_in_batches_and_replaces_every_finding() {
     let (mut store, ids) = stored();
     store.replace_corroboration(&[findings(&ids)]).unwrap();
     let mut seen: Vec<(String, usize)> = Vec::new();
     store
-        .recorroborate(&mut |id, docs| {
-            seen.push((id.to_string(), docs.len()));
-            let mut f = StoryFindings {
-                story_id: id.to_string(),
-                ..Default::default()
-            };
-            if docs.len() == 1 {
-                f.claims.push(NewAlignedClaim {
-                    status: ClaimStatus::SingleSource,
-                    claims: vec![r(&docs[0].id, 1)],
-                    documents: vec![docs[0].id.clone()],
-                    outlets: vec![],
-                    sources: vec![],
-                    contradictions: vec![],
-                    unattributed: true,
-                });
-            }
-            Ok(f)
+        .recorroborate(&mut |batch| {
+            Ok(batch
+                .into_iter()
+                .map(|(id, docs)| {
+                    seen.push((id.to_string(), docs.len()));
+                    let mut f = StoryFindings {
+                        story_id: id.to_string(),
+                        ..Default::default()
+                    };
+                    if docs.len() == 1 {
+                        f.claims.push(NewAlignedClaim {
+                            status: ClaimStatus::SingleSource,
+                            claims: vec![r(&docs[0].id, 1)],
+                            documents: vec![docs[0].id.clone()],
+                            outlets: vec![],
+                            sources: vec![],
+                            contradictions: vec![],
+                            unattributed: true,
+                        });
+                    }
+                    f
+                })
+                .collect())
         })
         .unwrap();
     assert_eq!(
@@ -358,17 +363,23 @@ fn recorroborate_reads_one_story_at_a_time_and_replaces_every_finding() {
     // An error of `compute`, or findings for another story, leave the
     // stored ones as they were.
     let err = store
-        .recorroborate(&mut |_, _| Err(StoreError::Aborted("no".into())))
+        .recorroborate(&mut |_| Err(StoreError::Aborted("no".into())))
         .unwrap_err();
     assert!(matches!(err, StoreError::Aborted(_)), "{err}");
     let err = store
-        .recorroborate(&mut |_, _| {
-            Ok(StoryFindings {
-                story_id: "s-elsewhere".into(),
-                ..Default::default()
-            })
+        .recorroborate(&mut |batch| {
+            Ok(batch
+                .iter()
+                .map(|_| StoryFindings {
+                    story_id: "s-elsewhere".into(),
+                    ..Default::default()
+                })
+                .collect())
         })
         .unwrap_err();
+    assert!(matches!(err, StoreError::InvalidCorroboration(_)), "{err}");
+    // Findings for fewer stories than were given are refused too.
+    let err = store.recorroborate(&mut |_| Ok(Vec::new())).unwrap_err();
     assert!(matches!(err, StoreError::InvalidCorroboration(_)), "{err}");
     assert_eq!(
         store.story_findings(&format!("s-{}", ids[3])).unwrap(),
@@ -444,12 +455,15 @@ fn a_schema_4_database_is_migrated_and_corroborated_by_the_next_recorroborate() 
     );
     let mut calls = 0;
     store
-        .recorroborate(&mut |id, _| {
-            calls += 1;
-            Ok(StoryFindings {
-                story_id: id.to_string(),
-                ..Default::default()
-            })
+        .recorroborate(&mut |batch| {
+            calls += batch.len();
+            Ok(batch
+                .into_iter()
+                .map(|(id, _)| StoryFindings {
+                    story_id: id,
+                    ..Default::default()
+                })
+                .collect())
         })
         .unwrap();
     assert_eq!(calls, 1);
