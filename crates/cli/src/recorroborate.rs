@@ -73,6 +73,11 @@ fn status(s: Status) -> ClaimStatus {
 /// The findings of one story's documents (in the story's order), with ids
 /// in place of positions.
 pub fn story_findings(story_id: &str, docs: &[StoryDocument]) -> Result<StoryFindings, StoreError> {
+    let position: std::collections::HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let story: Vec<StoryDoc> = docs
         .iter()
         .map(|d| StoryDoc {
@@ -82,10 +87,7 @@ pub fn story_findings(story_id: &str, docs: &[StoryDocument]) -> Result<StoryFin
             text: &d.text,
             analysis: &d.analysis,
             upstream: &d.upstream,
-            copy_of: d
-                .copy_of
-                .as_ref()
-                .and_then(|o| docs.iter().position(|x| &x.id == o)),
+            copy_of: d.copy_of.as_deref().and_then(|o| position.get(o).copied()),
         })
         .collect();
     let findings =

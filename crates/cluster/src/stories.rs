@@ -19,7 +19,6 @@ use std::collections::HashMap;
 
 use crate::terms::{cosine, keep_heaviest, rank, top, TermVec};
 use crate::Params;
-use crosscheck_model::UnionFind;
 
 /// Terms of a centroid used to find candidate stories.
 const INDEX_TERMS: usize = 10;
@@ -31,10 +30,13 @@ const POSTINGS: usize = 64;
 pub const STALE_DAYS: i64 = 90;
 const STALE_PENALTY: f32 = 0.1;
 
+#[derive(Clone)]
 struct Story {
     sum: HashMap<u32, f32>,
     centroid: TermVec,
     members: Vec<usize>,
+    /// Day of the first dated member (members come in publication order).
+    first_day: Option<i64>,
     last_day: Option<i64>,
 }
 
@@ -44,6 +46,7 @@ impl Story {
             sum: HashMap::new(),
             centroid: Vec::new(),
             members: Vec::new(),
+            first_day: None,
             last_day: None,
         };
         s.add(doc, v, day);
@@ -55,9 +58,30 @@ impl Story {
             *self.sum.entry(id).or_default() += w;
         }
         self.members.push(doc);
-        if day.is_some() {
-            self.last_day = day.max(self.last_day);
+        self.days(day, day);
+        self.recentre();
+    }
+
+    /// Another story's members and term sums become this one's.
+    fn absorb(&mut self, other: &Story) {
+        for (&id, &w) in &other.sum {
+            *self.sum.entry(id).or_default() += w;
         }
+        self.members.extend(&other.members);
+        self.days(other.first_day, other.last_day);
+        self.recentre();
+    }
+
+    fn days(&mut self, first: Option<i64>, last: Option<i64>) {
+        if first.is_some() {
+            self.first_day = self.first_day.min(first).or(first);
+        }
+        if last.is_some() {
+            self.last_day = last.max(self.last_day);
+        }
+    }
+
+    fn recentre(&mut self) {
         let mut c: Vec<(u32, f32)> = self.sum.iter().map(|(&k, &w)| (k, w)).collect();
         // Keep the running sum small: what falls far out of the centroid
         // will not come back.
@@ -159,24 +183,44 @@ fn best_story(
 
 /// Merges stories whose centroids are similar; returns the members of each
 /// resulting story, stories in order of their first member.
+///
+/// Stories are taken in order of their first member and each joins the
+/// *merged* story whose centroid is most similar to its own (at least
+/// `threshold`, plus [`STALE_PENALTY`] when it starts more than
+/// [`STALE_DAYS`] after that story's last document), else stays apart. A
+/// story must resemble what the merged story has become, not any one of
+/// its parts: joining pairs transitively (single link) chains unrelated
+/// stories through their generic words, and on a million generated
+/// documents put more than half of them in one story.
 fn merge(stories: &[Story], threshold: f32) -> Vec<Vec<usize>> {
-    let mut sets = UnionFind::new(stories.len());
+    let mut merged: Vec<Story> = Vec::new();
     let mut index = Index::default();
-    for (s, story) in stories.iter().enumerate() {
-        for o in index.candidates(&story.centroid) {
-            if cosine(&story.centroid, &stories[o].centroid) >= threshold {
-                sets.union(s, o);
+    for story in stories {
+        let first_day = story.first_day;
+        let mut best: Option<(usize, f32)> = None;
+        for m in index.candidates(&story.centroid) {
+            let need = match (first_day, merged[m].last_day) {
+                (Some(d), Some(last)) if d - last > STALE_DAYS => threshold + STALE_PENALTY,
+                _ => threshold,
+            };
+            let c = cosine(&story.centroid, &merged[m].centroid);
+            if c >= need && best.is_none_or(|(_, b)| c > b) {
+                best = Some((m, c));
             }
         }
-        index.add(s, &story.centroid);
+        let m = match best {
+            Some((m, _)) => {
+                merged[m].absorb(story);
+                m
+            }
+            None => {
+                merged.push(story.clone());
+                merged.len() - 1
+            }
+        };
+        index.add(m, &merged[m].centroid);
     }
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); stories.len()];
-    for (s, story) in stories.iter().enumerate() {
-        let r = sets.find(s);
-        groups[r].extend(&story.members);
-    }
-    groups.retain(|g| !g.is_empty());
-    groups
+    merged.into_iter().map(|s| s.members).collect()
 }
 
 /// The centroid of some documents' vectors (for titles and episodes).

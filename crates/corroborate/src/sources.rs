@@ -51,7 +51,9 @@ pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
     let n = documents.len();
     let mut sets = UnionFind::new(n);
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
-    let pos = |d: usize| documents.iter().position(|&x| x == d);
+    let at: std::collections::HashMap<usize, usize> =
+        documents.iter().enumerate().map(|(k, &d)| (d, k)).collect();
+    let pos = |d: usize| at.get(&d).copied();
     // A reason is recorded only where it joins documents not yet joined:
     // two reports of one outlet are not also said to "cite" it.
     let mut join = |sets: &mut UnionFind, a: usize, b: usize, why: String| {

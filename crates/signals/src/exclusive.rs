@@ -264,6 +264,20 @@ mod tests {
     const THEIRS: &str =
         "The council approved US$40m for the harbour. Around 120 berths stood idle.";
 
+    /// Two documents of one story (or of none), no copies.
+    fn pair<'a>(
+        a: (&'a Document, &'a [DocClaim]),
+        b: (&'a Document, &'a [DocClaim]),
+        story_id: Option<&'a str>,
+    ) -> [DocInput<'a>; 2] {
+        [a, b].map(|(document, claims)| DocInput {
+            document,
+            claims,
+            story_id,
+            copy_of: None,
+        })
+    }
+
     fn mine() -> Vec<DocClaim> {
         vec![
             amount(
@@ -317,20 +331,7 @@ mod tests {
         let a = doc(MINE);
         let b = doc_as("bbbbbbbbbbbb", Some("Bay Herald"), THEIRS);
         let (ca, cb) = (mine(), theirs());
-        let docs = [
-            DocInput {
-                document: &a,
-                claims: &ca,
-                story_id: Some("s-0123456789ab"),
-                copy_of: None,
-            },
-            DocInput {
-                document: &b,
-                claims: &cb,
-                story_id: Some("s-0123456789ab"),
-                copy_of: None,
-            },
-        ];
+        let docs = pair((&a, &ca[..]), (&b, &cb[..]), Some("s-0123456789ab"));
         let s = signal(&a, &ca, &Carried::by_other_outlets(&docs, 0));
         assert!(s.applicable);
         assert_eq!((s.count, s.total), (1, Some(3)));
@@ -361,20 +362,7 @@ mod tests {
         let a = doc(MINE);
         let b = doc_as("bbbbbbbbbbbb", Some("  tide courier "), THEIRS);
         let (ca, cb) = (mine(), theirs());
-        let docs = [
-            DocInput {
-                document: &a,
-                claims: &ca,
-                story_id: None,
-                copy_of: None,
-            },
-            DocInput {
-                document: &b,
-                claims: &cb,
-                story_id: None,
-                copy_of: None,
-            },
-        ];
+        let docs = pair((&a, &ca[..]), (&b, &cb[..]), None);
         let s = signal(&a, &ca, &Carried::by_other_outlets(&docs, 0));
         assert!(!s.applicable);
         assert_eq!(s.count, 0);
@@ -382,20 +370,7 @@ mod tests {
         // Two documents of unknown outlet are two outlets.
         let a = doc_as("aaaaaaaaaaaa", None, MINE);
         let b = doc_as("bbbbbbbbbbbb", None, THEIRS);
-        let docs = [
-            DocInput {
-                document: &a,
-                claims: &ca,
-                story_id: None,
-                copy_of: None,
-            },
-            DocInput {
-                document: &b,
-                claims: &cb,
-                story_id: None,
-                copy_of: None,
-            },
-        ];
+        let docs = pair((&a, &ca[..]), (&b, &cb[..]), None);
         assert!(signal(&a, &ca, &Carried::by_other_outlets(&docs, 0)).applicable);
     }
 
