@@ -35,6 +35,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::json;
 
+use super::formats::{html_page, page_text};
 use super::pool::Article;
 
 /// What to generate.
@@ -118,11 +119,11 @@ struct Story {
 
 /// A document as generated, before it is given a format.
 #[derive(Clone)]
-struct Doc {
-    story: u64,
-    title: String,
-    paragraphs: Vec<String>,
-    day: i64,
+pub(super) struct Doc {
+    pub story: u64,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub day: i64,
 }
 
 struct Generator<'a> {
@@ -573,71 +574,6 @@ fn date_string(day: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn html_page(doc: &Doc, outlet: &str, date: Option<&str>) -> String {
-    let mut h = String::with_capacity(doc.paragraphs.iter().map(String::len).sum::<usize>() + 800);
-    h.push_str("<!doctype html><html><head><meta charset=\"utf-8\">");
-    h.push_str(&format!(
-        "<title>{} | {}</title><meta property=\"og:site_name\" content=\"{}\">",
-        escape(&doc.title),
-        escape(outlet),
-        escape(outlet)
-    ));
-    if let Some(d) = date {
-        h.push_str(&format!(
-            "<meta property=\"article:published_time\" content=\"{d}T08:00:00Z\">"
-        ));
-    }
-    h.push_str(
-        "</head><body><header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> \
-                <a href=\"/politics\">Politics</a> <a href=\"/business\">Business</a> \
-                <a href=\"/sport\">Sport</a></nav></header><main><article>",
-    );
-    h.push_str(&format!("<h1>{}</h1>", escape(&doc.title)));
-    for p in &doc.paragraphs {
-        h.push_str(&format!("<p>{}</p>", escape(p)));
-    }
-    h.push_str(
-        "</article><aside><h2>Most read</h2><ul><li><a href=\"/a\">Weather warning \
-                issued for the weekend</a></li><li><a href=\"/b\">Local team wins the \
-                cup</a></li></ul></aside></main><footer><p>Subscribe to our newsletter</p>",
-    );
-    h.push_str(&format!(
-        "<p>&copy; {} All rights reserved.</p></footer></body></html>",
-        escape(outlet)
-    ));
-    h
-}
-
-fn page_text(doc: &Doc, outlet: &str, date: Option<&str>, related: &[String]) -> String {
-    let mut lines = vec![
-        outlet.to_string(),
-        "Home | World | Politics | Business | Sport | Opinion".to_string(),
-        "Search".to_string(),
-        doc.title.clone(),
-    ];
-    if let Some(d) = date {
-        lines.push(format!("Published {d}"));
-    }
-    lines.push(String::new());
-    for p in &doc.paragraphs {
-        lines.push(p.clone());
-        lines.push(String::new());
-    }
-    lines.push("Share this article".to_string());
-    lines.push("Subscribe to our newsletter".to_string());
-    lines.push("Related".to_string());
-    lines.extend(related.iter().cloned());
-    lines.push(format!("© {outlet}. All rights reserved."));
-    lines.join("\n")
 }
 
 #[cfg(test)]
