@@ -262,11 +262,9 @@ fn a_database_of_schema_2_is_migrated_and_its_documents_analysed_again() {
 
 #[test]
 fn claims_lists_check_worthy_claims_of_the_seed_corpus() {
-    let Some(seeds) = shared("seeds") else {
+    let Some((db, out)) = seeds_db() else {
         return;
     };
-    let db = Db::new();
-    let out = db.ingest(&[&seeds]);
     assert!(
         out.status.code() == Some(0) || out.status.code() == Some(3),
         "{}",

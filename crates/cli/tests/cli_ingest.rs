@@ -225,9 +225,9 @@ fn the_same_input_gives_a_byte_identical_export() {
 
 #[test]
 fn the_five_seeds_are_ingested_with_what_a_careful_reader_sees() {
-    let Some(seeds) = shared("seeds") else { return };
-    let db = Db::new();
-    let out = db.ingest(&[&seeds]);
+    let Some((db, out)) = seeds_db() else {
+        return;
+    };
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = db.documents();
     assert_eq!(docs.len(), 5);

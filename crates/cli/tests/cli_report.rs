@@ -275,11 +275,9 @@ fn the_demo_briefing_finds_everything_demo_readme_lists() {
 
 #[test]
 fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_title() {
-    let Some(seeds) = shared("seeds") else {
+    let Some((db, out)) = seeds_db() else {
         return;
     };
-    let db = Db::new();
-    let out = db.ingest(&[&seeds]);
     assert!(matches!(out.status.code(), Some(0 | 3)), "{}", stderr(&out));
     let text = run_ok(&db, &["report"]);
     let confirmed = items(&section(&text, "WHAT IS CONFIRMED"));

@@ -370,11 +370,9 @@ fn the_validator_rejects_broken_signals() {
 
 #[test]
 fn the_seed_outlet_giving_four_unsourced_statistics_shows_them_as_its_own_and_unsourced() {
-    let Some(seeds) = shared("seeds") else {
+    let Some((db, out)) = seeds_db() else {
         return;
     };
-    let db = Db::new();
-    let out = db.ingest(&[&seeds]);
     assert!(matches!(out.status.code(), Some(0 | 3)), "{}", stderr(&out));
     let docs = Docs::of(&db);
     let (id, _) = docs

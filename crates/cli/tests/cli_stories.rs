@@ -282,11 +282,9 @@ fn a_database_of_schema_3_is_migrated_and_clustered_by_the_next_ingest() {
 
 #[test]
 fn the_seed_corpus_is_one_story_of_all_five_documents() {
-    let Some(seeds) = shared("seeds") else {
+    let Some((db, out)) = seeds_db() else {
         return;
     };
-    let db = Db::new();
-    let out = db.ingest(&[&seeds]);
     assert!(out.status.success(), "{}", stderr(&out));
     let stories = json_of(&db, &["stories", "--format", "json"]);
     let stories = stories.as_array().unwrap();

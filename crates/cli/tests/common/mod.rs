@@ -29,6 +29,16 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     }
 }
 
+/// A fresh database with the five seed documents ingested, and the output
+/// of that ingest (for the caller to check); `None` when the shared corpora
+/// are absent.
+pub fn seeds_db() -> Option<(Db, Output)> {
+    let seeds = shared("seeds")?;
+    let db = Db::new();
+    let out = db.ingest(&[&seeds]);
+    Some((db, out))
+}
+
 pub struct Db {
     pub dir: tempfile::TempDir,
 }
