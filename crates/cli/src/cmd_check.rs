@@ -7,6 +7,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -146,11 +147,12 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 fn usage_error(message: &str) -> Result<Exit> {
-    eprintln!("error: {message}");
+    crate::output::warn(&format!("error: {message}"));
     Ok(Exit::Usage)
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
+    let mut w = crate::output::Out::stdout();
     let claims = match (&args.claim, &args.claims) {
         (Some(text), _) => {
             if text.trim().is_empty() {
@@ -247,18 +249,20 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        write!(w, "{}", crate::output::json_pretty(&rows)?)?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     if documents == 0 {
-        println!("no documents stored (`crosscheck ingest` stores them)");
+        writeln!(w, "no documents stored (`crosscheck ingest` stores them)")?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     for (i, claim) in claims.iter().enumerate() {
         if i > 0 {
-            println!();
+            writeln!(w)?;
         }
-        println!("{}: {}", claim.id, shorten(&claim.text, 200));
+        writeln!(w, "{}: {}", claim.id, shorten(&claim.text, 200))?;
         let mine: Vec<&Finding> = findings.iter().filter(|f| f.claim == i).collect();
         for f in &mine {
             let (outlet, date) = places.get(&f.document_id).cloned().unwrap_or_default();
@@ -272,7 +276,8 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
                 .as_ref()
                 .map(|(_, _, t)| format!("\"{}\"", shorten(t, EVIDENCE_CHARS)))
                 .unwrap_or_default();
-            println!(
+            writeln!(
+                w,
                 "  {} {:.3}  {}  {}  {}  {}",
                 pad(f.stance.as_str(), 11),
                 f.score,
@@ -280,7 +285,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
                 pad(&date, 10),
                 f.document_id.chars().take(SHORT_ID).collect::<String>(),
                 evidence
-            );
+            )?;
         }
         let count = |s: Stance| mine.iter().filter(|f| f.stance == s).count();
         let (support, contradict, discuss) = (
@@ -290,15 +295,16 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
         );
         let related = support + contradict + discuss;
         if related == 0 {
-            println!("no stored document bears on it ({documents} checked)");
+            writeln!(w, "no stored document bears on it ({documents} checked)")?;
         } else {
-            println!(
+            writeln!(w,
                 "{related} document{} bear{} on it: {support} support, {contradict} contradict, {discuss} discuss",
                 if related == 1 { "" } else { "s" },
                 if related == 1 { "s" } else { "" },
-            );
+            )?;
         }
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }
 

@@ -2,6 +2,7 @@
 //! their score, attribution, hedging, normalised amounts and time.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use anyhow::Result;
 use clap::Args;
@@ -11,6 +12,7 @@ use crosscheck_model::{
 use crosscheck_store::{ClaimFilter, ClaimRecord, Store};
 
 use crate::exit::Exit;
+use crate::output::{json_pretty, Out};
 use crate::{Cli, Format};
 
 #[derive(Args, Debug)]
@@ -48,7 +50,7 @@ pub fn run(cli: &Cli, args: &ClaimsArgs) -> Result<Exit> {
         Some(id) => match store.get_document(id)? {
             Some(doc) => Some(doc.id),
             None => {
-                eprintln!("error: no document {id}");
+                crate::output::warn(&format!("error: no document {id}"));
                 return Ok(Exit::NotFound);
             }
         },
@@ -58,9 +60,11 @@ pub fn run(cli: &Cli, args: &ClaimsArgs) -> Result<Exit> {
         min_score: (args.min_score > 0.0).then_some(args.min_score),
     };
     let claims = store.claims(&filter)?;
+    let mut w = Out::stdout();
     if args.format == Format::Json {
         let rows: Vec<_> = claims.iter().map(crate::cmd_export::export_claim).collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        write!(w, "{}", json_pretty(&rows)?)?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     let groups = by_document(&claims);
@@ -68,16 +72,18 @@ pub fn run(cli: &Cli, args: &ClaimsArgs) -> Result<Exit> {
     for group in &groups {
         document_text(group, &mut out);
     }
-    print!("{out}");
+    write!(w, "{out}")?;
     if !cli.quiet {
         let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
-        println!(
+        writeln!(
+            w,
             "{} in {} (check-worthiness ≥ {:.2})",
             plural(claims.len(), "claim"),
             plural(groups.len(), "document"),
             args.min_score
-        );
+        )?;
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }
 
@@ -287,9 +293,13 @@ fn cut_words(s: &str, max: usize) -> String {
 
 /// The check-worthy claims of one document for `crosscheck show`: score,
 /// attribution, hedges, text and span.
-pub fn print_document_claims(text: &str, a: &DocAnalysis) {
+pub fn print_document_claims(
+    out: &mut crate::output::Out,
+    text: &str,
+    a: &DocAnalysis,
+) -> std::io::Result<()> {
     if a.claims.is_empty() {
-        return;
+        return Ok(());
     }
     let worthy: Vec<(usize, &DocClaim)> = a
         .claims
@@ -297,12 +307,13 @@ pub fn print_document_claims(text: &str, a: &DocAnalysis) {
         .enumerate()
         .filter(|(_, c)| c.checkworthiness >= CHECKWORTHY)
         .collect();
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(
+        out,
         "Claims ({} check-worthy of {}; `crosscheck claims --doc ID --min-score 0` lists all):",
         worthy.len(),
         a.claims.len()
-    );
+    )?;
     for (i, c) in worthy {
         let source = match c.attribution.kind {
             AttributionKind::Named => c
@@ -312,7 +323,8 @@ pub fn print_document_claims(text: &str, a: &DocAnalysis) {
                 .map(|e| e.name.as_str()),
             _ => None,
         };
-        println!(
+        writeln!(
+            out,
             "  #{i} {:.2} {}{}: \"{}\" ({}..{})",
             c.checkworthiness,
             attribution_label(c, source),
@@ -320,8 +332,9 @@ pub fn print_document_claims(text: &str, a: &DocAnalysis) {
             cut_words(&collapse(c.span.of(text)), 160),
             c.span.start,
             c.span.end
-        );
+        )?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,14 +1,18 @@
 //! `crosscheck docs`.
 
+use std::io::Write;
+
 use anyhow::Result;
 use crosscheck_store::Store;
 
 use crate::exit::Exit;
+use crate::output::{json_pretty, Out};
 use crate::{table, Cli, Format};
 
 pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
     let store = crate::cmd_show::open_existing(cli)?;
     let docs = store.list_documents()?;
+    let mut out = Out::stdout();
     if format == Format::Json {
         let rows: Vec<_> = docs
             .iter()
@@ -19,7 +23,8 @@ pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        write!(out, "{}", json_pretty(&rows)?)?;
+        out.finish()?;
         return Ok(Exit::Ok);
     }
     let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".to_string());
@@ -35,16 +40,18 @@ pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
             ]
         })
         .collect();
-    print!(
+    write!(
+        out,
         "{}",
         table::render(
             &["id", "outlet", "date", "words", "title"],
             &rows,
             &[12, 24, 10, 7, 70]
         )
-    );
+    )?;
     if !cli.quiet {
-        println!("{} documents", docs.len());
+        writeln!(out, "{} documents", docs.len())?;
     }
+    out.finish()?;
     Ok(Exit::Ok)
 }

@@ -2,6 +2,7 @@
 //! (and the documents that give them), mentions and documents.
 
 use std::collections::BTreeSet;
+use std::io::Write as _;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -74,6 +75,7 @@ fn roles(e: &EntityRecord) -> Vec<(String, Vec<GivenBy>)> {
 }
 
 pub fn run(cli: &Cli, args: &EntitiesArgs) -> Result<Exit> {
+    let mut w = crate::output::Out::stdout();
     let store = crate::cmd_show::open_existing(cli)?;
     let mut entities = store.entities()?;
     if let Some(k) = args.kind {
@@ -105,7 +107,8 @@ pub fn run(cli: &Cli, args: &EntitiesArgs) -> Result<Exit> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        write!(w, "{}", crate::output::json_pretty(&rows)?)?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     let rows: Vec<Vec<String>> = entities
@@ -120,33 +123,35 @@ pub fn run(cli: &Cli, args: &EntitiesArgs) -> Result<Exit> {
             ]
         })
         .collect();
-    print!(
+    write!(
+        w,
         "{}",
         table::render(
             &["kind", "name", "mentions", "docs", "aliases"],
             &rows,
             &[12, 40, 8, 4, 60]
         )
-    );
+    )?;
     // Roles and documents, per entity that has any role.
     let with_roles: Vec<&EntityRecord> = entities.iter().filter(|e| !roles(e).is_empty()).collect();
     if !with_roles.is_empty() {
-        println!();
-        println!("Roles:");
+        writeln!(w)?;
+        writeln!(w, "Roles:")?;
         for e in with_roles {
-            println!("  {}", e.name);
+            writeln!(w, "  {}", e.name)?;
             for (title, docs) in roles(e) {
                 let at: Vec<String> = docs
                     .iter()
                     .map(|(id, date)| format!("{id} {}", date.as_deref().unwrap_or("no date")))
                     .collect();
-                println!("    {title}: {}", at.join(", "));
+                writeln!(w, "    {title}: {}", at.join(", "))?;
             }
         }
     }
     if !cli.quiet {
-        println!();
-        println!("{} entities", entities.len());
+        writeln!(w)?;
+        writeln!(w, "{} entities", entities.len())?;
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }

@@ -3,7 +3,7 @@
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::collections::HashMap;
 
 use crosscheck_model::{
@@ -26,30 +26,109 @@ pub fn run(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<Exi
     let store = crate::cmd_show::open_existing(cli)?;
     match output {
         None => {
-            let stdout = std::io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
+            let mut w = crate::output::Out::stdout();
             write_export(&store, format, &mut w)?;
-            w.flush()?;
+            w.finish()?;
         }
-        Some(path) => {
-            // Write beside the target and rename, so a reader never sees a
-            // half-written export and a failure leaves the old file intact.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write to {}", dir.display()))?;
-            {
-                let mut w = BufWriter::new(tmp.as_file_mut());
-                write_export(&store, format, &mut w)?;
-                w.flush()?;
-            }
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
+        Some(path) => write_file(&store, format, path, &cli.db)?,
     }
     Ok(Exit::Ok)
+}
+
+/// Write the export to `path` atomically: beside the target, then renamed
+/// over it, so a reader never sees a half-written export and a failure
+/// leaves the old file intact. Only a regular file (or nothing) may be
+/// replaced, never the open database or its journal: a rename would
+/// replace a symbolic link, a FIFO or a device node rather than write
+/// through it. The new file keeps the old one's permissions.
+fn write_file(store: &dyn Store, format: ExportFormat, path: &Path, db: &Path) -> Result<()> {
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot write {}", path.display())),
+    };
+    if let Some(m) = &existing {
+        let kind = m.file_type();
+        let what = if kind.is_symlink() {
+            Some("a symbolic link; give the path of the file itself")
+        } else if kind.is_dir() {
+            Some("a directory")
+        } else if !kind.is_file() {
+            Some("not a regular file (a device, FIFO or socket)")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            bail!(
+                "will not write the export over {}: it is {what}",
+                path.display()
+            );
+        }
+        if is_database_file(path, db) {
+            bail!(
+                "will not write the export over {}: it is the database (give another -o file)",
+                path.display()
+            );
+        }
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".crosscheck-export-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file gets the usual mode (less the umask), not 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write to {}", dir.display()))?;
+    if let Some(m) = &existing {
+        std::fs::set_permissions(tmp.path(), m.permissions())
+            .with_context(|| format!("cannot write to {}", dir.display()))?;
+    }
+    {
+        let mut w = BufWriter::new(tmp.as_file_mut());
+        write_export(store, format, &mut w)?;
+        w.flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Whether `path` names the database file or one of SQLite's files beside
+/// it (`-wal`, `-shm`, `-journal`), by identity where the platform gives
+/// one (a hard link or another spelling of the path counts).
+fn is_database_file(path: &Path, db: &Path) -> bool {
+    let mut names = vec![db.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut n = db.as_os_str().to_owned();
+        n.push(suffix);
+        names.push(n.into());
+    }
+    names.iter().any(|n| same_file(path, n))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// A store-wide entity as exported: roles with the document that gives each
@@ -328,13 +407,46 @@ fn story_of(store: &dyn Store, s: &StoryRecord) -> Result<ExportStory, StoreErro
 
 /// Stream the export: documents, entities, quotes, claims and stories are
 /// written one by one, never all held, from one consistent snapshot of the
-/// store.
+/// store. A write error (a closed pipe, a full disk) is returned as the
+/// `io::Error` it was, so that the caller can tell them apart.
 fn write_export(store: &dyn Store, format: ExportFormat, w: &mut dyn Write) -> Result<()> {
-    store.snapshot(&mut || match format {
-        ExportFormat::Jsonl => write_jsonl(store, w),
-        ExportFormat::Json => write_json(store, w),
-    })?;
-    Ok(())
+    let mut rec = Recording {
+        inner: w,
+        error: None,
+    };
+    let done = store.snapshot(&mut || match format {
+        ExportFormat::Jsonl => write_jsonl(store, &mut rec),
+        ExportFormat::Json => write_json(store, &mut rec),
+    });
+    match (done, rec.error) {
+        (Ok(()), _) => Ok(()),
+        (Err(_), Some(io)) => Err(io.into()),
+        (Err(e), None) => Err(e.into()),
+    }
+}
+
+/// A writer that keeps a copy of its first error.
+struct Recording<'a> {
+    inner: &'a mut dyn Write,
+    error: Option<std::io::Error>,
+}
+
+impl Write for Recording<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| self.keep(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().inspect_err(|e| self.keep(e))
+    }
+}
+
+impl Recording<'_> {
+    fn keep(&mut self, e: &std::io::Error) {
+        if self.error.is_none() {
+            self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+    }
 }
 
 fn io(e: std::io::Error) -> StoreError {
@@ -342,7 +454,7 @@ fn io(e: std::io::Error) -> StoreError {
 }
 
 fn put<T: Serialize>(w: &mut dyn Write, value: &T) -> Result<(), StoreError> {
-    serde_json::to_writer(&mut *w, value).map_err(|e| io(e.into()))
+    crate::output::json_compact(&mut *w, value).map_err(|e| io(e.into()))
 }
 
 fn put_line<T: Serialize>(

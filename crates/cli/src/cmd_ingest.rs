@@ -1,13 +1,16 @@
 //! `crosscheck ingest` and `crosscheck demo`.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::Args;
 use crosscheck_ingest::Limits;
-use crosscheck_store::SqliteStore;
+use crosscheck_store::{SqliteStore, Store};
 
 use crate::exit::Exit;
+use crate::interrupt::Interrupt;
+use crate::output::{one_line, Out};
 use crate::pipeline::{ingest, IngestRequest, Summary};
 use crate::recluster::StoryCounts;
 use crate::recorroborate::FindingCounts;
@@ -33,31 +36,72 @@ pub struct IngestArgs {
     /// Print the wall-clock time of each stage on standard error (even with --quiet).
     #[arg(long)]
     pub timings: bool,
+    /// Follow symbolic links found under the folders given (by default they
+    /// are skipped: a link may lead out of the corpus).
+    #[arg(long, short = 'L')]
+    pub follow: bool,
 }
+
+#[derive(Args, Debug)]
+pub struct RebuildArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Summary format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Worker threads: as asked (at most [`MAX_JOBS`]), else one per core.
+fn jobs(asked: Option<usize>) -> usize {
+    asked
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, MAX_JOBS)
+}
+
+/// Most worker threads: more only multiplies the memory held by documents
+/// in flight without adding speed.
+pub const MAX_JOBS: usize = 64;
 
 pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
     let req = IngestRequest {
         paths: args.paths.clone(),
-        jobs: args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        limits: Limits {
-            max_file_bytes: args.max_file_size,
-            max_decompressed_bytes: args.max_decompressed_size,
-        },
+        jobs: jobs(args.jobs),
+        limits: Limits::new(args.max_file_size, args.max_decompressed_size),
+        interrupt: Interrupt::on_signals(),
+        follow_links: args.follow,
     };
     let summary = run_ingest(cli, &req)?;
     print_summary(&summary, args.format, cli.quiet)?;
     if args.timings {
         for (stage, secs) in &summary.timings {
-            eprintln!("time: {stage}: {secs:.2} s");
+            crate::output::warn(&format!("time: {stage}: {secs:.2} s"));
         }
     }
-    Ok(if summary.failures.is_empty() {
+    Ok(exit_of(&summary))
+}
+
+fn exit_of(summary: &Summary) -> Exit {
+    if summary.interrupted {
+        Exit::Interrupted
+    } else if summary.failures.is_empty() {
         Exit::Ok
     } else {
         Exit::SomeInputsFailed
-    })
+    }
+}
+
+/// `crosscheck rebuild`: the derivation step of an ingest alone.
+pub fn rebuild(cli: &Cli, args: &RebuildArgs) -> Result<Exit> {
+    let mut store = crate::cmd_show::open_writable(cli)?;
+    let pool = crate::pipeline::worker_pool(jobs(args.jobs))?;
+    let mut summary = Summary {
+        resumed: store.staged_documents()?,
+        ..Summary::default()
+    };
+    crate::pipeline::derive(&mut store, &pool, &Interrupt::on_signals(), &mut summary)?;
+    print_summary(&summary, args.format, cli.quiet)?;
+    Ok(exit_of(&summary))
 }
 
 fn run_ingest(cli: &Cli, req: &IngestRequest) -> Result<Summary> {
@@ -86,6 +130,7 @@ fn run_ingest(cli: &Cli, req: &IngestRequest) -> Result<Summary> {
 }
 
 fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
+    let mut w = Out::stdout();
     if format == Format::Json {
         let v = serde_json::json!({
             "ingested": s.inserted.iter().map(|(id, src)| serde_json::json!({"id": id, "source": src})).collect::<Vec<_>>(),
@@ -108,35 +153,71 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
             "seconds": s.timings.iter().map(|(stage, secs)| serde_json::json!({"stage": stage, "seconds": secs})).collect::<Vec<_>>(),
             "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
             "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
+            "resumed": s.resumed,
+            "interrupted": s.interrupted,
+            "skipped_links": s.skipped_links,
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        write!(w, "{}", crate::output::json_pretty(&v)?)?;
+        w.finish()?;
         return Ok(());
     }
     if quiet {
         for f in &s.failures {
-            eprintln!("failed: {}: {}", f.source, f.reason);
+            crate::output::warn(&format!("failed: {}: {}", f.source, f.reason));
+        }
+        if s.interrupted {
+            crate::output::warn(INTERRUPTED);
         }
         return Ok(());
     }
-    println!(
+    if s.interrupted {
+        writeln!(w, "{INTERRUPTED}")?;
+    } else if s.resumed > 0 {
+        writeln!(
+            w,
+            "completed an interrupted ingest: {} documents it had stored are now shown",
+            s.resumed
+        )?;
+    }
+    writeln!(
+        w,
         "ingested {}, unchanged {}, failed {}",
         s.inserted.len(),
         s.unchanged,
         s.failures.len()
-    );
+    )?;
     if s.analysed > 0 {
-        println!("analysed {} stored documents", s.analysed);
+        writeln!(w, "analysed {} stored documents", s.analysed)?;
     }
-    println!("{}", stories_line(&s.stories));
-    println!("{}", findings_line(&s.findings));
+    writeln!(w, "{}", stories_line(&s.stories))?;
+    writeln!(w, "{}", findings_line(&s.findings))?;
     for f in &s.failures {
-        println!("  failed: {}: {}", f.source, f.reason);
+        writeln!(
+            w,
+            "  failed: {}: {}",
+            one_line(&f.source),
+            one_line(&f.reason)
+        )?;
     }
-    for (src, w) in &s.warnings {
-        println!("  warning: {src}: {w}");
+    for (src, warning) in &s.warnings {
+        writeln!(w, "  warning: {}: {}", one_line(src), one_line(warning))?;
     }
+    if !s.skipped_links.is_empty() {
+        writeln!(
+            w,
+            "  skipped {} symbolic link{} under the folders given (--follow reads them), e.g. {}",
+            s.skipped_links.len(),
+            if s.skipped_links.len() == 1 { "" } else { "s" },
+            one_line(&s.skipped_links[0])
+        )?;
+    }
+    w.finish()?;
     Ok(())
 }
+
+/// What an interrupted run says (and `--quiet` prints on standard error).
+const INTERRUPTED: &str = "interrupted: the store is as it was before this run (documents it \
+    stored are kept, not shown yet); run the same ingest again, or `crosscheck rebuild`, to complete it";
 
 /// `stories: 1 (9 documents), copy groups: 1 (1 copy)`.
 fn stories_line(c: &StoryCounts) -> String {
@@ -178,24 +259,34 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
     }
     let req = IngestRequest {
         paths: vec![corpus],
-        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        jobs: jobs(None),
         limits: Limits::default(),
+        interrupt: Interrupt::on_signals(),
+        follow_links: false,
     };
     let summary = run_ingest(cli, &req)?;
     print_summary(&summary, Format::Table, false)?;
-    println!();
+    if summary.interrupted {
+        return Ok(Exit::Interrupted);
+    }
+    let mut w = Out::stdout();
+    writeln!(w)?;
+    w.finish()?;
     crate::cmd_docs::run(cli, Format::Table)?;
-    println!();
-    println!(
+    let mut w = Out::stdout();
+    writeln!(w)?;
+    writeln!(w,
         "Try: crosscheck --db {db} show ID --explain\n     crosscheck --db {db} quotes\n     \
          crosscheck --db {db} entities\n     crosscheck --db {db} claims\n     \
          crosscheck --db {db} stories\n     crosscheck --db {db} report --format html > briefing.html",
         db = cli.db.display()
-    );
-    println!(
+    )?;
+    writeln!(
+        w,
         "\nThe briefing (crosscheck --db {} report):\n",
         cli.db.display()
-    );
+    )?;
+    w.finish()?;
     crate::cmd_report::run(
         cli,
         &crate::cmd_report::ReportArgs {

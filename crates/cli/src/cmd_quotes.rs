@@ -9,6 +9,7 @@
 //! under the quote that contains them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io::Write as _;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -188,6 +189,7 @@ fn lower(s: &str) -> String {
 }
 
 pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
+    let mut w = crate::output::Out::stdout();
     let store = crate::cmd_show::open_existing(cli)?;
     let mut quotes = Vec::new();
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
@@ -227,7 +229,8 @@ pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
     let st = build(&quotes, &keep);
     if args.format == Format::Json {
         let rows: Vec<Value> = st.groups.iter().map(|g| statement_json(&st, g)).collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        write!(w, "{}", crate::output::json_pretty(&rows)?)?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     let mut out = String::new();
@@ -235,17 +238,19 @@ pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
         statement_text(&st, g, &mut out);
         out.push('\n');
     }
-    print!("{out}");
+    write!(w, "{out}")?;
     if !cli.quiet {
         let appearances: usize = st.groups.iter().map(Vec::len).sum();
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        println!(
+        writeln!(
+            w,
             "{}, {}",
             plural(st.groups.len(), "statement", "statements"),
             plural(appearances, "appearance", "appearances")
-        );
+        )?;
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }
 

@@ -1,14 +1,50 @@
 //! `crosscheck show`.
 
+use std::io::Write;
+
 use anyhow::{bail, Result};
 use crosscheck_model::{DocAnalysis, ExportDocument};
-use crosscheck_store::{SqliteStore, Store};
+use crosscheck_store::{SqliteStore, Store, StoreError};
 
 use crate::exit::Exit;
+use crate::output::{json_pretty, one_line, Out};
 use crate::{Cli, Format};
 
-/// Open the database for reading; a missing file is an error, not a new database.
+/// Open the database for reading, read-only (so that a store on read-only
+/// media can be read); a missing file is an error, not a new database. A
+/// database of an older schema is upgraded first when it can be written.
 pub fn open_existing(cli: &Cli) -> Result<SqliteStore> {
+    if !cli.db.exists() {
+        bail!(
+            "no database at {} (run `crosscheck ingest` first, or give --db)",
+            cli.db.display()
+        );
+    }
+    let store = match SqliteStore::open_read_only(&cli.db) {
+        Err(StoreError::NeedsUpgrade { found }) => {
+            let store = SqliteStore::open(&cli.db).map_err(|e| {
+                anyhow::anyhow!(
+                    "database schema version {found} is older than this program's and cannot \
+                     be upgraded here: {e}"
+                )
+            })?;
+            drop(store);
+            SqliteStore::open_read_only(&cli.db)?
+        }
+        other => other?,
+    };
+    let staged = store.staged_documents()?;
+    if staged > 0 && !cli.quiet {
+        crate::output::warn(&format!(
+            "note: {staged} documents stored by an ingest that did not finish are not shown yet \
+             (run it again, or `crosscheck rebuild`, to complete it)"
+        ));
+    }
+    Ok(store)
+}
+
+/// Open an existing database for writing; a missing file is an error.
+pub fn open_writable(cli: &Cli) -> Result<SqliteStore> {
     if !cli.db.exists() {
         bail!(
             "no database at {} (run `crosscheck ingest` first, or give --db)",
@@ -21,9 +57,10 @@ pub fn open_existing(cli: &Cli) -> Result<SqliteStore> {
 pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
     let store = open_existing(cli)?;
     let Some(doc) = store.get_document(id)? else {
-        eprintln!("error: no document {id}");
+        crate::output::warn(&format!("error: no document {id}"));
         return Ok(Exit::NotFound);
     };
+    let mut out = Out::stdout();
     if format == Format::Json {
         let mut v = serde_json::to_value(ExportDocument::from(&doc))?;
         if explain {
@@ -46,22 +83,23 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
             .iter()
             .map(|c| serde_json::json!({"document_id": c.document_id, "similarity": c.similarity}))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        write!(out, "{}", json_pretty(&v)?)?;
+        out.finish()?;
         return Ok(Exit::Ok);
     }
-    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".to_string());
-    println!("id:        {}", doc.id);
-    println!("source:    {}", doc.source);
-    println!("title:     {}", or_dash(&doc.title));
-    println!("outlet:    {}", or_dash(&doc.outlet));
-    println!("author:    {}", or_dash(&doc.author));
+    let or_dash = |s: &Option<String>| one_line(s.as_deref().unwrap_or("-"));
+    writeln!(out, "id:        {}", doc.id)?;
+    writeln!(out, "source:    {}", one_line(&doc.source))?;
+    writeln!(out, "title:     {}", or_dash(&doc.title))?;
+    writeln!(out, "outlet:    {}", or_dash(&doc.outlet))?;
+    writeln!(out, "author:    {}", or_dash(&doc.author))?;
     let date_note = match (&doc.date_evidence.source, &doc.date_evidence.reason) {
         (Some(src), _) => format!(" (from {src})"),
         (None, Some(reason)) => format!(" ({reason})"),
         _ => String::new(),
     };
-    println!("published: {}{}", or_dash(&doc.published), date_note);
-    println!("language:  {}", or_dash(&doc.language));
+    writeln!(out, "published: {}{}", or_dash(&doc.published), date_note)?;
+    writeln!(out, "language:  {}", or_dash(&doc.language))?;
     if !doc.upstream_sources.is_empty() {
         let mut names: Vec<&str> = Vec::new();
         for u in &doc.upstream_sources {
@@ -69,17 +107,18 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
                 names.push(&u.name);
             }
         }
-        println!("upstream:  {}", names.join("; "));
+        writeln!(out, "upstream:  {}", names.join("; "))?;
     }
     let place = store.document_story(&doc.id)?;
     if let Some((id, title)) = &place.story {
-        println!("story:     {id} ({title})");
+        writeln!(out, "story:     {id} ({title})")?;
     }
     if let Some(c) = &place.copy_of {
-        println!(
+        writeln!(
+            out,
             "copy of:   {} (similarity {:.2})",
             c.original_id, c.similarity
-        );
+        )?;
     }
     if !place.copies.is_empty() {
         let copies: Vec<String> = place
@@ -87,24 +126,25 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
             .iter()
             .map(|c| format!("{} (similarity {:.2})", c.document_id, c.similarity))
             .collect();
-        println!("copies:    {}", copies.join(", "));
+        writeln!(out, "copies:    {}", copies.join(", "))?;
     }
-    println!(
+    writeln!(
+        out,
         "removed:   {} boilerplate lines, {} duplicate paragraphs",
         doc.removed.boilerplate_lines, doc.removed.duplicate_paragraphs
-    );
+    )?;
     for w in &doc.warnings {
-        println!("warning:   {w}");
+        writeln!(out, "warning:   {}", one_line(w))?;
     }
-    println!();
-    println!("{}", doc.text);
+    writeln!(out)?;
+    writeln!(out, "{}", doc.text)?;
     if let Some(stored) = store.get_analysis(&doc.id)? {
-        print_analysis(&doc.text, &stored.analysis);
-        crate::cmd_claims::print_document_claims(&doc.text, &stored.analysis);
+        print_analysis(&mut out, &doc.text, &stored.analysis)?;
+        crate::cmd_claims::print_document_claims(&mut out, &doc.text, &stored.analysis)?;
     }
     if explain {
-        println!();
-        println!("Removed lines ({}):", doc.removed_lines.len());
+        writeln!(out)?;
+        writeln!(out, "Removed lines ({}):", doc.removed_lines.len())?;
         for r in &doc.removed_lines {
             let detail = if r.detail.is_empty() {
                 String::new()
@@ -117,37 +157,46 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
             } else {
                 ""
             };
-            println!("  [{}{}] {}{}", r.reason.as_str(), detail, text, more);
+            writeln!(
+                out,
+                "  [{}{}] {}{}",
+                r.reason.as_str(),
+                one_line(&detail),
+                one_line(&text),
+                more
+            )?;
         }
     }
+    out.finish()?;
     Ok(Exit::Ok)
 }
 
 /// The document's entities and who said what in it, each with its byte
 /// span in the text above.
-fn print_analysis(text: &str, a: &DocAnalysis) {
+fn print_analysis(out: &mut Out, text: &str, a: &DocAnalysis) -> std::io::Result<()> {
     if !a.entities.is_empty() {
-        println!();
-        println!("Entities ({}):", a.entities.len());
+        writeln!(out)?;
+        writeln!(out, "Entities ({}):", a.entities.len())?;
         for e in &a.entities {
             let roles = if e.roles.is_empty() {
                 String::new()
             } else {
                 format!(" — {}", e.roles.join("; "))
             };
-            println!(
+            writeln!(
+                out,
                 "  {} {} ({} mentions){roles}",
                 e.kind.as_str(),
                 e.name,
                 e.mentions.len()
-            );
+            )?;
         }
     }
     if a.quotes.is_empty() {
-        return;
+        return Ok(());
     }
-    println!();
-    println!("Quotes and attributions ({}):", a.quotes.len());
+    writeln!(out)?;
+    writeln!(out, "Quotes and attributions ({}):", a.quotes.len())?;
     for (i, q) in a.quotes.iter().enumerate() {
         let who = match q.speaker {
             Some(e) => a.entities[e].name.clone(),
@@ -167,12 +216,14 @@ fn print_analysis(text: &str, a: &DocAnalysis) {
         if let Some(c) = q.continues {
             links.push_str(&format!(", continues #{c}"));
         }
-        println!(
+        writeln!(
+            out,
             "  #{i} {} {who}{cue}: \"{}\" ({}..{}{links})",
             q.kind.as_str(),
             q.content.of(text),
             q.content.start,
             q.content.end
-        );
+        )?;
     }
+    Ok(())
 }

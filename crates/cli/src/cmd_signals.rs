@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use anyhow::Result;
 use clap::Args;
@@ -194,6 +195,7 @@ fn select(store: &dyn Store, args: &SignalsArgs) -> Result<Selected> {
 }
 
 pub fn run(cli: &Cli, args: &SignalsArgs) -> Result<Exit> {
+    let mut w = crate::output::Out::stdout();
     let store = crate::cmd_show::open_existing(cli)?;
     let mut selected: Option<Selected> = None;
     let mut summaries: Vec<DocumentSummary> = Vec::new();
@@ -212,7 +214,7 @@ pub fn run(cli: &Cli, args: &SignalsArgs) -> Result<Exit> {
     let selection = match selected {
         Some(Selected::Some(s)) => s,
         Some(Selected::NotFound(why)) => {
-            eprintln!("error: {why}");
+            crate::output::warn(&format!("error: {why}"));
             return Ok(Exit::NotFound);
         }
         None => return Ok(Exit::Error),
@@ -223,15 +225,17 @@ pub fn run(cli: &Cli, args: &SignalsArgs) -> Result<Exit> {
         outlets,
     };
     if args.format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&signals)?);
+        write!(w, "{}", crate::output::json_pretty(&signals)?)?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     let info: HashMap<&str, &DocumentSummary> =
         summaries.iter().map(|d| (d.id.as_str(), d)).collect();
-    print!("{}", render(&signals, &info));
+    write!(w, "{}", render(&signals, &info))?;
     if signals.documents.is_empty() && !cli.quiet {
-        println!("no documents selected (`crosscheck docs` lists them)");
+        writeln!(w, "no documents selected (`crosscheck docs` lists them)")?;
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use anyhow::Result;
 use crosscheck_model::ClaimStatus;
@@ -19,6 +20,7 @@ const TITLE_CHARS: usize = 90;
 const OUTLET_CHARS: usize = 24;
 
 pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
+    let mut w = crate::output::Out::stdout();
     let store = crate::cmd_show::open_existing(cli)?;
     let mut stories: Vec<(StoryRecord, FindingsRecord)> = Vec::new();
     store.snapshot(&mut || {
@@ -33,7 +35,8 @@ pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
             .iter()
             .map(|(s, f)| story_json(s, f))
             .collect::<Result<Vec<_>>>()?;
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        write!(w, "{}", crate::output::json_pretty(&v)?)?;
+        w.finish()?;
         return Ok(Exit::Ok);
     }
     let mut out = String::new();
@@ -43,19 +46,24 @@ pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
         }
         story_text(s, f, &mut out);
     }
-    print!("{out}");
+    write!(w, "{out}")?;
     if !cli.quiet {
         if stories.is_empty() {
-            println!("no stories (`crosscheck ingest` groups the stored documents into stories)");
+            writeln!(
+                w,
+                "no stories (`crosscheck ingest` groups the stored documents into stories)"
+            )?;
         } else {
             let documents: usize = stories.iter().map(|(s, _)| s.documents.len()).sum();
-            println!(
+            writeln!(
+                w,
                 "\n{}, {}",
                 plural(stories.len(), "story", "stories"),
                 plural(documents, "document", "documents")
-            );
+            )?;
         }
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }
 

@@ -16,6 +16,10 @@ pub enum Exit {
     SomeInputsFailed = 3,
     /// The requested document does not exist.
     NotFound = 4,
+    /// Stopped by Ctrl-C or SIGTERM: the store holds the complete state of
+    /// before the command (what an ingest stored is kept, hidden until the
+    /// next ingest or `rebuild` completes it).
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {

@@ -13,6 +13,8 @@ mod cmd_show;
 mod cmd_signals;
 mod cmd_stories;
 mod exit;
+mod interrupt;
+mod output;
 mod pipeline;
 mod recluster;
 mod recorroborate;
@@ -25,7 +27,20 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// crosscheck: what independent outlets confirm, story by story.
 #[derive(Parser, Debug)]
-#[command(name = "crosscheck", version, about, max_term_width = 100)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "crosscheck: what independent outlets confirm, story by story.",
+    long_about = "crosscheck: what independent outlets confirm, story by story.\n\n\
+        Give it news articles (saved web pages, text copied out of a browser, JSON lines) and it \
+        groups them into stories and tells, for each, which outlets covered it, who said what, \
+        and for every factual claim how many independent sources support it, which rest on one \
+        outlet alone and where the sources disagree. Every line cites the document and sentence \
+        it came from.\n\n\
+        Start with `crosscheck demo`, or `crosscheck ingest FOLDER` and then `crosscheck report`.",
+    after_help = "Exit codes: 0 success, 1 error, 2 usage error, 3 some inputs failed, 4 not found.",
+    max_term_width = 100
+)]
 pub struct Cli {
     /// The database file.
     #[arg(
@@ -46,6 +61,8 @@ pub struct Cli {
 pub enum Command {
     /// Ingest files and directories (.html .htm .txt .json .jsonl, optionally .gz; `-` = stdin).
     Ingest(cmd_ingest::IngestArgs),
+    /// Recompute links, stories and findings from what is stored (and finish an interrupted ingest).
+    Rebuild(cmd_ingest::RebuildArgs),
     /// List the stored documents: id, outlet, date, title, words.
     Docs {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -118,6 +135,7 @@ fn main() -> ExitCode {
         .init();
     let result = match &cli.command {
         Command::Ingest(args) => cmd_ingest::run(&cli, args),
+        Command::Rebuild(args) => cmd_ingest::rebuild(&cli, args),
         Command::Docs { format } => cmd_docs::run(&cli, *format),
         Command::Show {
             id,
@@ -136,11 +154,36 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code.into(),
+        // The reader of our output went away (`crosscheck claims | head`):
+        // a normal end.
+        Err(e) if output::is_broken_pipe(&e) => exit::Exit::Ok.into(),
         Err(e) => {
-            // One line: the error and its causes.
-            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            eprintln!("error: {}", chain.join(": "));
+            // A bare I/O error is a failed write of the output (reads and
+            // the database give their own context).
+            let what = if e.downcast_ref::<std::io::Error>().is_some() {
+                "cannot write the output: "
+            } else {
+                ""
+            };
+            output::warn(&format!("error: {what}{}", error_line(&e)));
             exit::Exit::Error.into()
         }
     }
+}
+
+/// An error and its causes on one line, each cause once: a message that
+/// already quotes its cause (`cannot open database x: permission denied`)
+/// is not followed by that cause again.
+fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain().map(|c| c.to_string()) {
+        if cause.is_empty() || line.contains(&cause) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&cause);
+    }
+    line
 }

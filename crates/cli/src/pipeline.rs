@@ -10,15 +10,21 @@
 //!
 //! Each document is analysed (`crosscheck_claims::analyze_document`:
 //! entities, quotes, claims; relative times resolved against its publication
-//! date) by the worker that extracted it and stored with its analysis in the same
-//! transaction. Stored documents with no analysis, or one made by an older
-//! [`ANALYSIS_VERSION`], are analysed again after the new inputs (backfill).
-//! Then the links between documents (store-wide entities, quote variants)
-//! are recomputed from every stored analysis and replaced as a whole, and
-//! then the stories and copies from every stored document
-//! ([`crate::recluster`]), and last the findings of each story
-//! ([`crate::recorroborate`]), so none of them depends on the order in which
-//! documents were ingested.
+//! date) by the worker that extracted it and stored with its analysis in the
+//! same transaction, *staged*: readers do not see it yet. Then, in one
+//! transaction ([`derive`], `Store::rederive`): stored documents with no
+//! analysis, or one made by an older [`ANALYSIS_VERSION`], are analysed
+//! again (backfill); the links between documents (store-wide entities, quote
+//! variants) are recomputed from every stored analysis, then the stories and
+//! copies from every stored document ([`crate::recluster`]), then the
+//! findings of each story ([`crate::recorroborate`]), so none of them
+//! depends on the order in which documents were ingested; and the staged
+//! documents are published. Readers see the complete state before the
+//! ingest until that transaction commits, and the complete state after it
+//! from then on. A stop asked for by Ctrl-C or SIGTERM ([`Interrupt`]) is
+//! honoured between batches and inside the derivation (which then rolls
+//! back); the staged documents stay, and the next ingest or `crosscheck
+//! rebuild` completes the work.
 
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
@@ -32,12 +38,14 @@ use crosscheck_ingest::{
 use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, PageLines};
 use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker};
 use crosscheck_store::{
-    check_analysis, LinkSource, Links, NewDocument, QuoteVariant, Store, StoreError, StoredAnalysis,
+    check_analysis, ClusterSource, Derive, LinkSource, Links, NewDocument, QuoteVariant, Store,
+    StoreError, StoredAnalysis, StoryClustering, StoryDocument, StoryFindings,
 };
 use rayon::prelude::*;
 
-use crate::recluster::{recluster, StoryCounts};
-use crate::recorroborate::{recorroborate, FindingCounts};
+use crate::interrupt::Interrupt;
+use crate::recluster::{compute_clustering, StoryCounts};
+use crate::recorroborate::{batch_findings, FindingCounts};
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_FILES: usize = 256;
@@ -60,13 +68,14 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// Version 2: claims.
 pub const ANALYSIS_VERSION: u32 = 2;
 
-/// Stored documents analysed per transaction during a backfill.
-const CHUNK_ANALYSES: usize = 256;
-
 pub struct IngestRequest {
     pub paths: Vec<PathBuf>,
     pub jobs: usize,
     pub limits: Limits,
+    /// Set when the user asks to stop (Ctrl-C, SIGTERM).
+    pub interrupt: Interrupt,
+    /// Follow symbolic links found under the directories given.
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Default)]
@@ -87,6 +96,26 @@ pub struct Summary {
     pub findings: FindingCounts,
     /// Wall-clock seconds of each stage, in order.
     pub timings: Vec<(&'static str, f64)>,
+    /// Documents an earlier, unfinished ingest had staged, published by
+    /// this one.
+    pub resumed: usize,
+    /// The run stopped early at the user's request: what it stored is
+    /// staged, and the links, stories and findings are those of before it.
+    pub interrupted: bool,
+    /// Symbolic links under the directories given, not followed.
+    pub skipped_links: Vec<String>,
+}
+
+/// The raw documents of this run already handled, by SHA-256: a second
+/// copy of the same bytes is unchanged, unless the first one failed, in
+/// which case it fails for the same reason (and is not counted as a
+/// document stored).
+#[derive(Default)]
+struct Seen {
+    /// SHA-256 → the source that first had these bytes.
+    first: HashMap<String, String>,
+    /// SHA-256 → the failure of that first source.
+    failed: HashMap<String, String>,
 }
 
 /// A unit of work: a file, or standard input.
@@ -118,17 +147,14 @@ pub fn ingest(
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    let (files, failures) = discover(&paths);
-    summary.failures.extend(failures);
-    let mut inputs: Vec<Input> = files.into_iter().map(Input::File).collect();
+    let found = discover(&paths, req.follow_links);
+    summary.failures.extend(found.failures);
+    summary.skipped_links = found.skipped_links;
+    let mut inputs: Vec<Input> = found.files.into_iter().map(Input::File).collect();
     if use_stdin {
         inputs.push(Input::Stdin);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(req.jobs.max(1))
-        .stack_size(WORKER_STACK)
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = worker_pool(req.jobs)?;
 
     // Standard input can be read only once, so it is read up front.
     let stdin_items: Option<Vec<Item>> = use_stdin.then(|| read_stdin(&req.limits));
@@ -140,13 +166,18 @@ pub fn ingest(
     };
 
     let mut clock = Stopwatch::start();
+    summary.resumed = store.staged_documents()?;
     let evidence = gather_evidence(store, &pool, &inputs, &read)?;
     summary.timings.push(("line evidence", clock.lap()));
     let total = inputs.len();
     let mut done = 0;
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen = Seen::default();
     progress(0, total);
     for chunk in chunks(&inputs) {
+        if req.interrupt.is_set() {
+            summary.interrupted = true;
+            return Ok(summary);
+        }
         let items: Vec<Item> = pool.install(|| chunk.par_iter().flat_map_iter(&read).collect());
         let mut raws = Vec::new();
         for item in items {
@@ -156,6 +187,10 @@ pub fn ingest(
             }
         }
         for batch in raws.chunks(BATCH_DOCS) {
+            if req.interrupt.is_set() {
+                summary.interrupted = true;
+                return Ok(summary);
+            }
             store_batch(store, &pool, batch, &evidence, &mut seen, &mut summary)?;
         }
         done += chunk.len();
@@ -164,19 +199,137 @@ pub fn ingest(
     summary
         .timings
         .push(("read, extract, analyse, store", clock.lap()));
-    backfill(store, &pool, &mut summary)?;
-    summary
-        .timings
-        .push(("analyse stored documents", clock.lap()));
-    summary.linked = relink(store).context("documents stored, but linking them failed")?;
-    summary.timings.push(("link", clock.lap()));
-    summary.stories =
-        recluster(store, &pool).context("documents stored, but clustering them failed")?;
-    summary.timings.push(("cluster", clock.lap()));
-    summary.findings =
-        recorroborate(store, &pool).context("documents stored, but corroborating them failed")?;
-    summary.timings.push(("corroborate", clock.lap()));
+    derive(store, &pool, &req.interrupt, &mut summary)?;
     Ok(summary)
+}
+
+/// Recompute what is derived from the stored documents (analyses of an
+/// older version, links, stories, findings) and publish the staged
+/// documents, in one transaction (`Store::rederive`). An interruption
+/// rolls it all back and is reported in `summary.interrupted`.
+pub fn derive(
+    store: &mut dyn Store,
+    pool: &rayon::ThreadPool,
+    interrupt: &Interrupt,
+    summary: &mut Summary,
+) -> Result<()> {
+    let start = std::time::Instant::now();
+    let mut d = Derivation {
+        pool,
+        interrupt,
+        summary: Summary::default(),
+        marks: Vec::new(),
+    };
+    match store.rederive(ANALYSIS_VERSION, &mut d) {
+        Ok(()) => {}
+        Err(StoreError::Interrupted) => {
+            summary.interrupted = true;
+            return Ok(());
+        }
+        Err(e) => {
+            return Err(anyhow::Error::new(e)
+                .context("documents stored, but deriving links, stories and findings failed"))
+        }
+    }
+    // Stage times from the moments each step started.
+    let mut marks = vec![("analyse stored documents", start)];
+    marks.extend(d.marks.iter().copied());
+    let end = std::time::Instant::now();
+    for (i, (stage, at)) in marks.iter().enumerate() {
+        let next = marks.get(i + 1).map_or(end, |m| m.1);
+        summary
+            .timings
+            .push((stage, next.duration_since(*at).as_secs_f64()));
+    }
+    summary.analysed = d.summary.analysed;
+    summary.warnings.extend(d.summary.warnings);
+    summary.linked = d.summary.linked;
+    summary.stories = d.summary.stories;
+    summary.findings = d.summary.findings;
+    Ok(())
+}
+
+/// The pipeline's steps inside `Store::rederive`, with what they found.
+struct Derivation<'a> {
+    pool: &'a rayon::ThreadPool,
+    interrupt: &'a Interrupt,
+    /// What the steps found (analysed, warnings, links, stories, findings).
+    summary: Summary,
+    /// When each step after the analyses started.
+    marks: Vec<(&'static str, std::time::Instant)>,
+}
+
+impl Derivation<'_> {
+    fn mark(&mut self, stage: &'static str) {
+        if self.marks.last().is_none_or(|m| m.0 != stage) {
+            self.marks.push((stage, std::time::Instant::now()));
+        }
+    }
+}
+
+impl Derive for Derivation<'_> {
+    fn analyses(
+        &mut self,
+        docs: Vec<Document>,
+    ) -> Result<Vec<(String, StoredAnalysis)>, StoreError> {
+        self.interrupt.check()?;
+        if self.summary.analysed == 0 {
+            tracing::info!("analysing stored documents");
+        }
+        let results: Vec<Result<DocAnalysis, Failure>> = self.pool.install(|| {
+            docs.par_iter()
+                .map(|d| analyse(&d.source, &d.text, d.published.as_deref()))
+                .collect()
+        });
+        let mut batch = Vec::new();
+        for (d, r) in docs.iter().zip(results) {
+            match r {
+                Ok(analysis) => batch.push((
+                    d.id.clone(),
+                    StoredAnalysis {
+                        version: ANALYSIS_VERSION,
+                        analysis,
+                    },
+                )),
+                Err(f) => self.summary.warnings.push((f.source, f.reason)),
+            }
+        }
+        self.summary.analysed += batch.len();
+        Ok(batch)
+    }
+
+    fn links(&mut self, source: &dyn LinkSource) -> Result<Links, StoreError> {
+        self.mark("link");
+        let links = compute_links(source, self.interrupt)?;
+        self.summary.linked = (links.entities.len(), links.variants.len());
+        Ok(links)
+    }
+
+    fn clustering(&mut self, source: &dyn ClusterSource) -> Result<StoryClustering, StoreError> {
+        self.mark("cluster");
+        let c = compute_clustering(source, self.pool, self.interrupt)?;
+        self.summary.stories = StoryCounts::of(&c);
+        Ok(c)
+    }
+
+    fn findings(
+        &mut self,
+        stories: Vec<(String, Vec<StoryDocument>)>,
+    ) -> Result<Vec<StoryFindings>, StoreError> {
+        self.mark("corroborate");
+        self.interrupt.check()?;
+        batch_findings(&stories, self.pool, &mut self.summary.findings)
+    }
+}
+
+/// The workers of a run: `jobs` threads with stacks deep enough for the
+/// extractors.
+pub fn worker_pool(jobs: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .stack_size(WORKER_STACK)
+        .build()
+        .context("cannot start worker threads")
 }
 
 /// Wall-clock laps.
@@ -234,21 +387,24 @@ fn store_batch(
     pool: &rayon::ThreadPool,
     raws: &[RawDocument],
     evidence: &LineEvidence,
-    seen: &mut HashSet<String>,
+    seen: &mut Seen,
     summary: &mut Summary,
 ) -> Result<()> {
     let shas: Vec<String> = raws.iter().map(|r| r.sha256.clone()).collect();
     let known = store.known_sha256(&shas)?;
-    let fresh: Vec<&RawDocument> = raws
-        .iter()
-        .filter(|r| {
-            let fresh = !known.contains(&r.sha256) && seen.insert(r.sha256.clone());
-            if !fresh {
-                summary.unchanged += 1;
-            }
-            fresh
-        })
-        .collect();
+    let mut fresh: Vec<&RawDocument> = Vec::new();
+    // Copies of bytes first seen in this run, decided once the first is built.
+    let mut repeats: Vec<&RawDocument> = Vec::new();
+    for r in raws {
+        if known.contains(&r.sha256) {
+            summary.unchanged += 1;
+        } else if seen.first.contains_key(&r.sha256) {
+            repeats.push(r);
+        } else {
+            seen.first.insert(r.sha256.clone(), r.source.clone());
+            fresh.push(r);
+        }
+    }
     let built: Vec<Result<NewDocument, Failure>> = pool.install(|| {
         fresh
             .par_iter()
@@ -256,14 +412,29 @@ fn store_batch(
             .collect()
     });
     let mut batch = Vec::new();
-    for b in built {
+    for (r, b) in fresh.iter().zip(built) {
         match b {
             Ok(doc) => batch.push(doc),
-            Err(f) => summary.failures.push(f),
+            Err(f) => {
+                seen.failed.insert(r.sha256.clone(), f.reason.clone());
+                summary.failures.push(f);
+            }
+        }
+    }
+    for r in repeats {
+        match seen.failed.get(&r.sha256) {
+            Some(reason) => {
+                let first = seen.first.get(&r.sha256).map_or("?", String::as_str);
+                summary.failures.push(Failure::new(
+                    &r.source,
+                    format!("same bytes as {first}, which failed: {reason}"),
+                ));
+            }
+            None => summary.unchanged += 1,
         }
     }
     let outcome = store
-        .insert_documents(&batch)
+        .stage_documents(&batch)
         .context("cannot store documents")?;
     summary.unchanged += outcome.unchanged.len();
     for c in &outcome.collisions {
@@ -283,44 +454,6 @@ fn store_batch(
                 summary.warnings.push((b.doc.source.clone(), w.clone()));
             }
         }
-    }
-    Ok(())
-}
-
-/// Analyse the stored documents that have no analysis or an old one.
-fn backfill(store: &mut dyn Store, pool: &rayon::ThreadPool, summary: &mut Summary) -> Result<()> {
-    let backlog = store.analysis_backlog(ANALYSIS_VERSION)?;
-    if !backlog.is_empty() {
-        tracing::info!(documents = backlog.len(), "analysing stored documents");
-    }
-    for ids in backlog.chunks(CHUNK_ANALYSES) {
-        let mut docs = Vec::new();
-        for id in ids {
-            if let Some(d) = store.get_document(id)? {
-                docs.push(d);
-            }
-        }
-        let results: Vec<Result<DocAnalysis, Failure>> = pool.install(|| {
-            docs.par_iter()
-                .map(|d| analyse(&d.source, &d.text, d.published.as_deref()))
-                .collect()
-        });
-        let mut batch = Vec::new();
-        for (d, r) in docs.iter().zip(results) {
-            match r {
-                Ok(analysis) => batch.push((
-                    d.id.clone(),
-                    StoredAnalysis {
-                        version: ANALYSIS_VERSION,
-                        analysis,
-                    },
-                )),
-                Err(f) => summary.warnings.push((f.source, f.reason)),
-            }
-        }
-        summary.analysed += store
-            .save_analyses(&batch)
-            .context("cannot store analyses")?;
     }
     Ok(())
 }
@@ -358,25 +491,12 @@ fn analyse(source: &str, text: &str, published: Option<&str>) -> Result<DocAnaly
     Ok(analysis)
 }
 
-/// Recompute the links between documents from every stored analysis and
-/// replace them (one transaction, under the write lock). Returns the number
-/// of linked entities and quote variants.
-pub fn relink(store: &mut dyn Store) -> Result<(usize, usize)> {
-    let mut counts = (0, 0);
-    store.relink(&mut |source| {
-        let links = compute_links(source)?;
-        counts = (links.entities.len(), links.variants.len());
-        Ok(links)
-    })?;
-    Ok(counts)
-}
-
 /// The links of the analysed documents of `source`, read one at a time (only
 /// the entities' names and the quotes' content words stay in memory): every
 /// document entity belongs to exactly one linked entity, and variants that
 /// name no stored quote, or a quote already given as a variant, are
 /// dropped.
-fn compute_links(source: &dyn LinkSource) -> Result<Links, StoreError> {
+fn compute_links(source: &dyn LinkSource, interrupt: &Interrupt) -> Result<Links, StoreError> {
     let aborted =
         || StoreError::Aborted("internal error while linking documents (please report it)".into());
     let mut linker = EntityLinker::default();
@@ -384,6 +504,7 @@ fn compute_links(source: &dyn LinkSource) -> Result<Links, StoreError> {
     // (entities, quotes) of each document, to check the linkers' output.
     let mut sizes: HashMap<String, (usize, usize)> = HashMap::new();
     source.for_each_link_document(&mut |d| {
+        interrupt.check()?;
         let run = || {
             linker.add(&d.id, &d.analysis.entities);
             DocQuotes::of(&AnalysedDoc {

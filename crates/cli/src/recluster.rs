@@ -1,5 +1,6 @@
 //! The cluster stage in the ingest pipeline: copies and stories recomputed
-//! from every stored document after linking, and stored as a whole.
+//! from every stored document after linking, and stored as a whole (inside
+//! the pipeline's one derivation transaction, `Store::rederive`).
 //!
 //! `crosscheck_cluster::Builder` reads the documents twice (term counts and
 //! copy signatures, then term vectors); the store streams them in id order
@@ -13,9 +14,10 @@ use anyhow::Result;
 use crosscheck_cluster::{Builder, Clustering, DocInput, DocTerms, FirstPass, Params};
 use crosscheck_model::story_id;
 use crosscheck_store::{
-    ClusterDocument, ClusterSource, CopyOf, NewEpisode, NewStory, Store, StoreError,
-    StoryClustering,
+    ClusterDocument, ClusterSource, CopyOf, NewEpisode, NewStory, StoreError, StoryClustering,
 };
+
+use crate::interrupt::Interrupt;
 use rayon::prelude::*;
 
 /// What clustering found, for the ingest summary.
@@ -31,7 +33,7 @@ pub struct StoryCounts {
 }
 
 impl StoryCounts {
-    fn of(c: &StoryClustering) -> StoryCounts {
+    pub fn of(c: &StoryClustering) -> StoryCounts {
         let mut originals: Vec<&str> = c.copies.iter().map(|c| c.original_id.as_str()).collect();
         originals.sort_unstable();
         originals.dedup();
@@ -42,18 +44,6 @@ impl StoryCounts {
             copies: c.copies.len(),
         }
     }
-}
-
-/// Recompute the stories and copies of every stored document and replace
-/// the stored ones (one transaction, under the write lock).
-pub fn recluster(store: &mut dyn Store, pool: &rayon::ThreadPool) -> Result<StoryCounts> {
-    let mut counts = StoryCounts::default();
-    store.recluster(&mut |source| {
-        let c = compute_clustering(source, pool)?;
-        counts = StoryCounts::of(&c);
-        Ok(c)
-    })?;
-    Ok(counts)
 }
 
 fn internal_error() -> StoreError {
@@ -86,11 +76,13 @@ const BATCH_DOCS: usize = 512;
 pub fn compute_clustering(
     source: &dyn ClusterSource,
     pool: &rayon::ThreadPool,
+    interrupt: &Interrupt,
 ) -> Result<StoryClustering, StoreError> {
     let mut builder = Builder::new(Params::default());
     let mut ids: Vec<String> = Vec::new();
     let mut batch: Vec<DocInput> = Vec::with_capacity(BATCH_DOCS);
     let mut count = |batch: &mut Vec<DocInput>, builder: &mut Builder| {
+        interrupt.check()?;
         let firsts: Vec<FirstPass> =
             guarded(|| pool.install(|| batch.par_iter().map(FirstPass::of).collect()))?;
         for (doc, first) in batch.drain(..).zip(firsts) {
@@ -111,6 +103,7 @@ pub fn compute_clustering(
     let changed =
         || StoreError::Aborted("the documents changed between the two clustering passes".into());
     let vectorize = |batch: &mut Vec<DocInput>, builder: &mut Builder| {
+        interrupt.check()?;
         let terms: Vec<DocTerms> = guarded(|| {
             pool.install(|| {
                 batch
@@ -235,7 +228,7 @@ mod tests {
             doc("aaaaaaaaaaaa", "2026-04-27", wire),
             doc("cccccccccccc", "2026-09-01", other),
         ]);
-        let c = compute_clustering(&docs, &pool()).unwrap();
+        let c = compute_clustering(&docs, &pool(), &Interrupt::never()).unwrap();
         assert_eq!(c.stories.len(), 2, "{c:#?}");
         assert_eq!(c.stories[0].id, "s-aaaaaaaaaaaa");
         assert_eq!(c.stories[0].documents, ["aaaaaaaaaaaa", "bbbbbbbbbbbb"]);
@@ -258,7 +251,7 @@ mod tests {
 
     #[test]
     fn no_documents_no_stories() {
-        let c = compute_clustering(&Docs(vec![]), &pool()).unwrap();
+        let c = compute_clustering(&Docs(vec![]), &pool(), &Interrupt::never()).unwrap();
         assert_eq!(c, StoryClustering::default());
     }
 }

@@ -1,8 +1,8 @@
 //! The corroboration stage in the ingest pipeline: after re-clustering,
 //! each stored story's documents are read (one story at a time, so only one
 //! story's analyses are in memory), `crosscheck_corroborate::corroborate`
-//! runs on them, and its findings replace the stored ones, all in one
-//! transaction under the write lock. Like the links and the stories, the
+//! runs on them, and its findings replace the stored ones, all in the
+//! pipeline's one derivation transaction under the write lock. Like the links and the stories, the
 //! findings depend only on what is stored.
 
 use std::panic::AssertUnwindSafe;
@@ -11,7 +11,7 @@ use anyhow::Result;
 use crosscheck_corroborate::{corroborate, Findings, Status, StoryDoc};
 use crosscheck_model::ClaimStatus;
 use crosscheck_store::{
-    ClaimRef, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord, Store,
+    ClaimRef, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord,
     StoreError, StoryDocument, StoryFindings,
 };
 use rayon::prelude::*;
@@ -41,25 +41,24 @@ impl FindingCounts {
     }
 }
 
-/// Recompute the findings of every stored story and replace the stored
-/// ones (one transaction, under the write lock).
-pub fn recorroborate(store: &mut dyn Store, pool: &rayon::ThreadPool) -> Result<FindingCounts> {
-    let mut counts = FindingCounts::default();
-    store.recorroborate(&mut |stories| {
-        // Stories are independent: each worker takes whole stories.
-        let found: Vec<Result<StoryFindings, StoreError>> = pool.install(|| {
-            stories
-                .par_iter()
-                .map(|(id, docs)| story_findings(id, docs))
-                .collect()
-        });
-        let found = found.into_iter().collect::<Result<Vec<_>, _>>()?;
-        for f in &found {
-            counts.add(f);
-        }
-        Ok(found)
-    })?;
-    Ok(counts)
+/// The findings of a batch of stories (id and documents), in its order:
+/// stories are independent, so each worker takes whole stories.
+pub fn batch_findings(
+    stories: &[(String, Vec<StoryDocument>)],
+    pool: &rayon::ThreadPool,
+    counts: &mut FindingCounts,
+) -> Result<Vec<StoryFindings>, StoreError> {
+    let found: Vec<Result<StoryFindings, StoreError>> = pool.install(|| {
+        stories
+            .par_iter()
+            .map(|(id, docs)| story_findings(id, docs))
+            .collect()
+    });
+    let found = found.into_iter().collect::<Result<Vec<_>, _>>()?;
+    for f in &found {
+        counts.add(f);
+    }
+    Ok(found)
 }
 
 fn status(s: Status) -> ClaimStatus {

@@ -1,7 +1,9 @@
 //! Plain-text tables for the terminal.
 
-/// `s` cut to `max` characters, ending in an ellipsis when cut.
+/// `s` on one line (see [`crate::output::one_line`]), cut to `max`
+/// characters, ending in an ellipsis when cut.
 pub fn cut(s: &str, max: usize) -> String {
+    let s = &crate::output::one_line(s);
     if s.chars().count() <= max {
         s.to_string()
     } else {
@@ -59,5 +61,15 @@ mod tests {
             &[10, 4],
         );
         assert_eq!(t, "id  tit…\na   abc…\n");
+    }
+
+    #[test]
+    fn a_newline_in_a_cell_cannot_break_the_table() {
+        let t = render(
+            &["id", "title"],
+            &[vec!["a".into(), "x\ny".into()]],
+            &[10, 10],
+        );
+        assert_eq!(t, "id  title\na   x\\ny\n");
     }
 }

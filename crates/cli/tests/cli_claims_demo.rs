@@ -240,7 +240,7 @@ fn a_database_of_schema_2_is_migrated_and_its_documents_analysed_again() {
     {
         let conn = rusqlite::Connection::open(old.path()).unwrap();
         conn.execute_batch(&format!(
-            "{DROP_CORROBORATION} DROP TABLE claims; DROP TABLE copies; \
+            "{BACK_TO_SCHEMA_4} DROP TABLE claims; DROP TABLE copies; \
              DROP TABLE episode_documents; DROP TABLE episodes; DROP TABLE story_documents; \
              DROP TABLE stories; UPDATE documents SET analysis_version = 1; \
              PRAGMA user_version = 2;"

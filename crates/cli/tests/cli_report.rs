@@ -522,7 +522,7 @@ fn a_database_of_schema_4_is_migrated_and_corroborated_by_the_next_ingest() {
     std::fs::copy(fresh.path(), old.path()).unwrap();
     {
         let conn = rusqlite::Connection::open(old.path()).unwrap();
-        conn.execute_batch(&format!("{DROP_CORROBORATION} PRAGMA user_version = 4;"))
+        conn.execute_batch(&format!("{BACK_TO_SCHEMA_4} PRAGMA user_version = 4;"))
             .unwrap();
     }
     // Reading migrates; no findings until the next ingest.

@@ -257,7 +257,7 @@ fn a_database_of_schema_3_is_migrated_and_clustered_by_the_next_ingest() {
     {
         let conn = rusqlite::Connection::open(old.path()).unwrap();
         conn.execute_batch(&format!(
-            "{DROP_CORROBORATION} DROP TABLE copies; DROP TABLE episode_documents; \
+            "{BACK_TO_SCHEMA_4} DROP TABLE copies; DROP TABLE episode_documents; \
              DROP TABLE episodes; DROP TABLE story_documents; DROP TABLE stories; \
              PRAGMA user_version = 3;"
         ))

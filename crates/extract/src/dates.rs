@@ -131,6 +131,17 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 /// (`Sat, 03 May 2025 10:00:00 GMT`), `May 3, 2025`, `3 May 2025`,
 /// `Sept. 4, 2025`, `2025/05/03`, `05/03/2025` (US order) and a leading
 /// weekday or trailing time (`Monday, May 5, 2025 10:00 AM`).
+/// The warning for a record's `published` field that is not a date we
+/// can read: the field is then not used, and the user must be told so
+/// rather than see the date silently vanish.
+pub fn record_date_warning(meta: &crosscheck_model::Metadata) -> Option<String> {
+    let bad = meta
+        .published
+        .as_deref()
+        .filter(|p| !p.trim().is_empty() && parse_date(p).is_none())?;
+    Some(format!("record field published not understood: {bad:?}"))
+}
+
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if s.is_empty() || s.len() > 200 {

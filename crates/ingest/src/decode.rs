@@ -1,5 +1,7 @@
-//! Character encodings: BOM, then (for HTML) a declared charset, then UTF-8
-//! validity, then statistical sniffing with chardetng.
+//! Character encodings: BOM, then UTF-16 without a BOM (every other byte
+//! zero), then (for HTML) a declared charset, then UTF-8 validity — kept,
+//! with the bad bytes replaced, when the text is overwhelmingly UTF-8 —
+//! then statistical sniffing with chardetng.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -19,6 +21,11 @@ pub fn decode_text(bytes: &[u8], is_html: bool) -> Result<Decoded, String> {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return finish(text.into_owned(), enc, had_errors, None);
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        let note = format!("no byte order mark; decoded as {} (detected)", enc.name());
+        return finish(text.into_owned(), enc, had_errors, Some(note));
+    }
     if looks_binary(bytes) {
         return Err("binary data, not text (NUL or control bytes)".to_string());
     }
@@ -34,6 +41,10 @@ pub fn decode_text(bytes: &[u8], is_html: bool) -> Result<Decoded, String> {
             encoding: UTF_8.name(),
             warning: None,
         });
+    }
+    if mostly_utf8(bytes) {
+        let (text, _) = UTF_8.decode_without_bom_handling(bytes);
+        return finish(text.into_owned(), UTF_8, true, None);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -65,8 +76,66 @@ fn finish(
     })
 }
 
+/// Whether bytes that are not valid UTF-8 are still overwhelmingly UTF-8:
+/// at least four valid multi-byte sequences for each invalid one. One
+/// stray byte in a UTF-8 article must not turn every "é" into "Ã©" (a
+/// single-byte guess); a Windows-1252 text, whose accented letters are
+/// single bytes that never form valid sequences, has none or few.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid += s.bytes().filter(|b| *b >= 0xc0).count();
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                valid += good.iter().filter(|b| **b >= 0xc0).count();
+                invalid += 1;
+                let skip = e.error_len().unwrap_or(bad.len()).max(1);
+                rest = &bad[skip.min(bad.len())..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    valid >= 4 * invalid && valid > 0
+}
+
+/// UTF-16 without a byte order mark: in the first 8 KiB, nearly every
+/// other byte is zero (the high bytes of Latin text) and the bytes between
+/// are not. Little-endian puts the zeros at odd offsets.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && rarely(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// A NUL byte in the first 8 KiB, or many C0 control bytes, marks binary
-/// data. UTF-16 without a BOM would look binary too; it is rare on the web.
+/// data (UTF-16 without a BOM, which has NUL bytes too, is told apart
+/// first).
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -77,6 +146,21 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
     !head.is_empty() && controls * 20 > head.len()
+}
+
+/// The rule files get, for text that arrives already decoded (a JSON
+/// record's body, whose `\u0000` and `\u001b` escapes decode to control
+/// characters): a NUL, or more than one control character in twenty, in
+/// the first 8 KiB means binary data.
+pub(crate) fn check_decoded_text(text: &str) -> Result<(), String> {
+    let head: &str = match text.char_indices().nth(8192) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    if head.contains('\0') || control_share(head) * 20.0 > 1.0 {
+        return Err("binary data, not text (NUL or control characters)".to_string());
+    }
+    Ok(())
 }
 
 fn control_share(text: &str) -> f64 {
@@ -193,6 +277,45 @@ mod tests {
         .unwrap();
         assert!(d.text.contains("café"), "{}", d.text);
         assert!(d.warning.unwrap().contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn one_stray_byte_keeps_a_utf8_file_utf8() {
+        let mut bytes = "Le café de la gare, où l’on sert une crème brûlée — “délicieuse”. "
+            .repeat(3)
+            .into_bytes();
+        bytes.insert(20, 0xff);
+        let d = decode_text(&bytes, false).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("crème brûlée"), "{}", d.text);
+        assert!(!d.text.contains("Ã"), "{}", d.text);
+        assert!(d.text.contains('\u{fffd}'));
+        assert!(d.warning.unwrap().contains("replaced"));
+    }
+
+    #[test]
+    fn a_latin1_file_with_many_accents_is_still_detected() {
+        let d = decode_text(
+            b"Le caf\xe9 de la gare, o\xf9 l'on sert une cr\xe8me br\xfbl\xe9e d\xe9licieuse.",
+            false,
+        )
+        .unwrap();
+        assert!(d.text.contains("crème brûlée"), "{}", d.text);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_detected() {
+        let text = "The port reopened on Monday, officials said. Über alles: ça va.";
+        for (le, name) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            let d = decode_text(&bytes, false).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, name);
+            assert!(d.warning.unwrap().contains("no byte order mark"));
+        }
     }
 
     #[test]

@@ -13,6 +13,6 @@ mod read;
 mod records;
 
 pub use decode::{decode_text, Decoded};
-pub use discover::{discover, FileKind, InputFile};
+pub use discover::{discover, Discovery, FileKind, InputFile};
 pub use limits::Limits;
 pub use read::{read_input, read_stdin, Failure, Item, RawDocument};

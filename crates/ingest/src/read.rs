@@ -55,7 +55,7 @@ pub fn read_input(file: &InputFile, limits: &Limits) -> Vec<Item> {
         Ok(b) => b,
         Err(reason) => return vec![Item::Failed(Failure::new(src, reason))],
     };
-    let bytes = if file.gzip {
+    let bytes = if file.gzip && !bytes.is_empty() {
         match gunzip(&bytes, limits) {
             Ok(b) => b,
             Err(reason) => return vec![Item::Failed(Failure::new(src, reason))],
@@ -176,23 +176,72 @@ fn read_capped(file: &InputFile, limits: &Limits) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Decompress gzip (all members), refusing output beyond the cap.
+/// Decompress gzip (all members), refusing output beyond the cap. The
+/// bytes being decompressed count against the budget that all workers
+/// share (see `Limits`): a worker whose reservation cannot grow gives it
+/// back and starts again once it holds the whole budget.
 fn gunzip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return Err("not gzip data although the name ends in .gz".to_string());
     }
-    let cap = limits.max_decompressed_bytes;
-    let mut out = Vec::new();
-    let decoder = flate2::read::MultiGzDecoder::new(bytes);
-    match decoder.take(cap + 1).read_to_end(&mut out) {
-        Ok(_) if out.len() as u64 > cap => Err(format!(
-            "decompressed size exceeds the cap of {cap} bytes (gzip bomb?) (--max-decompressed-size)"
-        )),
-        Ok(_) => Ok(out),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Err("truncated gzip: unexpected end of compressed data".to_string())
+    let budget = limits.budget();
+    // Text compresses three to ten times; start from four and grow.
+    let guess = (bytes.len() as u64).saturating_mul(4).max(64 * 1024);
+    let mut reservation = budget.reserve(guess);
+    loop {
+        match decompress(bytes, limits.max_decompressed_bytes, &mut reservation) {
+            Ok(out) => return Ok(out),
+            Err(Stop::Failed(reason)) => return Err(reason),
+            Err(Stop::Short) => {
+                drop(reservation);
+                reservation = budget.reserve_whole();
+            }
         }
-        Err(e) => Err(format!("corrupt gzip: {e}")),
+    }
+}
+
+/// Why [`decompress`] stopped.
+enum Stop {
+    /// The input is bad, or over the cap.
+    Failed(String),
+    /// The shared budget had no room for more output.
+    Short,
+}
+
+fn decompress(
+    bytes: &[u8],
+    cap: u64,
+    reservation: &mut crate::limits::Reservation<'_>,
+) -> Result<Vec<u8>, Stop> {
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match decoder.read(&mut buf) {
+            Ok(0) => return Ok(out),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                return Err(Stop::Failed(
+                    "truncated gzip: unexpected end of compressed data".to_string(),
+                ))
+            }
+            Err(e) => return Err(Stop::Failed(format!("corrupt gzip: {e}"))),
+        };
+        let len = (out.len() + n) as u64;
+        if len > cap {
+            return Err(Stop::Failed(format!(
+                "decompressed size exceeds the cap of {cap} bytes (gzip bomb?) \
+                 (--max-decompressed-size)"
+            )));
+        }
+        if len > reservation.bytes()
+            && !reservation.try_grow(len.saturating_mul(2).min(cap))
+            && !reservation.is_whole()
+        {
+            return Err(Stop::Short);
+        }
+        out.extend_from_slice(&buf[..n]);
     }
 }
 
@@ -255,10 +304,7 @@ mod tests {
     fn a_gzip_bomb_is_refused_at_the_cap() {
         let dir = tempfile::tempdir().unwrap();
         let data = gz(&vec![b'a'; 4 * 1024 * 1024]);
-        let limits = Limits {
-            max_decompressed_bytes: 1024 * 1024,
-            ..Limits::default()
-        };
+        let limits = Limits::new(Limits::default().max_file_bytes, 1024 * 1024);
         let items = read_input(&file_with(&dir, "bomb.txt.gz", &data), &limits);
         assert!(failure(&items).contains("gzip bomb"), "{items:?}");
     }
@@ -266,12 +312,40 @@ mod tests {
     #[test]
     fn a_file_over_the_size_cap_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let limits = Limits {
-            max_file_bytes: 10,
-            ..Limits::default()
-        };
+        let limits = Limits::new(10, Limits::default().max_decompressed_bytes);
         let items = read_input(&file_with(&dir, "big.txt", b"more than ten bytes"), &limits);
         assert!(failure(&items).contains("size cap"), "{items:?}");
+    }
+
+    #[test]
+    fn gzip_bombs_read_at_once_share_one_cap() {
+        // Four workers each decompressing a bomb hold, together, at most
+        // one file's cap (plus one read buffer each) at any moment.
+        let dir = tempfile::tempdir().unwrap();
+        let data = gz(&vec![b'a'; 8 * 1024 * 1024]);
+        let limits = Limits::new(Limits::default().max_file_bytes, 2 * 1024 * 1024);
+        let files: Vec<InputFile> = (0..4)
+            .map(|i| file_with(&dir, &format!("bomb{i}.txt.gz"), &data))
+            .collect();
+        std::thread::scope(|s| {
+            let handles: Vec<_> = files
+                .iter()
+                .map(|f| s.spawn(|| read_input(f, &limits)))
+                .collect();
+            for h in handles {
+                let items = h.join().unwrap();
+                assert!(failure(&items).contains("gzip bomb"), "{items:?}");
+            }
+        });
+        assert_eq!(limits.budget().used(), 0);
+        assert!(limits.budget().peak() <= 2 * 1024 * 1024);
+    }
+
+    #[test]
+    fn an_empty_gzip_file_says_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let items = read_input(&file_with(&dir, "e.html.gz", b""), &Limits::default());
+        assert_eq!(failure(&items), "empty file");
     }
 
     #[test]

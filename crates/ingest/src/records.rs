@@ -38,15 +38,59 @@ pub fn read_records(src: &str, text: &str, whole_file: bool) -> Vec<Item> {
 fn record(src: &str, n: usize, raw: &str) -> Item {
     let at = format!("{src}#{n}");
     match parse_record(raw) {
-        Ok((format, body, meta)) => Item::Doc(RawDocument {
-            source: meta.url.clone().unwrap_or(at),
+        Ok(r) => Item::Doc(RawDocument {
+            source: r.meta.url.clone().unwrap_or(at),
             sha256: sha256_hex(raw.as_bytes()),
-            format,
-            body,
-            meta,
-            warnings: Vec::new(),
+            format: r.format,
+            body: r.body,
+            meta: r.meta,
+            warnings: r.warnings,
         }),
         Err(reason) => Item::Failed(Failure::new(&at, reason)),
+    }
+}
+
+/// A record's parts.
+struct Record {
+    format: InputFormat,
+    body: String,
+    meta: Metadata,
+    warnings: Vec<String>,
+}
+
+/// A JSON object whose keys are each given once: `{"text": "a", "text":
+/// "b"}` is ambiguous (which one did the producer mean?), so it is an
+/// error rather than the last one silently winning.
+struct UniqueKeys(Map<String, Value>);
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = UniqueKeys;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<UniqueKeys, A::Error> {
+                let mut out = Map::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if out.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!(
+                            "field `{key}` is given twice"
+                        )));
+                    }
+                    let value: Value = map.next_value()?;
+                    out.insert(key, value);
+                }
+                Ok(UniqueKeys(out))
+            }
+        }
+        d.deserialize_map(Visitor)
     }
 }
 
@@ -56,11 +100,23 @@ const BODY_FIELDS: [(&str, InputFormat); 3] = [
     ("text", InputFormat::CleanText),
 ];
 
-fn parse_record(raw: &str) -> Result<(InputFormat, String, Metadata), String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("invalid JSON: {e}"))?;
-    let Value::Object(obj) = value else {
-        return Err("a record must be a JSON object".to_string());
-    };
+fn parse_record(raw: &str) -> Result<Record, String> {
+    let UniqueKeys(obj) = serde_json::from_str(raw).map_err(|e| {
+        use serde_json::error::Category;
+        match e.classify() {
+            Category::Data => {
+                let msg = e.to_string();
+                // serde_json appends " at line L column C"; a record is one line.
+                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                if msg.starts_with("field `") {
+                    msg
+                } else {
+                    "a record must be a JSON object".to_string()
+                }
+            }
+            _ => format!("invalid JSON: {e}"),
+        }
+    })?;
     let bodies: Vec<_> = BODY_FIELDS
         .iter()
         .filter(|(k, _)| obj.contains_key(*k))
@@ -80,14 +136,44 @@ fn parse_record(raw: &str) -> Result<(InputFormat, String, Metadata), String> {
     if body.trim().is_empty() {
         return Err(format!("record's `{field}` is empty"));
     }
-    let meta = Metadata {
-        url: string_field(&obj, "url")?,
-        title: string_field(&obj, "title")?,
-        outlet: string_field(&obj, "outlet")?,
-        author: string_field(&obj, "author")?,
-        published: string_field(&obj, "published")?,
+    // The rule files get: JSON escapes must not smuggle binary data in.
+    crate::decode::check_decoded_text(&body).map_err(|e| format!("record's `{field}`: {e}"))?;
+    let mut warnings = Vec::new();
+    let mut meta_field = |key: &str| -> Result<Option<String>, String> {
+        let Some(v) = string_field(&obj, key)? else {
+            return Ok(None);
+        };
+        if v.contains('\0') {
+            return Err(format!("field `{key}` holds a NUL character"));
+        }
+        if v.chars().any(is_control) {
+            warnings.push(format!(
+                "record field `{key}` held control characters (removed)"
+            ));
+            let clean: String = v.chars().filter(|c| !is_control(*c)).collect();
+            return Ok(Some(clean.trim().to_string()).filter(|c| !c.is_empty()));
+        }
+        Ok(Some(v))
     };
-    Ok((format, body, meta))
+    let meta = Metadata {
+        url: meta_field("url")?,
+        title: meta_field("title")?,
+        outlet: meta_field("outlet")?,
+        author: meta_field("author")?,
+        published: meta_field("published")?,
+    };
+    Ok(Record {
+        format,
+        body,
+        meta,
+        warnings,
+    })
+}
+
+/// A control character with no place in a one-line field (tabs and line
+/// breaks are spacing, kept for the whitespace normaliser).
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// A string field; null or absent is None, blank is None, anything else is an error.
@@ -157,6 +243,44 @@ mod tests {
         assert!(f[1].reason.contains("no body field"));
         assert!(f[2].reason.contains("several body fields"));
         assert!(f[3].reason.contains("must be a string"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error_of_its_record() {
+        let text = "{\"text\":\"a\",\"text\":\"b\"}\n{\"title\":\"x\",\"title\":\"y\",\"text\":\"ok\"}\n{\"text\":\"fine\",\"n\":{\"k\":1,\"k\":2}}\n";
+        let items = read_records("f.jsonl", text, false);
+        let f = failures(&items);
+        assert_eq!(f.len(), 2, "{items:?}");
+        assert_eq!(f[0].source, "f.jsonl#1");
+        assert_eq!(f[0].reason, "field `text` is given twice");
+        assert_eq!(f[1].reason, "field `title` is given twice");
+        // Keys repeated inside a nested object name nothing we read.
+        assert_eq!(docs(&items).len(), 1);
+    }
+
+    #[test]
+    fn json_escapes_cannot_smuggle_control_characters_past_the_file_rule() {
+        let text = concat!(
+            r#"{"text":"a NUL \u0000 in the body"}"#,
+            "\n",
+            r#"{"text":"\u001b\u001b\u001b\u001b\u001b short"}"#,
+            "\n",
+            r#"{"title":"Evil \u001b]0;owned\u0007 title","text":"A real article body that mentions one \u001b escape."}"#,
+            "\n",
+            r#"{"outlet":"A\u0000B","text":"Body."}"#,
+        );
+        let items = read_records("f.jsonl", text, false);
+        let f = failures(&items);
+        assert_eq!(f.len(), 3, "{items:?}");
+        assert!(f[0].reason.contains("binary data"), "{}", f[0].reason);
+        assert!(f[1].reason.contains("binary data"), "{}", f[1].reason);
+        assert!(f[2].reason.contains("NUL"), "{}", f[2].reason);
+        let d = docs(&items);
+        assert_eq!(d[0].meta.title.as_deref(), Some("Evil ]0;owned title"));
+        assert_eq!(
+            d[0].warnings,
+            vec!["record field `title` held control characters (removed)"]
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::rows::PUBLISHED;
+
 use crosscheck_model::{
     DocAnalysis, DocEntity, DocQuote, EntityKind, Gender, Mention, MentionKind, QuoteKind, Span,
 };
@@ -330,16 +332,18 @@ impl LinkSource for LinkView<'_> {
         &self,
         f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        for_each_analysed(self.0, load_entities_and_quotes, f)
+        for_each_analysed(self.0, load_entities_and_quotes, f, false)
     }
 }
 
-/// Every analysed document in id order.
+/// Every analysed document in id order (with `published_only`, not the
+/// staged ones).
 pub(crate) fn for_each_analysis(
     conn: &Connection,
     f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+    published_only: bool,
 ) -> Result<(), StoreError> {
-    for_each_analysed(conn, load_analysis, f)
+    for_each_analysed(conn, load_analysis, f, published_only)
 }
 
 /// Every analysed document in id order, with its analysis as `load` reads it.
@@ -347,11 +351,13 @@ fn for_each_analysed(
     conn: &Connection,
     load: fn(&Connection, &str) -> Result<DocAnalysis, StoreError>,
     f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+    published_only: bool,
 ) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare(
+    let filter = if published_only { PUBLISHED } else { "1" };
+    let mut stmt = conn.prepare(&format!(
         "SELECT id, published, outlet, text FROM documents \
-         WHERE analysis_version IS NOT NULL ORDER BY id",
-    )?;
+         WHERE analysis_version IS NOT NULL AND {filter} ORDER BY id"
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
@@ -485,8 +491,8 @@ pub(crate) fn for_each_quote(
            ON m.document_id = q.document_id AND m.entity_idx = q.speaker_idx \
          LEFT JOIN linked_entities l ON l.id = m.entity_id \
          LEFT JOIN quote_variants v ON v.document_id = q.document_id AND v.quote_idx = q.idx \
-         WHERE ?1 IS NULL OR q.document_id IN \
-           (SELECT document_id FROM story_documents WHERE story_id = ?1) \
+         WHERE d.staged = 0 AND (?1 IS NULL OR q.document_id IN \
+           (SELECT document_id FROM story_documents WHERE story_id = ?1)) \
          ORDER BY q.document_id, q.idx",
     )?;
     let mut rows = stmt.query([story])?;

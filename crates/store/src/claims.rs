@@ -218,7 +218,8 @@ pub(crate) fn for_each_claim(
     let sql = format!(
         "SELECT c.document_id, c.idx, d.outlet, d.published, d.title, {CLAIM_COLUMNS} \
          FROM claims c JOIN documents d ON d.id = c.document_id \
-         WHERE (?1 IS NULL OR c.document_id = ?1) AND (?2 IS NULL OR c.checkworthiness >= ?2) \
+         WHERE d.staged = 0 AND (?1 IS NULL OR c.document_id = ?1) \
+           AND (?2 IS NULL OR c.checkworthiness >= ?2) \
          ORDER BY c.document_id, c.idx"
     );
     let mut stmt = conn.prepare(&sql)?;

@@ -20,7 +20,11 @@
 //! variants) are replaced as a whole by [`Store::relink`], the result of
 //! the cluster stage (stories, episodes, copies) by [`Store::recluster`], and
 //! that of the corroboration stage (per story: aligned claims, sources,
-//! contradictions, role conflicts) by [`Store::recorroborate`].
+//! contradictions, role conflicts) by [`Store::recorroborate`]. An ingest
+//! uses [`Store::stage_documents`] and then [`Store::rederive`], which
+//! replaces all of those (and analyses of an older version) in one
+//! transaction: readers see the complete state before an ingest or the
+//! complete state after it, never a mixture, whatever interrupts it.
 
 mod analysis;
 mod claims;
@@ -377,6 +381,32 @@ pub struct DocumentSummary {
     pub language: Option<String>,
 }
 
+/// The stages that [`Store::rederive`] runs, in this order, inside its one
+/// transaction. Each may return an error (e.g. [`StoreError::Interrupted`])
+/// to abandon the whole derivation, leaving the stored state as it was.
+pub trait Derive {
+    /// Analyse these stored documents (a batch of those with no analysis
+    /// or an older one); the analyses returned replace theirs (a document
+    /// missing from the result keeps what it has).
+    fn analyses(
+        &mut self,
+        documents: Vec<Document>,
+    ) -> Result<Vec<(String, StoredAnalysis)>, StoreError>;
+
+    /// The links of every analysed document (see [`Store::relink`]).
+    fn links(&mut self, source: &dyn LinkSource) -> Result<Links, StoreError>;
+
+    /// The stories and copies of every document (see [`Store::recluster`]).
+    fn clustering(&mut self, source: &dyn ClusterSource) -> Result<StoryClustering, StoreError>;
+
+    /// The findings of a batch of stories, in the batch's order (see
+    /// [`Store::recorroborate`]).
+    fn findings(
+        &mut self,
+        stories: Vec<(String, Vec<StoryDocument>)>,
+    ) -> Result<Vec<StoryFindings>, StoreError>;
+}
+
 /// A backend of the document store. Object-safe: stages hold a `Box<dyn Store>`.
 pub trait Store: Send {
     /// Which of these sha256 values are already stored (to skip re-extraction).
@@ -386,6 +416,32 @@ pub trait Store: Send {
     /// not errors. Id collisions are reported per document and skipped; any
     /// other error rolls back the whole batch.
     fn insert_documents(&mut self, docs: &[NewDocument]) -> Result<InsertOutcome, StoreError>;
+
+    /// [`Store::insert_documents`], but the documents are *staged*: stored
+    /// (a re-run of an interrupted ingest skips them) and hidden from every
+    /// reader until the next [`Store::rederive`] commits, so that readers
+    /// never see documents without the stories and findings that include
+    /// them. (The derivation itself reads them.)
+    fn stage_documents(&mut self, docs: &[NewDocument]) -> Result<InsertOutcome, StoreError>;
+
+    /// How many documents are staged (stored by an ingest that has not
+    /// finished): readers do not see them yet.
+    fn staged_documents(&self) -> Result<usize, StoreError>;
+
+    /// Recompute everything derived from the stored documents and replace
+    /// it, all in one write transaction, so that readers see the complete
+    /// state before it until it commits and the complete state after it
+    /// from then on, and an interruption (an error of `derive`, a crash, a
+    /// kill) leaves the state before it untouched: analyses of documents
+    /// with none or one older than `analysis_version` ([`Derive::analyses`],
+    /// staged documents included), then the links ([`Derive::links`]), the
+    /// stories and copies ([`Derive::clustering`]) and each story's findings
+    /// ([`Derive::findings`]); last, staged documents are published.
+    fn rederive(
+        &mut self,
+        analysis_version: u32,
+        derive: &mut dyn Derive,
+    ) -> Result<(), StoreError>;
 
     /// All documents, ordered by (published NULLS LAST, id) — deterministic.
     fn list_documents(&self) -> Result<Vec<DocumentSummary>, StoreError>;

@@ -14,6 +14,11 @@ pub(crate) const DOCUMENT_COLUMNS: &str = "id, sha256, source, format, url, outl
 /// Columns read by [`summary_from_row`], in its order.
 pub(crate) const SUMMARY_COLUMNS: &str = "id, source, outlet, published, title, words, language";
 
+/// The condition on `documents` that keeps
+/// what readers may see: documents an unfinished ingest has staged are not
+/// shown until the ingest's derivation commits (`Store::rederive`).
+pub(crate) const PUBLISHED: &str = "staged = 0";
+
 /// Shortest id prefix accepted by lookups.
 pub(crate) const MIN_PREFIX: usize = 4;
 
@@ -47,18 +52,24 @@ pub(crate) fn insert_document(
     conn: &Connection,
     new: &NewDocument,
     ingested_at: i64,
+    staged: bool,
 ) -> Result<(), StoreError> {
     let d = &new.doc;
     let date_evidence = to_json(&d.date_evidence)?;
     let warnings = to_json(&d.warnings)?;
     let removed_lines = to_json(&d.removed_lines)?;
-    let mut stmt = conn.prepare_cached(
+    // `staged` is written only when set: its default (published) is what
+    // documents of every earlier schema are, and tests write those.
+    let sql = format!(
         "INSERT INTO documents (id, sha256, source, format, url, outlet, title, author, \
          published, language, text, confidence, words, removed_boilerplate_lines, \
-         removed_duplicate_paragraphs, date_evidence, warnings, removed_lines, ingested_at) \
+         removed_duplicate_paragraphs, date_evidence, warnings, removed_lines, ingested_at{}) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19)",
-    )?;
+         ?18, ?19{})",
+        if staged { ", staged" } else { "" },
+        if staged { ", 1" } else { "" },
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     stmt.execute(params![
         d.id,
         d.sha256,
@@ -97,6 +108,26 @@ pub(crate) fn insert_document(
         }
     }
     Ok(())
+}
+
+/// The document with this exact id and its upstream sources; with
+/// `published_only`, `None` for a staged one.
+pub(crate) fn load_document(
+    conn: &Connection,
+    id: &str,
+    published_only: bool,
+) -> Result<Option<Document>, StoreError> {
+    let filter = if published_only { PUBLISHED } else { "1" };
+    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1 AND {filter}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut found = stmt.query([id])?;
+    let Some(row) = found.next()? else {
+        return Ok(None);
+    };
+    let mut doc = document_from_row(row)?;
+    let mut up = conn.prepare_cached(UPSTREAM_SQL)?;
+    doc.upstream_sources = upstream_sources(&mut up, &doc.id)?;
+    Ok(Some(doc))
 }
 
 /// Fingerprints are stored as the i64 with the same bits.

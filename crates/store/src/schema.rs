@@ -52,6 +52,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "corroboration",
         sql: include_str!("../migrations/0005_corroboration.sql"),
     },
+    Migration {
+        version: 6,
+        name: "staged documents",
+        sql: include_str!("../migrations/0006_staged_documents.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -103,6 +108,73 @@ pub(crate) fn open_file(path: &Path) -> Result<Connection, StoreError> {
     migrate(&conn, path)?;
     enable_wal(&conn)?;
     Ok(conn)
+}
+
+/// Open an existing database for reading only, so that a store on a
+/// read-only disk or folder (or one the user may not write) can be read.
+/// The file is identified first, as by [`open_file`]; one of an older
+/// schema gives [`StoreError::NeedsUpgrade`] (a reader cannot migrate it).
+///
+/// A database in WAL mode needs its `-shm` file, which SQLite creates
+/// beside it; where it cannot (a read-only folder) and no `-wal` file is
+/// there (the last writer closed cleanly, so the file holds everything),
+/// the file is opened as immutable, which needs neither.
+pub(crate) fn open_file_read_only(path: &Path) -> Result<Connection, StoreError> {
+    let meta = std::fs::metadata(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Err(not_ours(path, "it is a directory"));
+    }
+    precheck(path, meta.len())?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let open = |target: &str, flags: OpenFlags| -> Result<Connection, StoreError> {
+        let conn =
+            Connection::open_with_flags(target, flags).map_err(|e| map_open_error(e, path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        match identify(&conn, path)? {
+            Identity::Crosscheck(LATEST_VERSION) => Ok(conn),
+            Identity::Crosscheck(found) => Err(StoreError::NeedsUpgrade { found }),
+            Identity::Fresh => Err(StoreError::NeedsUpgrade { found: 0 }),
+        }
+    };
+    let plain = path.to_string_lossy();
+    match open(&plain, flags) {
+        Err(StoreError::Sqlite(e)) if cannot_share_memory(&e) && !wal_beside(path) => {
+            tracing::debug!(path = %path.display(), "read-only folder: opening immutable");
+            open(&immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        other => other,
+    }
+}
+
+/// SQLite could not open or create the `-shm` file of a WAL database.
+fn cannot_share_memory(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+    )
+}
+
+fn wal_beside(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    Path::new(&wal).exists()
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// A new in-memory database at [`LATEST_VERSION`] (tests, dry runs).
@@ -320,7 +392,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 5);
+        assert_eq!(LATEST_VERSION, 6);
     }
 
     #[test]
@@ -335,6 +407,14 @@ mod tests {
             .pragma_query_value(None, "foreign_keys", |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn an_immutable_uri_encodes_what_a_uri_would_read() {
+        assert_eq!(
+            immutable_uri(Path::new("/tmp/a b/x?y#z%.db")),
+            "file:/tmp/a%20b/x%3Fy%23z%25.db?immutable=1"
+        );
     }
 
     #[test]

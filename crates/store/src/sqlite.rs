@@ -10,13 +10,13 @@ use crosscheck_model::Document;
 use crate::analysis;
 use crate::claims;
 use crate::corroboration;
-use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, SUMMARY_COLUMNS, UPSTREAM_SQL};
+use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, PUBLISHED, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
 use crate::stories;
 use crate::{
     AnalysedDocument, ClaimFilter, ClaimRecord, ClusterDocument, ClusterSource, Corroborate,
-    DocumentStory, DocumentSummary, EntityRecord, FindingsRecord, IdCollision, InsertOutcome,
-    LinkSource, Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
+    Derive, DocumentStory, DocumentSummary, EntityRecord, FindingsRecord, IdCollision,
+    InsertOutcome, LinkSource, Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
     StoryClustering, StoryDocument, StoryFindings, StoryRecord,
 };
 
@@ -26,6 +26,8 @@ const MAX_CANDIDATES: usize = 10;
 /// story larger than this is a batch of its own): enough to keep every core
 /// busy, few enough to bound the analyses in memory.
 const CORROBORATE_BATCH_DOCS: usize = 1024;
+/// Stored documents handed to [`Derive::analyses`] at once.
+const DERIVE_ANALYSES: usize = 256;
 
 /// A crosscheck database in one SQLite file (WAL mode), or in memory.
 ///
@@ -52,6 +54,18 @@ impl SqliteStore {
         })
     }
 
+    /// Open an existing database for reading only (see
+    /// `schema::open_file_read_only`); every write fails. A database of an
+    /// older schema is [`StoreError::NeedsUpgrade`].
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let conn = schema::open_file_read_only(path)?;
+        tracing::debug!(path = %path.display(), "opened database read-only");
+        Ok(SqliteStore {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
     /// A new, empty database that lives as long as this value.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         Ok(SqliteStore {
@@ -71,16 +85,55 @@ impl SqliteStore {
     }
 
     fn load_document(&self, id: &str) -> Result<Option<Document>, StoreError> {
-        let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut found = stmt.query([id])?;
-        let Some(row) = found.next()? else {
-            return Ok(None);
-        };
-        let mut doc = rows::document_from_row(row)?;
-        let mut up = self.conn.prepare_cached(UPSTREAM_SQL)?;
-        doc.upstream_sources = rows::upstream_sources(&mut up, &doc.id)?;
-        Ok(Some(doc))
+        rows::load_document(&self.conn, id, true)
+    }
+
+    /// Insert a batch in one transaction (see [`Store::insert_documents`]);
+    /// `staged` documents are hidden from readers until [`Store::rederive`].
+    fn insert(&mut self, docs: &[NewDocument], staged: bool) -> Result<InsertOutcome, StoreError> {
+        for new in docs {
+            rows::validate(&new.doc)?;
+            if let Some(a) = &new.analysis {
+                check(&new.doc.id, &new.doc.text, a)?;
+            }
+        }
+        let now = unix_now();
+        // The write lock is taken up front, so the existence checks below
+        // cannot be invalidated by a concurrent writer.
+        let tx = self.write()?;
+        let mut out = InsertOutcome::default();
+        for new in docs {
+            let doc = &new.doc;
+            let stored_id: Option<String> = tx
+                .prepare_cached("SELECT id FROM documents WHERE sha256 = ?1")?
+                .query_row([&doc.sha256], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = stored_id {
+                out.unchanged.push(id);
+                continue;
+            }
+            let holder: Option<String> = tx
+                .prepare_cached("SELECT sha256 FROM documents WHERE id = ?1")?
+                .query_row([&doc.id], |r| r.get(0))
+                .optional()?;
+            if let Some(existing_sha256) = holder {
+                let collision = IdCollision {
+                    id: doc.id.clone(),
+                    sha256: doc.sha256.clone(),
+                    existing_sha256,
+                };
+                tracing::warn!(%collision, "document refused");
+                out.collisions.push(collision);
+                continue;
+            }
+            rows::insert_document(&tx, new, now, staged)?;
+            if let Some(a) = &new.analysis {
+                analysis::insert_analysis(&tx, &doc.id, a)?;
+            }
+            out.inserted.push(doc.id.clone());
+        }
+        tx.commit()?;
+        Ok(out)
     }
 
     /// Run `f` inside one read transaction (a consistent snapshot), unless a
@@ -120,6 +173,76 @@ fn unix_now() -> i64 {
         .unwrap_or(0)
 }
 
+/// Ids (in id order) of the documents, staged ones included, with no
+/// analysis or one older than `version`.
+fn backlog(conn: &Connection, version: u32) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM documents \
+         WHERE analysis_version IS NULL OR analysis_version < ?1 ORDER BY id",
+    )?;
+    let ids = stmt.query_map([version], |r| r.get(0))?;
+    Ok(ids.collect::<Result<_, _>>()?)
+}
+
+/// Replace analyses (see [`Store::save_analyses`]). The caller holds the
+/// transaction.
+fn save_analyses_in(
+    conn: &Connection,
+    analyses: &[(String, StoredAnalysis)],
+) -> Result<usize, StoreError> {
+    let mut saved = 0;
+    for (id, a) in analyses {
+        match analysis::analysis_version(conn, id)? {
+            None => continue,
+            Some(Some(v)) if v >= a.version => continue,
+            Some(_) => {}
+        }
+        check(id, &analysis::document_text(conn, id)?, a)?;
+        analysis::delete_analysis(conn, id)?;
+        analysis::insert_analysis(conn, id, a)?;
+        saved += 1;
+    }
+    Ok(saved)
+}
+
+/// Replace every story's findings with what `compute` finds, reading the
+/// stories in batches of about [`CORROBORATE_BATCH_DOCS`] documents (see
+/// [`Store::recorroborate`]). The caller holds the transaction.
+fn corroborate_stories(conn: &Connection, compute: &mut Corroborate<'_>) -> Result<(), StoreError> {
+    corroboration::delete_all(conn)?;
+    let ids = corroboration::story_ids(conn)?;
+    let mut batch: Vec<(String, Vec<StoryDocument>)> = Vec::new();
+    let mut docs_in_batch = 0;
+    for (n, id) in ids.iter().enumerate() {
+        let docs = corroboration::story_documents(conn, id)?;
+        docs_in_batch += docs.len();
+        batch.push((id.clone(), docs));
+        let last = n + 1 == ids.len();
+        if last || docs_in_batch >= CORROBORATE_BATCH_DOCS {
+            let wanted: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
+            let findings = compute(std::mem::take(&mut batch))?;
+            docs_in_batch = 0;
+            if findings.len() != wanted.len() {
+                return Err(StoreError::InvalidCorroboration(format!(
+                    "findings of {} stories returned for {}",
+                    findings.len(),
+                    wanted.len()
+                )));
+            }
+            for (f, id) in findings.iter().zip(&wanted) {
+                if &f.story_id != id {
+                    return Err(StoreError::InvalidCorroboration(format!(
+                        "findings of story {} returned for story {id}",
+                        f.story_id
+                    )));
+                }
+                corroboration::write_findings(conn, f)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Store for SqliteStore {
     fn known_sha256(&self, sha256: &[String]) -> Result<HashSet<String>, StoreError> {
         self.read(|| {
@@ -137,54 +260,24 @@ impl Store for SqliteStore {
     }
 
     fn insert_documents(&mut self, docs: &[NewDocument]) -> Result<InsertOutcome, StoreError> {
-        for new in docs {
-            rows::validate(&new.doc)?;
-            if let Some(a) = &new.analysis {
-                check(&new.doc.id, &new.doc.text, a)?;
-            }
-        }
-        let now = unix_now();
-        // The write lock is taken up front, so the existence checks below
-        // cannot be invalidated by a concurrent writer.
-        let tx = self.write()?;
-        let mut out = InsertOutcome::default();
-        for new in docs {
-            let doc = &new.doc;
-            let stored_id: Option<String> = tx
-                .prepare_cached("SELECT id FROM documents WHERE sha256 = ?1")?
-                .query_row([&doc.sha256], |r| r.get(0))
-                .optional()?;
-            if let Some(id) = stored_id {
-                out.unchanged.push(id);
-                continue;
-            }
-            let holder: Option<String> = tx
-                .prepare_cached("SELECT sha256 FROM documents WHERE id = ?1")?
-                .query_row([&doc.id], |r| r.get(0))
-                .optional()?;
-            if let Some(existing_sha256) = holder {
-                let collision = IdCollision {
-                    id: doc.id.clone(),
-                    sha256: doc.sha256.clone(),
-                    existing_sha256,
-                };
-                tracing::warn!(%collision, "document refused");
-                out.collisions.push(collision);
-                continue;
-            }
-            rows::insert_document(&tx, new, now)?;
-            if let Some(a) = &new.analysis {
-                analysis::insert_analysis(&tx, &doc.id, a)?;
-            }
-            out.inserted.push(doc.id.clone());
-        }
-        tx.commit()?;
-        Ok(out)
+        self.insert(docs, false)
+    }
+
+    fn stage_documents(&mut self, docs: &[NewDocument]) -> Result<InsertOutcome, StoreError> {
+        self.insert(docs, true)
+    }
+
+    fn staged_documents(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM documents WHERE staged = 1", [], |r| {
+                r.get(0)
+            })?)
     }
 
     fn list_documents(&self) -> Result<Vec<DocumentSummary>, StoreError> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM documents \
+            "SELECT {SUMMARY_COLUMNS} FROM documents WHERE {PUBLISHED} \
              ORDER BY published IS NULL, published, id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -206,9 +299,10 @@ impl Store for SqliteStore {
             }
             // Ids are prefixes of sha256, so one prefix search on sha256
             // covers id prefixes, longer prefixes and the exact sha256.
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id FROM documents WHERE sha256 GLOB ?1 ORDER BY id LIMIT ?2",
-            )?;
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT id FROM documents WHERE sha256 GLOB ?1 AND {PUBLISHED} \
+                     ORDER BY id LIMIT ?2"
+            ))?;
             let pattern = format!("{wanted}*");
             let ids = stmt
                 .query_map(params![pattern, MAX_CANDIDATES + 1], |r| {
@@ -238,7 +332,8 @@ impl Store for SqliteStore {
         f: &mut dyn FnMut(Document) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         self.read(|| {
-            let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY id");
+            let sql =
+                format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE {PUBLISHED} ORDER BY id");
             let mut stmt = self.conn.prepare(&sql)?;
             let mut up = self.conn.prepare_cached(UPSTREAM_SQL)?;
             let mut found = stmt.query([])?;
@@ -252,9 +347,11 @@ impl Store for SqliteStore {
     }
 
     fn count_documents(&self) -> Result<usize, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            &format!("SELECT count(*) FROM documents WHERE {PUBLISHED}"),
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     fn line_recurrence(
@@ -288,12 +385,7 @@ impl Store for SqliteStore {
     }
 
     fn analysis_backlog(&self, version: u32) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM documents \
-             WHERE analysis_version IS NULL OR analysis_version < ?1 ORDER BY id",
-        )?;
-        let ids = stmt.query_map([version], |r| r.get(0))?;
-        Ok(ids.collect::<Result<_, _>>()?)
+        backlog(&self.conn, version)
     }
 
     fn save_analyses(
@@ -301,18 +393,7 @@ impl Store for SqliteStore {
         analyses: &[(String, StoredAnalysis)],
     ) -> Result<usize, StoreError> {
         let tx = self.write()?;
-        let mut saved = 0;
-        for (id, a) in analyses {
-            match analysis::analysis_version(&tx, id)? {
-                None => continue,
-                Some(Some(v)) if v >= a.version => continue,
-                Some(_) => {}
-            }
-            check(id, &analysis::document_text(&tx, id)?, a)?;
-            analysis::delete_analysis(&tx, id)?;
-            analysis::insert_analysis(&tx, id, a)?;
-            saved += 1;
-        }
+        let saved = save_analyses_in(&tx, analyses)?;
         tx.commit()?;
         Ok(saved)
     }
@@ -333,7 +414,7 @@ impl Store for SqliteStore {
         &self,
         f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.read(|| analysis::for_each_analysis(&self.conn, f))
+        self.read(|| analysis::for_each_analysis(&self.conn, f, true))
     }
 
     fn replace_links(&mut self, links: &Links) -> Result<(), StoreError> {
@@ -358,7 +439,7 @@ impl Store for SqliteStore {
         &self,
         f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.read(|| stories::for_each_cluster_document(&self.conn, f))
+        self.read(|| stories::for_each_cluster_document(&self.conn, f, true))
     }
 
     fn replace_clustering(&mut self, clustering: &StoryClustering) -> Result<(), StoreError> {
@@ -403,37 +484,32 @@ impl Store for SqliteStore {
 
     fn recorroborate(&mut self, compute: &mut Corroborate<'_>) -> Result<(), StoreError> {
         let tx = self.write()?;
-        corroboration::delete_all(&tx)?;
-        let ids = corroboration::story_ids(&tx)?;
-        let mut batch: Vec<(String, Vec<StoryDocument>)> = Vec::new();
-        let mut docs_in_batch = 0;
-        for (n, id) in ids.iter().enumerate() {
-            let docs = corroboration::story_documents(&tx, id)?;
-            docs_in_batch += docs.len();
-            batch.push((id.clone(), docs));
-            let last = n + 1 == ids.len();
-            if last || docs_in_batch >= CORROBORATE_BATCH_DOCS {
-                let wanted: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
-                let findings = compute(std::mem::take(&mut batch))?;
-                docs_in_batch = 0;
-                if findings.len() != wanted.len() {
-                    return Err(StoreError::InvalidCorroboration(format!(
-                        "findings of {} stories returned for {}",
-                        findings.len(),
-                        wanted.len()
-                    )));
-                }
-                for (f, id) in findings.iter().zip(&wanted) {
-                    if &f.story_id != id {
-                        return Err(StoreError::InvalidCorroboration(format!(
-                            "findings of story {} returned for story {id}",
-                            f.story_id
-                        )));
-                    }
-                    corroboration::write_findings(&tx, f)?;
-                }
+        corroborate_stories(&tx, compute)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn rederive(
+        &mut self,
+        analysis_version: u32,
+        derive: &mut dyn Derive,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let backlog = backlog(&tx, analysis_version)?;
+        for ids in backlog.chunks(DERIVE_ANALYSES) {
+            let mut docs = Vec::with_capacity(ids.len());
+            for id in ids {
+                docs.extend(rows::load_document(&tx, id, false)?);
             }
+            let analyses = derive.analyses(docs)?;
+            save_analyses_in(&tx, &analyses)?;
         }
+        let links = derive.links(&analysis::LinkView(&tx))?;
+        analysis::write_links(&tx, &links)?;
+        let clustering = derive.clustering(&stories::Source(&tx))?;
+        stories::write_clustering(&tx, &clustering)?;
+        corroborate_stories(&tx, &mut |batch| derive.findings(batch))?;
+        tx.execute("UPDATE documents SET staged = 0 WHERE staged = 1", [])?;
         tx.commit()?;
         Ok(())
     }

@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection};
 
+use crate::rows::PUBLISHED;
+
 use crosscheck_model::EntityKind;
 
 use crate::{
@@ -24,7 +26,7 @@ impl ClusterSource for Source<'_> {
         &self,
         f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        for_each_cluster_document(self.0, f)
+        for_each_cluster_document(self.0, f, false)
     }
 }
 
@@ -35,13 +37,18 @@ fn day(published: Option<String>) -> Option<String> {
     (!d.is_empty()).then_some(d)
 }
 
-/// Every document in id order, with the canonical names of the people,
-/// organisations and places it names (linked name, else its own; each once).
+/// Every document in id order (with `published_only`, not the staged ones),
+/// with the canonical names of the people, organisations and places it
+/// names (linked name, else its own; each once).
 pub(crate) fn for_each_cluster_document(
     conn: &Connection,
     f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+    published_only: bool,
 ) -> Result<(), StoreError> {
-    let mut docs = conn.prepare("SELECT id, published, title, text FROM documents ORDER BY id")?;
+    let filter = if published_only { PUBLISHED } else { "1" };
+    let mut docs = conn.prepare(&format!(
+        "SELECT id, published, title, text FROM documents WHERE {filter} ORDER BY id"
+    ))?;
     let names_sql = format!(
         "SELECT coalesce(l.name, e.name) FROM doc_entities e \
          LEFT JOIN linked_entity_members m ON m.document_id = e.document_id AND m.entity_idx = e.idx \

@@ -95,14 +95,14 @@ fn a_newer_schema_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");
     drop(SqliteStore::open(&path).unwrap());
-    raw(&path).pragma_update(None, "user_version", 7).unwrap();
+    raw(&path).pragma_update(None, "user_version", 9).unwrap();
     let before = snapshot(dir.path());
     let err = SqliteStore::open(&path).unwrap_err();
     assert!(
         matches!(
             err,
             StoreError::TooNew {
-                found: 7,
+                found: 9,
                 supported: LATEST_VERSION
             }
         ),
@@ -110,7 +110,7 @@ fn a_newer_schema_version_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "database schema version 7 is newer than this program supports (5)"
+        "database schema version 9 is newer than this program supports (6)"
     );
     assert_eq!(snapshot(dir.path()), before);
 }

@@ -13,6 +13,7 @@ mod md;
 mod text;
 
 use std::collections::HashSet;
+use std::io::Write as _;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
@@ -86,6 +87,7 @@ fn largest_first(stories: &[StoryRecord]) -> Vec<&StoryRecord> {
 }
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<Exit> {
+    let mut w = crate::output::Out::stdout();
     let store = crate::cmd_show::open_existing(cli)?;
     let mut briefings: Vec<Briefing> = Vec::new();
     let mut stories: Vec<StoryRecord> = Vec::new();
@@ -97,7 +99,9 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<Exit> {
         Some(wanted) => match select(&stories, wanted)? {
             Some(s) => vec![s],
             None => {
-                eprintln!("error: no story {wanted} (`crosscheck stories` lists them)");
+                crate::output::warn(&format!(
+                    "error: no story {wanted} (`crosscheck stories` lists them)"
+                ));
                 return Ok(Exit::NotFound);
             }
         },
@@ -110,18 +114,20 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<Exit> {
         Ok(())
     })?;
     let out = match args.format {
-        ReportFormat::Json if args.story.is_some() => {
-            serde_json::to_string_pretty(&briefings[0])? + "\n"
-        }
-        ReportFormat::Json => serde_json::to_string_pretty(&briefings)? + "\n",
+        ReportFormat::Json if args.story.is_some() => crate::output::json_pretty(&briefings[0])?,
+        ReportFormat::Json => crate::output::json_pretty(&briefings)?,
         ReportFormat::Text => text::render(&briefings),
         ReportFormat::Md => md::render(&briefings),
         ReportFormat::Html => html::render(&briefings),
     };
-    print!("{out}");
+    write!(w, "{out}")?;
     if briefings.is_empty() && args.format == ReportFormat::Text && !cli.quiet {
-        println!("no stories (`crosscheck ingest` groups the stored documents into stories)");
+        writeln!(
+            w,
+            "no stories (`crosscheck ingest` groups the stored documents into stories)"
+        )?;
     }
+    w.finish()?;
     Ok(Exit::Ok)
 }
 

@@ -41,6 +41,7 @@ pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
             out.warnings.push("no article text found".to_string());
         }
     }
+    out.warnings.extend(crate::dates::record_date_warning(meta));
     out.language = detect_language(&text).or_else(|| {
         head.html_lang
             .as_deref()

@@ -134,14 +134,7 @@ pub fn clean_page_text(text: &str, meta: &Metadata, evidence: &LineEvidence) -> 
     };
     ex.published = published;
     ex.date_evidence = evidence_d;
-    if let Some(bad) = meta
-        .published
-        .as_deref()
-        .filter(|p| !p.trim().is_empty() && dates::parse_date(p).is_none())
-    {
-        ex.warnings
-            .push(format!("record field published not understood: {bad:?}"));
-    }
+    ex.warnings.extend(dates::record_date_warning(meta));
     ex.author = meta
         .author
         .as_deref()
@@ -323,6 +316,7 @@ pub fn clean_text(text: &str, meta: &Metadata) -> Extracted {
     });
     ex.published = published;
     ex.date_evidence = ev;
+    ex.warnings.extend(dates::record_date_warning(meta));
     ex.author = meta
         .author
         .as_deref()
@@ -403,6 +397,7 @@ fn apply_meta_only(ex: &mut Extracted, meta: &Metadata) {
         }
         None => ex.date_evidence.reason = Some("no text to read a date from".into()),
     }
+    ex.warnings.extend(dates::record_date_warning(meta));
     ex.confidence = 0.0;
 }
 

@@ -113,7 +113,7 @@ fn a_schema_1_database_is_migrated_and_its_documents_are_in_the_backlog() {
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .unwrap();
-        rows::insert_document(&conn, &old, 0).unwrap();
+        rows::insert_document(&conn, &old, 0, false).unwrap();
     }
     let mut store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);

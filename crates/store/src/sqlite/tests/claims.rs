@@ -398,7 +398,7 @@ fn a_schema_2_database_is_migrated_and_keeps_its_analyses() {
         conn.pragma_update(None, "user_version", 2).unwrap();
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .unwrap();
-        rows::insert_document(&conn, &old, 0).unwrap();
+        rows::insert_document(&conn, &old, 0, false).unwrap();
         crate::analysis::insert_analysis(&conn, &old.doc.id, &v1).unwrap();
         let tables: i64 = conn
             .query_row(

@@ -440,7 +440,7 @@ fn a_schema_4_database_is_migrated_and_corroborated_by_the_next_recorroborate() 
         conn.pragma_update(None, "user_version", 4).unwrap();
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .unwrap();
-        rows::insert_document(&conn, &new_doc("old"), 0).unwrap();
+        rows::insert_document(&conn, &new_doc("old"), 0, false).unwrap();
         conn.execute(
             "INSERT INTO stories (id, position, title) VALUES ('s-x', 0, 'Old')",
             [],

@@ -405,7 +405,7 @@ fn a_schema_3_database_is_migrated_and_clustered_by_the_next_recluster() {
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .unwrap();
         for d in &batch {
-            rows::insert_document(&conn, d, 0).unwrap();
+            rows::insert_document(&conn, d, 0, false).unwrap();
         }
         let tables: i64 = conn
             .query_row(
