@@ -125,7 +125,10 @@ pub enum ExportFormat {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(e),
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
@@ -168,6 +171,26 @@ fn main() -> ExitCode {
             output::warn(&format!("error: {what}{}", error_line(&e)));
             exit::Exit::Error.into()
         }
+    }
+}
+
+/// Help and version on standard output (a closed pipe is a normal end, a
+/// full disk an error, as for any output); usage errors as clap prints
+/// them, exit 2.
+fn usage(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    use std::io::Write;
+    if !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit();
+    }
+    let mut out = output::Out::stdout();
+    let written = write!(out, "{}", e.render()).and_then(|()| out.finish());
+    match written {
+        Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
+            output::warn(&format!("error: cannot write the output: {io}"));
+            exit::Exit::Error.into()
+        }
+        _ => exit::Exit::Ok.into(),
     }
 }
 
