@@ -11,6 +11,19 @@ use crate::read::{Failure, Item, RawDocument};
 /// a failure named `FILE#N` (N = line, or 1-based array index); the other
 /// records are kept.
 pub fn read_records(src: &str, text: &str, whole_file: bool) -> Vec<Item> {
+    let items = records_of(src, text, whole_file);
+    if items.is_empty() {
+        // `[]`, or a BOM and blank lines: a file never vanishes from the
+        // summary without a word (found by the property tests).
+        return vec![Item::Failed(Failure::new(
+            src,
+            "no records (an empty array, or only blank lines)",
+        ))];
+    }
+    items
+}
+
+fn records_of(src: &str, text: &str, whole_file: bool) -> Vec<Item> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if whole_file && trimmed.starts_with('[') {
         return match serde_json::from_str::<Vec<&RawValue>>(trimmed) {
@@ -168,6 +181,22 @@ mod tests {
         let items = read_records("a.json", "[{\"text\":\"one\"},{\"text\":\"two\"},3]", true);
         assert_eq!(docs(&items).len(), 2);
         assert_eq!(failures(&items)[0].source, "a.json#3");
+    }
+
+    #[test]
+    fn an_empty_array_or_only_blank_lines_is_one_failure_not_nothing() {
+        // Regression (property tests): `[]` gave no item at all.
+        for (name, text, whole) in [
+            ("e.json", "[]", true),
+            ("e.json", " [ ] ", true),
+            ("b.jsonl", "\n\r\n \n", false),
+        ] {
+            let items = read_records(name, text, whole);
+            let f = failures(&items);
+            assert_eq!((items.len(), f.len()), (1, 1), "{text:?}: {items:?}");
+            assert_eq!(f[0].source, name);
+            assert!(f[0].reason.contains("no records"), "{:?}", f[0]);
+        }
     }
 
     #[test]
