@@ -236,7 +236,7 @@ fn published() -> impl Strategy<Value = Option<String>> {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn generated_news_text_gets_an_analysis_the_store_accepts(

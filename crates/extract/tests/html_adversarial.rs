@@ -482,7 +482,7 @@ fn metadata() -> impl Strategy<Value = Metadata> {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn grammar_tag_soup_gives_a_well_formed_result(page in page()) {
@@ -610,7 +610,7 @@ fn mutate(page: &str, muts: &[Mutation]) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(24))]
+    #![proptest_config(config(128))]
 
     #[test]
     fn mutated_fixture_pages_give_a_well_formed_result(
@@ -625,7 +625,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(6))]
+    #![proptest_config(config(24))]
 
     #[test]
     fn mutated_benchmark_pages_give_a_well_formed_result(

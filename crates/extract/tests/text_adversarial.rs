@@ -190,7 +190,7 @@ fn check_cleaned(input: &str, e: &crosscheck_model::Extracted) -> Result<(), Tes
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(192))]
 
     #[test]
     fn generated_dumps_clean_to_well_formed_results(text in dump(), meta in meta()) {

@@ -210,7 +210,7 @@ fn source_line(item: &Item, file: &str) -> Option<usize> {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn every_json_line_is_one_document_or_one_failure_named_by_its_line(
@@ -293,6 +293,8 @@ proptest! {
             Just(b"<meta charset=shift_jis>".to_vec()),
             Just(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">".to_vec()),
             Just(b"<meta charset=x-user-defined>".to_vec()),
+            Just(b"<meta charset=iso-2022-kr>".to_vec()),
+            Just(b"<meta charset=\"hz-gb-2312\">".to_vec()),
             Just(b"<meta charset=\"".to_vec()),
             Just(b"<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>".to_vec()),
             Just(b"<?xml encoding=".to_vec()),
@@ -311,6 +313,12 @@ proptest! {
             Ok(d) => {
                 prop_assert!(!d.encoding.is_empty());
                 prop_assert!(d.warning.as_deref().is_none_or(one_line), "{:?}", d.warning);
+                // Without a BOM (or ISO-2022 escapes) the text's ASCII
+                // letters and digits survive: a declaration never erases it.
+                let bom = [&b"\xef\xbb\xbf"[..], b"\xff\xfe", b"\xfe\xff"].iter().any(|b| bytes.starts_with(b));
+                if !bom && !bytes.contains(&0x1b) && bytes.iter().any(u8::is_ascii_alphanumeric) {
+                    prop_assert!(d.text.chars().any(char::is_alphanumeric), "{:?} -> {:?}", bytes, d);
+                }
                 // Valid UTF-8 with no BOM and no declaration is kept as is.
                 if !html && !bytes.starts_with(b"\xef\xbb\xbf") && !bytes.starts_with(b"\xff\xfe") && !bytes.starts_with(b"\xfe\xff") {
                     if let Ok(s) = std::str::from_utf8(&bytes) {
