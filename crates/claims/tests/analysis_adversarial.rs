@@ -54,6 +54,10 @@ const NAMES: &[&str] = &[
     "Jos\u{e9} Mar\u{ed}a Aznar",
     "\u{41c}\u{430}\u{440}\u{438}\u{44f} \u{418}\u{432}\u{430}\u{43d}\u{43e}\u{432}\u{430}",
     "O\u{2019}Brien",
+    // Letters whose case mapping changes their length in bytes.
+    "\u{130}lhan \u{d6}zt\u{fc}rk",
+    "\u{1c5}ura \u{1e9e}tra\u{df}e",
+    "\u{fb01}NANCE MINISTER \u{3a3}\u{39f}\u{3a6}\u{399}\u{391}",
     "MCDONALD",
 ];
 

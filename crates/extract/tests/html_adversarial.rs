@@ -210,6 +210,7 @@ fn text() -> impl Strategy<Value = String> {
             "\u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{645}\u{631}\u{62d}\u{628}\u{627} ",
             "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} \u{1F1FA}\u{1F1F8} ",
             "\u{4e2d}\u{6587}\u{65b0}\u{95fb}\u{3002}",
+            "According to the \u{130}stanbul \u{1e9e}un, \u{fb01}nance minister \u{1c5}ura \u{3a3}aid no. ",
             "\u{feff}\u{200b}\u{200d}\u{2028}\u{2029}",
             "\u{0}\u{1}\u{7}\u{1b}[0m\u{7f}\u{85}",
             "\r\n\r\n",

@@ -52,6 +52,7 @@ const PROSE: &[&str] = &[
     "\u{5d4}\u{5de}\u{5d5}\u{5e2}\u{5e6}\u{5d4} \u{5d0}\u{5d9}\u{5e9}\u{5e8}\u{5d4} \u{5d0}\u{5ea} \u{5d4}\u{5ea}\u{5e7}\u{5e6}\u{5d9}\u{5d1} \u{5d1}\u{5d9}\u{5d5}\u{5dd} \u{5e9}\u{5e0}\u{5d9}.",
     "\u{5e02}\u{8bae}\u{4f1a}\u{5468}\u{4e00}\u{6279}\u{51c6}\u{4e86}\u{9884}\u{7b97}\u{3002}",
     "The cafe\u{301} owner, Zoe\u{308} Brontë, said the za\u{308}hlung was late \u{1F600} again.",
+    "ACCORDING TO THE \u{130}STANBUL TIMES, the \u{fb01}nance minister \u{1c5}ura said the plan would cost \u{3a3}1.2bn.",
     "Families \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} waited \u{1F1FA}\u{1F1F8} at the border\u{200b} for hours\u{2060} in the rain.",
 ];
 
