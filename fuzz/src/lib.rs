@@ -73,6 +73,12 @@ pub fn check_extracted(e: &Extracted, input_len: usize) {
             !u.name.trim().is_empty() && !u.cue.trim().is_empty(),
             "{u:?}"
         );
+        // The span is the name as written ("AP" is named in full).
+        let written = &text[u.start..u.end];
+        assert!(
+            written == u.name || (written == "AP" && u.name == "Associated Press"),
+            "upstream {u:?} spans {written:?}"
+        );
     }
     assert!(e.removed_lines.len() <= input_len.max(1));
     for r in &e.removed_lines {

@@ -12,7 +12,7 @@ use crosscheck_model::Metadata;
 use proptest::prelude::*;
 
 mod support;
-use support::{check_extracted, config};
+use support::{check_extracted, config, made_of, page_words, words};
 
 fn pick(items: &'static [&'static str]) -> impl Strategy<Value = String> {
     proptest::sample::select(items).prop_map(str::to_string)
@@ -489,6 +489,12 @@ proptest! {
     fn grammar_tag_soup_gives_a_well_formed_result(page in page()) {
         let e = extract_html(&page, &Metadata::default());
         check_extracted(&e, page.len())?;
+        // Every kept word is made of the page's words (inline tags join
+        // words: "A<b>var</b>" reads "Avar").
+        let known = page_words(&page);
+        for w in words(&e.text()) {
+            prop_assert!(made_of(&w, &known), "word {:?} is not made of the page's words", w);
+        }
         prop_assert_eq!(&e, &extract_html(&page, &Metadata::default()));
     }
 

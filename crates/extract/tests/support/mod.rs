@@ -184,6 +184,14 @@ pub fn check_extracted(
             "{:?}",
             u
         );
+        // The span is the name as written ("AP" is named in full).
+        let written = &text[u.start..u.end];
+        prop_assert!(
+            written == u.name || (written == "AP" && u.name == "Associated Press"),
+            "upstream {:?} spans {:?}",
+            u,
+            written
+        );
     }
     // Each removed line is one stretch of the input: there cannot be more of
     // them than input bytes, and each says something.
