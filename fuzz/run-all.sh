@@ -33,5 +33,5 @@ for target in extract_html clean_page_text read_records decode_text analyze_docu
     echo "== $target ($secs s)"
     nice -n 19 cargo +nightly fuzz run "$target" "corpus/$target" -- \
         -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
-        -print_final_stats=1
+        -dict="dicts/$target.dict" -print_final_stats=1
 done
