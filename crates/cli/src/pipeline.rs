@@ -231,15 +231,20 @@ pub fn derive(
                 .context("documents stored, but deriving links, stories and findings failed"))
         }
     }
-    // Stage times from the moments each step started.
+    // Stage times from the moments each step started (a step that never
+    // ran, such as corroboration of a store with no story, took 0 s).
     let mut marks = vec![("analyse stored documents", start)];
     marks.extend(d.marks.iter().copied());
     let end = std::time::Instant::now();
-    for (i, (stage, at)) in marks.iter().enumerate() {
-        let next = marks.get(i + 1).map_or(end, |m| m.1);
-        summary
-            .timings
-            .push((stage, next.duration_since(*at).as_secs_f64()));
+    for stage in ["analyse stored documents", "link", "cluster", "corroborate"] {
+        let secs = match marks.iter().position(|m| m.0 == stage) {
+            Some(i) => {
+                let next = marks.get(i + 1).map_or(end, |m| m.1);
+                next.duration_since(marks[i].1).as_secs_f64()
+            }
+            None => 0.0,
+        };
+        summary.timings.push((stage, secs));
     }
     summary.analysed = d.summary.analysed;
     summary.warnings.extend(d.summary.warnings);

@@ -30,7 +30,11 @@ pub fn decode_text(bytes: &[u8], is_html: bool) -> Result<Decoded, String> {
         return Err("binary data, not text (NUL or control bytes)".to_string());
     }
     if is_html {
-        if let Some(enc) = declared_charset(bytes) {
+        // A label of the "replacement" encoding (iso-2022-kr, hz-gb-2312,
+        // ...) would turn the whole page into one U+FFFD (found by the
+        // property tests): such a declaration is ignored, as is no
+        // declaration, and the bytes are read as UTF-8 or sniffed.
+        if let Some(enc) = declared_charset(bytes).filter(|&e| e != encoding_rs::REPLACEMENT) {
             let (text, had_errors) = enc.decode_without_bom_handling(bytes);
             return finish(text.into_owned(), enc, had_errors, None);
         }
@@ -315,6 +319,19 @@ mod tests {
             assert_eq!(d.text, text);
             assert_eq!(d.encoding, name);
             assert!(d.warning.unwrap().contains("no byte order mark"));
+        }
+    }
+
+    #[test]
+    fn a_declared_charset_of_the_replacement_encoding_does_not_erase_the_page() {
+        // Regression: the page decoded to a single U+FFFD.
+        for page in [
+            &b"<meta charset=iso-2022-kr><p>The council approved the budget.</p>"[..],
+            b"<?xml version=\"1.0\" encoding=\"hz-gb-2312\"?><p>The council approved the budget.</p>",
+        ] {
+            let d = decode_text(page, true).unwrap();
+            assert!(d.text.contains("The council approved"), "{d:?}");
+            assert_eq!(d.encoding, "UTF-8");
         }
     }
 

@@ -16,3 +16,4 @@ pub use decode::{decode_text, Decoded};
 pub use discover::{discover, Discovery, FileKind, InputFile};
 pub use limits::Limits;
 pub use read::{read_input, read_stdin, Failure, Item, RawDocument};
+pub use records::read_records;

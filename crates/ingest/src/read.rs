@@ -138,6 +138,10 @@ fn from_bytes(src: &str, bytes: &[u8], kind: FileKind) -> Vec<Item> {
     let is_html = kind == FileKind::Html;
     match decode_text(bytes, is_html) {
         Err(reason) => vec![Item::Failed(Failure::new(src, reason))],
+        // Only a byte-order mark and whitespace (found by the property tests).
+        Ok(d) if d.text.trim().is_empty() => {
+            vec![Item::Failed(Failure::new(src, "only whitespace"))]
+        }
         Ok(d) => vec![Item::Doc(RawDocument {
             source: src.to_string(),
             sha256: sha256_hex(bytes),
@@ -375,6 +379,25 @@ mod tests {
             )),
             "only whitespace"
         );
+    }
+
+    #[test]
+    fn a_file_of_only_a_bom_and_whitespace_is_refused() {
+        // Regression (property tests): it gave a document with an empty body.
+        let dir = tempfile::tempdir().unwrap();
+        for (name, data) in [
+            ("bom.txt", &b"\xef\xbb\xbf"[..]),
+            ("bom.html", &b"\xef\xbb\xbf \r\n"[..]),
+            ("bom16.txt", &b"\xff\xfe \x00\n\x00"[..]),
+            ("bom.jsonl", &b"\xef\xbb\xbf\n\n"[..]),
+        ] {
+            let items = read_input(&file_with(&dir, name, data), &Limits::default());
+            let reason = failure(&items);
+            assert!(
+                reason == "only whitespace" || reason.contains("no records"),
+                "{name}: {reason}"
+            );
+        }
     }
 
     #[test]

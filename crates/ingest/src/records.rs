@@ -11,6 +11,19 @@ use crate::read::{Failure, Item, RawDocument};
 /// a failure named `FILE#N` (N = line, or 1-based array index); the other
 /// records are kept.
 pub fn read_records(src: &str, text: &str, whole_file: bool) -> Vec<Item> {
+    let items = records_of(src, text, whole_file);
+    if items.is_empty() {
+        // `[]`, or a BOM and blank lines: a file never vanishes from the
+        // summary without a word (found by the property tests).
+        return vec![Item::Failed(Failure::new(
+            src,
+            "no records (an empty array, or only blank lines)",
+        ))];
+    }
+    items
+}
+
+fn records_of(src: &str, text: &str, whole_file: bool) -> Vec<Item> {
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if whole_file && trimmed.starts_with('[') {
         return match serde_json::from_str::<Vec<&RawValue>>(trimmed) {
@@ -146,11 +159,14 @@ fn parse_record(raw: &str) -> Result<Record, String> {
         if v.contains('\0') {
             return Err(format!("field `{key}` holds a NUL character"));
         }
-        if v.chars().any(is_control) {
+        // A URL holds no white space; a line break in one (`"a\nb"`) would
+        // break every line that names the document's source.
+        let unwanted = |c: char| is_control(c) || (key == "url" && c.is_whitespace());
+        if v.chars().any(unwanted) {
             warnings.push(format!(
                 "record field `{key}` held control characters (removed)"
             ));
-            let clean: String = v.chars().filter(|c| !is_control(*c)).collect();
+            let clean: String = v.chars().filter(|c| !unwanted(*c)).collect();
             return Ok(Some(clean.trim().to_string()).filter(|c| !c.is_empty()));
         }
         Ok(Some(v))
@@ -277,6 +293,12 @@ mod tests {
         assert!(f[2].reason.contains("NUL"), "{}", f[2].reason);
         let d = docs(&items);
         assert_eq!(d[0].meta.title.as_deref(), Some("Evil ]0;owned title"));
+        let items = read_records(
+            "g.jsonl",
+            "{\"url\":\"https://a.example/\\n1\",\"text\":\"Body.\"}",
+            false,
+        );
+        assert_eq!(docs(&items)[0].source, "https://a.example/1");
         assert_eq!(
             d[0].warnings,
             vec!["record field `title` held control characters (removed)"]
@@ -292,6 +314,22 @@ mod tests {
         let items = read_records("a.json", "[{\"text\":\"one\"},{\"text\":\"two\"},3]", true);
         assert_eq!(docs(&items).len(), 2);
         assert_eq!(failures(&items)[0].source, "a.json#3");
+    }
+
+    #[test]
+    fn an_empty_array_or_only_blank_lines_is_one_failure_not_nothing() {
+        // Regression (property tests): `[]` gave no item at all.
+        for (name, text, whole) in [
+            ("e.json", "[]", true),
+            ("e.json", " [ ] ", true),
+            ("b.jsonl", "\n\r\n \n", false),
+        ] {
+            let items = read_records(name, text, whole);
+            let f = failures(&items);
+            assert_eq!((items.len(), f.len()), (1, 1), "{text:?}: {items:?}");
+            assert_eq!(f[0].source, name);
+            assert!(f[0].reason.contains("no records"), "{:?}", f[0]);
+        }
     }
 
     #[test]

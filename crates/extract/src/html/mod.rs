@@ -43,9 +43,14 @@ pub fn extract_html(html: &str, meta: &Metadata) -> Extracted {
     }
     out.warnings.extend(crate::dates::record_date_warning(meta));
     out.language = detect_language(&text).or_else(|| {
+        // The primary subtag of `<html lang>` when it is a language code
+        // (2 or 3 letters): pages write anything there ("", "x y"; found by
+        // the property tests), and `language` is an ISO 639 code.
         head.html_lang
             .as_deref()
-            .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
+            .map(|l| l.trim().split(['-', '_']).next().unwrap_or(""))
+            .filter(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()))
+            .map(str::to_ascii_lowercase)
     });
     out.upstream_sources = find_upstream_sources(&text);
     out

@@ -292,12 +292,16 @@ impl Builder {
             }
             *seen |= 1 << k;
             // The value lies between ASCII delimiters of a &str, so it is
-            // valid UTF-8; lower-casing ASCII keeps it so.
+            // valid UTF-8. Its words (class words may be split over lines)
+            // are kept lower-cased and one space apart: the names are quoted
+            // in one-line removal details (found by the property tests).
             if let Ok(v) = std::str::from_utf8(value) {
-                self.doc.names.push(' ');
-                let start = self.doc.names.len();
-                self.doc.names.push_str(v);
-                self.doc.names[start..].make_ascii_lowercase();
+                for word in v.split_ascii_whitespace() {
+                    self.doc.names.push(' ');
+                    let start = self.doc.names.len();
+                    self.doc.names.push_str(word);
+                    self.doc.names[start..].make_ascii_lowercase();
+                }
             }
         } else if lower(attr, b"href") {
             *flags |= HREF;

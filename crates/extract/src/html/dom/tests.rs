@@ -54,6 +54,13 @@ fn attributes_unquoted_duplicate_and_flags() {
 }
 
 #[test]
+fn class_words_split_over_lines_are_names_on_one_line() {
+    // Regression (property tests): the names kept the value's line breaks.
+    let doc = Document::parse("<div class=\"Article\n\tBody\r\nMain\" id='x\x0cY'>t</div>");
+    assert_eq!(doc.names_of(1), " article body main x y");
+}
+
+#[test]
 fn less_than_in_text_and_bogus_markup() {
     assert_eq!(
         // "</" not followed by a letter opens a bogus comment up to '>'.
