@@ -10,6 +10,8 @@ pub mod claims_bench;
 pub mod cli;
 pub mod corpus;
 pub mod evaluate;
+#[cfg(feature = "nlp")]
+pub mod linear;
 pub mod polnear;
 pub mod python;
 pub mod render_text;

@@ -27,6 +27,7 @@ const MIN_WORDS: usize = 5;
 
 pub fn candidates(text: &str, sentences: &[Sentence], analysis: &DocAnalysis) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut quotes = QuoteSweep::new(&analysis.quotes);
     for s in sentences {
         let span = trim(text, Span::new(s.start, s.end));
         if !is_statement(text, span) {
@@ -36,20 +37,21 @@ pub fn candidates(text: &str, sentences: &[Sentence], analysis: &DocAnalysis) ->
             if !has_words(part.of(text), MIN_WORDS) {
                 continue;
             }
-            let (span, attribution) = match source_quote(text, part, &analysis.quotes) {
-                Some(q) => {
-                    let quote = &analysis.quotes[q];
-                    let inner = trim(
-                        text,
-                        Span::new(
-                            quote.content.start.max(part.start),
-                            quote.content.end.min(part.end),
-                        ),
-                    );
-                    (inner, attribution_of(text, analysis, q))
-                }
-                None => (part, Attribution::outlet()),
-            };
+            let (span, attribution) =
+                match source_quote(text, part, &analysis.quotes, quotes.overlapping(part)) {
+                    Some(q) => {
+                        let quote = &analysis.quotes[q];
+                        let inner = trim(
+                            text,
+                            Span::new(
+                                quote.content.start.max(part.start),
+                                quote.content.end.min(part.end),
+                            ),
+                        );
+                        (inner, attribution_of(text, analysis, q))
+                    }
+                    None => (part, Attribution::outlet()),
+                };
             if has_words(span.of(text), MIN_WORDS - 1) {
                 out.push(Candidate { span, attribution });
             }
@@ -101,11 +103,16 @@ fn clauses(text: &str, span: Span) -> Vec<Span> {
 /// The quote or attribution that is the source of `part`: among those whose
 /// content covers at least [`COVER`] of it, a named speaker before an
 /// unnamed one before none, then the innermost, then the widest cover.
-fn source_quote(text: &str, part: Span, quotes: &[DocQuote]) -> Option<usize> {
+fn source_quote(
+    text: &str,
+    part: Span,
+    quotes: &[DocQuote],
+    overlapping: &[usize],
+) -> Option<usize> {
     let len = part.end - part.start;
-    quotes
+    overlapping
         .iter()
-        .enumerate()
+        .map(|&i| (i, &quotes[i]))
         .filter_map(|(i, q)| {
             let cover = q
                 .content
@@ -128,6 +135,50 @@ fn source_quote(text: &str, part: Span, quotes: &[DocQuote]) -> Option<usize> {
             (rank, q.nested_in.is_some(), *cover, std::cmp::Reverse(*i))
         })
         .map(|(i, _, _)| i)
+}
+
+/// The quotes overlapping each part, for parts taken in text order: a
+/// sweep over the quotes sorted by start that keeps those still open, so
+/// that a document's candidates do not each look at every quote.
+struct QuoteSweep {
+    /// (content start, content end, index), sorted.
+    order: Vec<(usize, usize, usize)>,
+    next: usize,
+    active: Vec<(usize, usize)>,
+    found: Vec<usize>,
+}
+
+impl QuoteSweep {
+    fn new(quotes: &[DocQuote]) -> QuoteSweep {
+        let mut order: Vec<(usize, usize, usize)> = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.content.start, q.content.end, i))
+            .collect();
+        order.sort_unstable();
+        QuoteSweep {
+            order,
+            next: 0,
+            active: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+
+    /// The quotes whose content overlaps `part`; parts must come in
+    /// increasing order of start and of end.
+    fn overlapping(&mut self, part: Span) -> &[usize] {
+        while let Some(&(start, end, i)) = self.order.get(self.next) {
+            if start >= part.end {
+                break;
+            }
+            self.active.push((end, i));
+            self.next += 1;
+        }
+        self.active.retain(|&(end, _)| end > part.start);
+        self.found.clear();
+        self.found.extend(self.active.iter().map(|a| a.1));
+        &self.found
+    }
 }
 
 /// Verbs that report a statement whatever follows them; other cues

@@ -63,6 +63,8 @@ fn claims_of(
     let amounts = find_amounts(text, tokens);
     let times = find_times(text, tokens, published);
     let mentions = mention_index(&analysis.entities);
+    let amount_index = SpanIndex::new(amounts.iter().map(|a| a.span()));
+    let time_index = SpanIndex::new(times.iter().map(|t| Span::new(t.start, t.end)));
     candidates::candidates(text, sentences, analysis)
         .into_iter()
         .map(|c| {
@@ -77,12 +79,11 @@ fn claims_of(
             let object = pred
                 .as_ref()
                 .and_then(|p| object_span(text, claim_tokens, p.object_start, c.span));
-            let amounts: Vec<Amount> = amounts
-                .iter()
-                .filter(|a| c.span.contains(&a.span()))
-                .cloned()
+            let amounts: Vec<Amount> = amount_index
+                .inside(c.span)
+                .map(|i| amounts[i].clone())
                 .collect();
-            let time = claim_time(&times, c.span);
+            let time = claim_time(&times, time_index.inside(c.span));
             let class = predicate_class(text, claim_tokens, pred.as_ref());
             let in_claim: Vec<&DocEntity> = entities_in(&mentions, c.span)
                 .into_iter()
@@ -189,11 +190,12 @@ fn mention_index(entities: &[DocEntity]) -> Vec<(usize, usize, usize)> {
 fn entities_in(mentions: &[(usize, usize, usize)], span: Span) -> Vec<usize> {
     let lo = mentions.partition_point(|m| m.0 < span.start);
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for &(start, end, e) in &mentions[lo..] {
         if start >= span.end {
             break;
         }
-        if end <= span.end && !out.contains(&e) {
+        if end <= span.end && seen.insert(e) {
             out.push(e);
         }
     }
@@ -217,18 +219,26 @@ fn subject_entities(
         .filter(|m| m.1 <= subject.end)
         .copied()
         .collect();
+    // The person named first after a mention: if any person named after it
+    // has nothing but words between, that one does (what stands between is
+    // a prefix of the other's).
+    let persons: Vec<usize> = inside
+        .iter()
+        .filter(|m| entities[m.2].kind == EntityKind::Person)
+        .map(|m| m.0)
+        .collect();
     let qualifies = |&(_, end, e): &(usize, usize, usize)| {
+        let k = persons.partition_point(|&p_start| p_start < end);
         entities[e].kind != EntityKind::Person
-            && inside.iter().any(|&(p_start, _, p)| {
-                entities[p].kind == EntityKind::Person
-                    && p_start >= end
-                    && !text[end..p_start].contains([',', ';', '(', ')'])
+            && persons.get(k).is_some_and(|&p_start| {
+                !text[end..p_start].contains([',', ';', '(', ')'])
                     && !text[end..p_start].contains(" and ")
             })
     };
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for m in &inside {
-        if !qualifies(m) && !out.contains(&m.2) {
+        if !qualifies(m) && seen.insert(m.2) {
             out.push(m.2);
         }
     }
@@ -250,16 +260,45 @@ fn object_span(text: &str, tokens: &[Token], from: usize, claim: Span) -> Option
 }
 
 /// The claim's time: its first resolved time expression, else its first.
-fn claim_time(times: &[TimeExpr], span: Span) -> Option<TimeExpr> {
-    let inside = || {
-        times
+fn claim_time(times: &[TimeExpr], inside: impl Iterator<Item = usize>) -> Option<TimeExpr> {
+    let inside: Vec<usize> = inside.collect();
+    inside
+        .iter()
+        .find(|&&i| times[i].value.is_some())
+        .or(inside.first())
+        .map(|&i| times[i].clone())
+}
+
+/// Spans found once per document (amounts, times), sorted by start so
+/// that the ones inside a claim are found by binary search rather than by
+/// a pass over all of them for every claim.
+struct SpanIndex {
+    /// (start, end, index in the original order), sorted.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanIndex {
+        let mut spans: Vec<(usize, usize, usize)> = spans
+            .enumerate()
+            .map(|(i, s)| (s.start, s.end, i))
+            .collect();
+        spans.sort_unstable();
+        SpanIndex { spans }
+    }
+
+    /// The indices of the spans inside `span`, in their original order.
+    fn inside(&self, span: Span) -> impl Iterator<Item = usize> {
+        let lo = self.spans.partition_point(|s| s.0 < span.start);
+        let mut found: Vec<usize> = self.spans[lo..]
             .iter()
-            .filter(|t| span.contains(&Span::new(t.start, t.end)))
-    };
-    inside()
-        .find(|t| t.value.is_some())
-        .or_else(|| inside().next())
-        .cloned()
+            .take_while(|s| s.0 <= span.end)
+            .filter(|s| s.1 <= span.end)
+            .map(|s| s.2)
+            .collect();
+        found.sort_unstable();
+        found.into_iter()
+    }
 }
 
 /// Main verbs that say little of their own: the claim's class comes from

@@ -507,10 +507,7 @@ pub fn claim<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> &'a DocClaim {
 }
 
 /// Pairs of claims sharing a block: a content word, an entity or a class.
-/// A block's members are compared with at most [`BLOCK_PEERS`] others, so
-/// a word in every claim does not make this quadratic.
 fn candidate_pairs(parts: &[Parts]) -> Vec<(usize, usize)> {
-    const BLOCK_PEERS: usize = 64;
     let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in parts.iter().enumerate() {
         let keys = p
@@ -523,18 +520,33 @@ fn candidate_pairs(parts: &[Parts]) -> Vec<(usize, usize)> {
             blocks.entry(k).or_default().push(i);
         }
     }
+    block_pairs(blocks.into_values())
+}
+
+/// Members of a block each one is compared with (the ones before it), so
+/// that a word, entity or class shared by every claim of a long text does
+/// not make a step quadratic in the claims.
+pub const BLOCK_PEERS: usize = 64;
+
+/// The pairs (i < j) of items that share a block, each item paired with at
+/// most [`BLOCK_PEERS`] members before it in each of its blocks; sorted,
+/// without duplicates. Blocks list their members in increasing order.
+pub fn block_pairs(blocks: impl IntoIterator<Item = Vec<usize>>) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut keys: Vec<&String> = blocks.keys().collect();
-    keys.sort();
-    for k in keys {
-        let members = &blocks[k];
+    for members in blocks {
         for (y, &j) in members.iter().enumerate() {
             for &i in &members[y.saturating_sub(BLOCK_PEERS)..y] {
-                pairs.push((i, j));
+                pairs.push((i.min(j), i.max(j)));
             }
         }
     }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The word a name is blocked under: its last, so that a surname alone and
+/// the full name ending in it ([`Parts::shares_entity`]) share a block.
+pub fn name_block(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }

@@ -45,28 +45,31 @@ pub fn number_and_date_conflicts(
     groups: &[Vec<ClaimRef>],
 ) -> Vec<Vec<Contradiction>> {
     let mut out: Vec<Vec<Contradiction>> = vec![Vec::new(); groups.len()];
-    // Groups by predicate class, to compare only within a class.
-    let mut by_class: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let heads: Vec<Parts> = groups.iter().map(|g| align::parts(docs, g[0])).collect();
+    // Numbers and dates: groups of one predicate class naming one entity
+    // (the blocks), not all of one document.
+    let mut by_class_entity: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (g, p) in heads.iter().enumerate() {
         if p.same_main_class(p) {
-            by_class.entry(p.class).or_default().push(g);
+            let names: BTreeSet<&str> = p.entities.iter().map(|e| align::name_block(e)).collect();
+            for name in names {
+                by_class_entity.entry((p.class, name)).or_default().push(g);
+            }
         }
     }
-    for members in by_class.values() {
-        for (x, &g) in members.iter().enumerate() {
-            for &h in &members[x + 1..] {
-                if let Some(reason) = conflict(docs, &groups[g], &groups[h], &heads[g], &heads[h]) {
-                    out[g].push(Contradiction {
-                        claims: groups[h].clone(),
-                        reason: reason.clone(),
-                    });
-                    out[h].push(Contradiction {
-                        claims: groups[g].clone(),
-                        reason,
-                    });
-                }
-            }
+    for (g, h) in align::block_pairs(by_class_entity.into_values()) {
+        if one_document(&groups[g], &groups[h]) {
+            continue;
+        }
+        if let Some(reason) = conflict(docs, &groups[g], &groups[h], &heads[g], &heads[h]) {
+            out[g].push(Contradiction {
+                claims: groups[h].clone(),
+                reason: reason.clone(),
+            });
+            out[h].push(Contradiction {
+                claims: groups[g].clone(),
+                reason,
+            });
         }
     }
     // Measures: groups giving an amount of one unit for one measured word.
@@ -81,15 +84,11 @@ pub fn number_and_date_conflicts(
             }
         }
     }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for members in by_measure.values() {
-        let members: Vec<usize> = members.iter().copied().collect();
-        for (x, &g) in members.iter().enumerate() {
-            for &h in &members[x + 1..] {
-                pairs.insert((g, h));
-            }
-        }
-    }
+    let pairs = align::block_pairs(
+        by_measure
+            .into_values()
+            .map(|members| members.into_iter().collect::<Vec<usize>>()),
+    );
     let mut parts: HashMap<ClaimRef, Parts> = HashMap::new();
     for &(g, h) in &pairs {
         for &r in groups[g].iter().chain(&groups[h]).take(2 * MEASURE_SAMPLE) {
@@ -113,6 +112,14 @@ pub fn number_and_date_conflicts(
         }
     }
     out
+}
+
+/// Both groups state what they state in one and the same document: a text
+/// giving two figures for one thing is updating or distinguishing them,
+/// not disputed by another source.
+fn one_document(g: &[ClaimRef], h: &[ClaimRef]) -> bool {
+    let d = g[0].0;
+    g.iter().chain(h).all(|r| r.0 == d)
 }
 
 /// Two groups that give one measured quantity differently: the first pair

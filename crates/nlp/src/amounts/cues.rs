@@ -261,11 +261,18 @@ pub(super) fn is_year_preposition(w: &str) -> bool {
     )
 }
 
+/// Only white space stands between the line's start and byte `pos`. Looks
+/// back over that white space alone: searching back for the line break
+/// through a long paragraph, for every number in it, made the analysis
+/// quadratic in the paragraph's length.
+fn starts_line(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// A list number at a line start: "2 Sheinbaum emphasized", "3. The".
 pub(super) fn is_list_number(cx: &Ctx, first: usize, next: usize) -> bool {
-    let start = cx.toks[first].start;
-    let line_start = cx.text[..start].rfind('\n').map(|p| p + 1).unwrap_or(0);
-    if !cx.text[line_start..start].trim().is_empty() {
+    if !starts_line(cx.text, cx.toks[first].start) {
         return false;
     }
     matches!(cx.s(next), "." | ")")
@@ -301,13 +308,9 @@ pub(super) fn is_identifier(cx: &Ctx, first: usize, noun: bool) -> bool {
         return false;
     }
     // A capitalised word right before, not at a sentence start.
-    let at_start = p == 0 || matches!(cx.s(p - 1), "." | "!" | "?" | "\n") || {
-        let ls = cx.text[..cx.toks[p].start]
-            .rfind('\n')
-            .map(|x| x + 1)
-            .unwrap_or(0);
-        cx.text[ls..cx.toks[p].start].trim().is_empty()
-    };
+    let at_start = p == 0
+        || matches!(cx.s(p - 1), "." | "!" | "?" | "\n")
+        || starts_line(cx.text, cx.toks[p].start);
     w.starts_with(|c: char| c.is_uppercase()) && !at_start && !is_month(w)
 }
 

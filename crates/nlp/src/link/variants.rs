@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crosscheck_model::{LinkedEntity, QuoteKind, UnionFind};
+use crosscheck_model::{LinkedEntity, QuoteKind, Span, UnionFind};
 
 use super::{AnalysedDoc, Variant};
 
@@ -62,17 +62,33 @@ impl DocQuotes {
     /// own (translations differ more over a long statement than over one
     /// sentence); a match links the whole quotes.
     pub fn of(doc: &AnalysedDoc) -> DocQuotes {
-        let quotes = doc
-            .analysis
-            .quotes
+        let all = &doc.analysis.quotes;
+        // Computed once for the document: a long text has thousands of
+        // quotes, and looking up each one's nested quotes or chain head by
+        // a pass over all of them was quadratic.
+        let mut nested: Vec<Vec<Span>> = vec![Vec::new(); all.len()];
+        for n in all {
+            if let Some(p) = n.nested_in.filter(|&p| p < all.len()) {
+                nested[p].push(n.content);
+            }
+        }
+        let mut heads: Vec<usize> = Vec::with_capacity(all.len());
+        for qi in 0..all.len() {
+            let head = match all[qi].continues {
+                Some(prev) if prev < qi => heads[prev],
+                _ => chain_head(all, qi),
+            };
+            heads.push(head);
+        }
+        let quotes = all
             .iter()
             .enumerate()
             .filter(|(_, q)| q.kind != QuoteKind::Indirect)
             .filter_map(|(qi, q)| {
                 let speaker = q.speaker?;
-                let words = own_words(doc, qi);
+                let words = own_words(doc, qi, std::mem::take(&mut nested[qi]));
                 (words.len() >= MIN_SHARED).then(|| QuoteWords {
-                    quote: chain_head(&doc.analysis.quotes, qi),
+                    quote: heads[qi],
                     speaker,
                     words,
                 })
@@ -149,13 +165,12 @@ pub fn variants_of(docs: &[DocQuotes], entities: &[LinkedEntity]) -> Vec<Variant
         let groups = group(&quotes);
         for members in groups.values() {
             let first = &quotes[members[0]];
-            let mut seen = vec![(first.doc, first.quote)];
+            let mut seen = HashSet::from([(first.doc, first.quote)]);
             for &m in &members[1..] {
                 let q = &quotes[m];
-                if seen.contains(&(q.doc, q.quote)) {
+                if !seen.insert((q.doc, q.quote)) {
                     continue;
                 }
-                seen.push((q.doc, q.quote));
                 out.push(Variant {
                     document_id: docs[q.doc].id.clone(),
                     quote: q.quote,
@@ -264,16 +279,11 @@ fn close_in_time(a: Option<i64>, b: Option<i64>) -> bool {
 /// The content words a quote's speaker says in their own voice: the words
 /// of the quote outside any quote nested in it (a speaker quoting someone
 /// else is not repeating that person's statement).
-fn own_words(doc: &AnalysedDoc, qi: usize) -> Vec<u64> {
-    let quotes = &doc.analysis.quotes;
-    let q = &quotes[qi];
+/// `inner` are the contents of the quotes nested in it.
+fn own_words(doc: &AnalysedDoc, qi: usize, mut inner: Vec<Span>) -> Vec<u64> {
+    let q = &doc.analysis.quotes[qi];
     let mut text = String::new();
     let mut at = q.content.start;
-    let mut inner: Vec<_> = quotes
-        .iter()
-        .filter(|n| n.nested_in == Some(qi))
-        .map(|n| n.content)
-        .collect();
     inner.sort();
     for span in inner {
         if span.start >= at && span.end <= q.content.end {

@@ -1,8 +1,11 @@
 //! Block quotes: a paragraph without quotation marks, introduced by a
 //! paragraph that ends in a colon after a verb of saying ("..., stating:").
 
+use std::collections::HashSet;
+
 use super::context::Words;
 use super::direct::{before, Attribution};
+use super::last_sentence_start;
 use super::marks::Quoted;
 use crate::{Sentence, Span};
 
@@ -23,6 +26,11 @@ pub fn find_blocks(
         }
         start += line.len();
     }
+    let top_level_opens: HashSet<usize> = quoted
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| q.open)
+        .collect();
     let mut out = Vec::new();
     for pair in paragraphs.windows(2) {
         let (intro, body) = (pair[0], pair[1]);
@@ -37,17 +45,10 @@ pub fn find_blocks(
             continue;
         }
         // A paragraph in quotation marks is read as a quote by the marks.
-        if quoted
-            .iter()
-            .any(|q| q.open == body.start && q.parent.is_none())
-        {
+        if top_level_opens.contains(&body.start) {
             continue;
         }
-        let last_sentence = sentences
-            .iter()
-            .rev()
-            .find(|s| s.start >= intro.start && s.start < intro.end)
-            .map_or(intro.start, |s| s.start);
+        let last_sentence = last_sentence_start(sentences, intro);
         let attr = before(words, last_sentence, intro.end, false);
         if attr.cue.is_some() {
             out.push((body, attr));

@@ -9,9 +9,32 @@ use crate::{Span, Token, TokenKind};
 pub struct Words<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Byte offsets of the text's line breaks, so that finding the
+    /// paragraph around a position is a binary search, not a scan of a
+    /// paragraph that may be megabytes long.
+    newlines: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        Words {
+            text,
+            tokens,
+            newlines,
+        }
+    }
+
+    /// The paragraph (line) around byte `pos`, trimmed.
+    pub fn paragraph_of(&self, pos: usize) -> Span {
+        let k = self.newlines.partition_point(|&n| n < pos);
+        let start = if k == 0 { 0 } else { self.newlines[k - 1] + 1 };
+        let end = self.newlines.get(k).copied().unwrap_or(self.text.len());
+        let line = &self.text[start..end];
+        let lead = line.len() - line.trim_start().len();
+        Span::new(start + lead, start + lead + line.trim().len())
+    }
+
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }

@@ -21,15 +21,6 @@ impl Attribution {
     }
 }
 
-/// The paragraph (line) of `text` around byte `pos`, trimmed.
-pub fn paragraph_of(text: &str, pos: usize) -> Span {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let line = &text[start..end];
-    let lead = line.len() - line.trim_start().len();
-    Span::new(start + lead, start + lead + line.trim().len())
-}
-
 /// Start of the sentence containing byte `pos`.
 pub fn sentence_start(sentences: &[Sentence], pos: usize) -> usize {
     let i = sentences.partition_point(|s| s.start <= pos);

@@ -10,8 +10,8 @@ use super::cues::{
 };
 use super::direct::is_cue_word;
 use super::plausible_name;
-use super::speaker::{self, People};
-use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, TokenKind};
+use super::speaker::{self, People, SpanSet};
+use crate::{DocQuote, EntityKind, QuoteKind, Sentence, Span, TokenKind};
 
 /// Verbs whose object names the listener: "told reporters that ...".
 fn takes_listener(base: &str) -> bool {
@@ -29,14 +29,8 @@ pub fn find_indirect(
     quotes: &[DocQuote],
 ) -> Vec<DocQuote> {
     let mut out: Vec<DocQuote> = Vec::new();
-    let taken = |k: usize| {
-        let t = &words.tokens[k];
-        quotes.iter().any(|q| {
-            q.kind != QuoteKind::Partial
-                && (q.content.start <= t.start && t.end <= q.content.end
-                    || q.cue.is_some_and(|c| c.start == t.start))
-        })
-    };
+    let taken = taken_tokens(words, quotes);
+    let stated = Stated::new(quotes);
     for s in sentences {
         let range = words.within(s.start, s.end);
         let (first, mut end) = (range.start, range.end);
@@ -52,13 +46,14 @@ pub fn find_indirect(
             .chain((first..end).filter(|k| !according(k)))
             .collect();
         let sentence_first = out.len();
+        let quote_cue_here = stated.cue_within(s.start, s.end);
         for k in order {
-            if taken(k) {
+            if taken[k] {
                 continue;
             }
             // "..., adding that ...": a participle after a quoted statement
             // carries on that statement's attribution.
-            if cue_of_quote_in(quotes, s) && is_participle(words.word(k)) {
+            if quote_cue_here && is_participle(words.word(k)) {
                 continue;
             }
             let found = according_to(words, first, end, k)
@@ -85,9 +80,7 @@ pub fn find_indirect(
                 });
             if (inside && !strong)
                 || content.of(text).split_whitespace().count() < 2
-                || quotes.iter().any(|q| {
-                    q.content.overlaps(&content) && q.kind != QuoteKind::Partial && q.cue.is_some()
-                })
+                || stated.overlaps(content)
             {
                 continue;
             }
@@ -109,11 +102,71 @@ pub fn find_indirect(
     out
 }
 
-/// Whether a quote of the sentence has its cue in it.
-fn cue_of_quote_in(quotes: &[DocQuote], s: &Sentence) -> bool {
-    quotes
-        .iter()
-        .any(|q| q.cue.is_some_and(|c| s.start <= c.start && c.end <= s.end))
+/// The tokens inside a quote (not a partial one) or starting its cue:
+/// marked once, through a difference array over the token ranges, rather
+/// than by asking every quote for every token.
+fn taken_tokens(words: &Words, quotes: &[DocQuote]) -> Vec<bool> {
+    let n = words.tokens.len();
+    let mut depth = vec![0i32; n + 1];
+    let mut cue_start = vec![false; n];
+    for q in quotes.iter().filter(|q| q.kind != QuoteKind::Partial) {
+        let inside = words.within(q.content.start, q.content.end);
+        depth[inside.start] += 1;
+        depth[inside.end] -= 1;
+        if let Some(c) = q.cue {
+            let k = words.at_or_after(c.start);
+            if k < n && words.tokens[k].start == c.start {
+                cue_start[k] = true;
+            }
+        }
+    }
+    let mut open = 0;
+    (0..n)
+        .map(|k| {
+            open += depth[k];
+            open > 0 || cue_start[k]
+        })
+        .collect()
+}
+
+/// The quotes found before the indirect attributions, indexed for the two
+/// questions asked of them per sentence and per attribution.
+struct Stated {
+    /// Cue spans (start, end) of the quotes, sorted.
+    cues: Vec<(usize, usize)>,
+    /// Contents of the attributed quotes that are not partial.
+    contents: SpanSet,
+}
+
+impl Stated {
+    fn new(quotes: &[DocQuote]) -> Stated {
+        let mut cues: Vec<(usize, usize)> = quotes
+            .iter()
+            .filter_map(|q| q.cue.map(|c| (c.start, c.end)))
+            .collect();
+        cues.sort_unstable();
+        let contents = SpanSet::new(
+            quotes
+                .iter()
+                .filter(|q| q.kind != QuoteKind::Partial && q.cue.is_some())
+                .map(|q| q.content),
+        );
+        Stated { cues, contents }
+    }
+
+    /// Whether a quote has its cue inside `[start, end]` (a sentence).
+    fn cue_within(&self, start: usize, end: usize) -> bool {
+        let k = self.cues.partition_point(|c| c.0 < start);
+        self.cues[k..]
+            .iter()
+            .take_while(|c| c.0 <= end)
+            .any(|c| c.1 <= end)
+    }
+
+    /// Whether an attributed quote's content overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        self.contents.overlaps(span)
+    }
 }
 
 /// "is telling", "were saying": a participle after these is a finite verb.
@@ -167,7 +220,7 @@ fn passive(words: &Words, first: usize, end: usize, k: usize) -> Option<Found> {
 
 /// "Trump: Clinton Should Be Prosecuted" — a line that opens with a person's
 /// or an organisation's name and a colon.
-fn name_colon(words: &Words, entities: &[DocEntity], first: usize, end: usize) -> Option<Found> {
+fn name_colon(words: &Words, entities: &People, first: usize, end: usize) -> Option<Found> {
     let colon = (first + 1..(first + 5).min(end)).find(|&i| words.is_punct(i, ":"))?;
     let name = words.span(first, colon - 1);
     if !plausible_name(name.of(words.text))
@@ -175,11 +228,11 @@ fn name_colon(words: &Words, entities: &[DocEntity], first: usize, end: usize) -
     {
         return None;
     }
-    let named = entities.iter().any(|e| {
-        matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-            && e.mentions
-                .iter()
-                .any(|m| m.end == name.end && m.start >= name.start)
+    let named = entities.ending_at(name).any(|e| {
+        matches!(
+            entities[e].kind,
+            EntityKind::Person | EntityKind::Organization
+        )
     });
     if !named || end < colon + 4 {
         return None;

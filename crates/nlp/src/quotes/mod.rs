@@ -20,9 +20,7 @@ mod speaker;
 use speaker::People;
 
 use context::Words;
-use direct::{
-    after, before, colon_intro, is_whole_statement, paragraph_of, sentence_start, Attribution,
-};
+use direct::{after, before, colon_intro, is_whole_statement, sentence_start, Attribution};
 use marks::Quoted;
 
 use crate::{DocEntity, DocQuote, EntityKind, QuoteKind, Sentence, Span, Token};
@@ -36,13 +34,10 @@ pub fn find_quotes(
     tokens: &[Token],
     entities: &[DocEntity],
 ) -> Vec<DocQuote> {
-    let words = Words { text, tokens };
+    let words = Words::new(text, tokens);
     let quoted = marks::find_quoted(text);
     let quoted_spans: Vec<Span> = quoted.iter().map(|q| q.inner).collect();
-    let people = People {
-        entities,
-        quoted: &quoted_spans,
-    };
+    let people = People::new(entities, &quoted_spans);
     let entities = &people;
     let mut out: Vec<DocQuote> = Vec::new();
     for (content, attr) in block::find_blocks(text, &words, sentences, &quoted) {
@@ -61,13 +56,17 @@ pub fn find_quotes(
     let blocks = out.len();
     let mut qmap: Vec<Option<usize>> = vec![None; quoted.len()];
     for (qi, q) in quoted.iter().enumerate() {
-        let parent = q
-            .parent
-            .and_then(|p| qmap[p])
-            .or_else(|| (0..blocks).find(|&b| out[b].content.contains(&q.inner)));
-        if let Some(quote) =
-            read_quote(text, &words, sentences, entities, &quoted, qi, parent, &out)
-        {
+        // Blocks are whole paragraphs in text order: the one that may hold
+        // the quote is the last starting before it.
+        let in_block = || {
+            let b = out[..blocks].partition_point(|o| o.content.start <= q.inner.start);
+            b.checked_sub(1)
+                .filter(|&b| out[b].content.contains(&q.inner))
+        };
+        let parent = q.parent.and_then(|p| qmap[p]).or_else(in_block);
+        if let Some(quote) = read_quote(
+            text, &words, sentences, entities, &quoted, qi, parent, &out, &qmap,
+        ) {
             qmap[qi] = Some(out.len());
             out.push(quote);
         }
@@ -114,6 +113,7 @@ fn attach_partials(
     out: &mut Vec<DocQuote>,
 ) {
     let mut drop = vec![false; out.len()];
+    let hosts = Hosts::new(out);
     for i in 0..out.len() {
         let q = &out[i];
         // Partial quotes, and direct quotes with no attribution of their
@@ -123,10 +123,7 @@ fn attach_partials(
         if !(q.kind == QuoteKind::Partial || unattributed_direct) || q.nested_in.is_some() {
             continue;
         }
-        if let Some(host) = out
-            .iter()
-            .position(|h| h.kind == QuoteKind::Indirect && h.content.contains(&q.content))
-        {
+        if let Some(host) = hosts.containing(sentences, q.content) {
             let h = out[host].clone();
             let q = &mut out[i];
             q.nested_in = Some(host);
@@ -140,7 +137,7 @@ fn attach_partials(
             continue;
         }
         let floor = sentence_start(sentences, q.content.start)
-            .max(paragraph_of(text, q.content.start).start);
+            .max(words.paragraph_of(q.content.start).start);
         let open = text[..q.content.start]
             .trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace())
             .len();
@@ -167,6 +164,44 @@ fn attach_partials(
     }
     if drop.iter().any(|d| *d) {
         remove_quotes(out, &drop);
+    }
+}
+
+/// The indirect attributions, sorted by content start: each lies inside
+/// one sentence, so those that may contain a span are the ones starting in
+/// its sentence before it.
+struct Hosts {
+    /// (content start, index in the quotes) of the indirect ones.
+    starts: Vec<(usize, usize)>,
+    contents: Vec<Span>,
+}
+
+impl Hosts {
+    fn new(out: &[DocQuote]) -> Hosts {
+        let mut starts: Vec<(usize, usize)> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.kind == QuoteKind::Indirect)
+            .map(|(i, h)| (h.content.start, i))
+            .collect();
+        starts.sort_unstable();
+        Hosts {
+            starts,
+            contents: out.iter().map(|q| q.content).collect(),
+        }
+    }
+
+    /// The first indirect attribution (in quote order) whose content
+    /// contains `span`.
+    fn containing(&self, sentences: &[Sentence], span: Span) -> Option<usize> {
+        let from = sentence_start(sentences, span.start);
+        let a = self.starts.partition_point(|h| h.0 < from);
+        let b = self.starts.partition_point(|h| h.0 <= span.start);
+        self.starts[a..b.max(a)]
+            .iter()
+            .filter(|h| self.contents[h.1].contains(&span))
+            .map(|h| h.1)
+            .min()
     }
 }
 
@@ -204,9 +239,10 @@ fn read_quote(
     qi: usize,
     parent: Option<usize>,
     out: &[DocQuote],
+    read: &[Option<usize>],
 ) -> Option<DocQuote> {
     let q = &quoted[qi];
-    let para = paragraph_of(text, q.open);
+    let para = words.paragraph_of(q.open);
     let mut floor = sentence_start(sentences, q.open).max(para.start);
     let mut ceiling = para.end;
     if let Some(p) = parent {
@@ -246,10 +282,7 @@ fn read_quote(
     let mut inherited: Option<&DocQuote> = None;
     // A quote carried on from the previous paragraph is one statement with
     // it, whichever part names the speaker (see `share_speakers`).
-    let carried = q.continues.and_then(|c| {
-        out.iter()
-            .position(|o| o.content.start == quoted[c].inner.start)
-    });
+    let carried = q.continues.and_then(|c| read[c]);
     if carried.is_some() && parent.is_none() {
         continues = carried;
     }
@@ -257,8 +290,8 @@ fn read_quote(
         if let Some(c) = carried {
             inherited = Some(&out[c]);
         } else if whole {
-            if let Some((i, prev)) = previous_statement(text, sentences, out, q, para) {
-                if paragraph_of(text, prev.content.start) == para {
+            if let Some((i, prev)) = previous_statement(text, words, sentences, out, q, para) {
+                if words.paragraph_of(prev.content.start) == para {
                     continues = Some(i);
                 }
                 inherited = Some(prev);
@@ -433,12 +466,8 @@ fn intro_paragraph(text: &str, words: &Words, sentences: &[Sentence], para: Span
     if !before_para.ends_with(':') {
         return Attribution::default();
     }
-    let intro = paragraph_of(text, before_para.len().saturating_sub(1));
-    let last = sentences
-        .iter()
-        .rev()
-        .find(|s| s.start >= intro.start && s.start < intro.end)
-        .map_or(intro.start, |s| s.start);
+    let intro = words.paragraph_of(before_para.len().saturating_sub(1));
+    let last = last_sentence_start(sentences, intro);
     let attr = before(words, last, intro.end, false);
     if attr.found() {
         return attr;
@@ -471,6 +500,7 @@ fn before_previous_sentence(
 /// previous paragraph.
 fn previous_statement<'a>(
     text: &str,
+    words: &Words,
     sentences: &[Sentence],
     out: &'a [DocQuote],
     q: &Quoted,
@@ -479,7 +509,7 @@ fn previous_statement<'a>(
     let (i, prev) = out.iter().enumerate().rev().find(|(_, o)| {
         o.nested_in.is_none() && o.kind == QuoteKind::Direct && o.content.end <= q.open
     })?;
-    let prev_para = paragraph_of(text, prev.content.start);
+    let prev_para = words.paragraph_of(prev.content.start);
     if prev_para == para {
         // “A,” said X, a spokeswoman for Y. “B.” — only the attribution
         // stands between the two parts.
@@ -489,17 +519,27 @@ fn previous_statement<'a>(
             .is_some_and(|c| c.start >= prev.content.end && c.end <= q.open);
         // No sentence starts between the two parts (the sentence splitter
         // knows "Mr." and "Fla." do not end one).
-        let one_sentence = !sentences.iter().any(|s| {
-            s.start > prev.content.end
-                && s.start < q.open
-                && !text[s.start..q.open].trim().is_empty()
-        });
+        let from = sentences.partition_point(|s| s.start <= prev.content.end);
+        let one_sentence = !sentences[from..]
+            .iter()
+            .take_while(|s| s.start < q.open)
+            .any(|s| !text[s.start..q.open].trim().is_empty());
         return (gap.split_whitespace().count() <= 40 && attribution_between && one_sentence)
             .then_some((i, prev));
     }
     // The previous paragraph, with nothing else between.
     let between = &text[prev_para.end..para.start];
     (between.trim().is_empty() && prev.speaker.is_some()).then_some((i, prev))
+}
+
+/// The start of the last sentence starting inside `para`, or the
+/// paragraph's start.
+pub(crate) fn last_sentence_start(sentences: &[Sentence], para: Span) -> usize {
+    let k = sentences.partition_point(|s| s.start < para.end);
+    match k.checked_sub(1).map(|i| sentences[i]) {
+        Some(s) if s.start >= para.start => s.start,
+        _ => para.start,
+    }
 }
 
 /// Drop a trailing comma from quoted words ("It’s true," -> "It’s true").

@@ -10,9 +10,134 @@ use crosscheck_model::Gender;
 
 /// The document's entities, with the quoted stretches of its text: a name
 /// inside quotation marks is not what "she" in the narrative refers to.
+/// Built once per document with indexes of the mentions, so that resolving
+/// one source costs a binary search, not a pass over every mention (a long
+/// text has thousands of quotes and mentions).
 pub struct People<'a> {
     pub entities: &'a [DocEntity],
-    pub quoted: &'a [Span],
+    /// (start, entity, end) of every mention, sorted.
+    by_start: Vec<(usize, usize, usize)>,
+    /// (end, entity, start) of every mention, sorted.
+    by_end: Vec<(usize, usize, usize)>,
+    /// For each gender (female, male): (end, entity) of the narrative
+    /// mentions (not pronouns, not inside quotation marks) of the persons
+    /// of that gender, and of those of that or unknown gender; sorted.
+    narrative: [[Vec<(usize, usize)>; 2]; 2],
+    /// For each gender: the persons of that or unknown gender, most named
+    /// first (then in entity order).
+    most_named: [Vec<usize>; 2],
+}
+
+fn gender_slot(g: Gender) -> usize {
+    match g {
+        Gender::Female => 0,
+        Gender::Male => 1,
+    }
+}
+
+impl<'a> People<'a> {
+    pub fn new(entities: &'a [DocEntity], quoted: &[Span]) -> People<'a> {
+        let mut by_start = Vec::new();
+        let mut by_end = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                by_start.push((m.start, i, m.end));
+                by_end.push((m.end, i, m.start));
+            }
+        }
+        by_start.sort_unstable();
+        by_end.sort_unstable();
+        let in_quotes = SpanSet::new(quoted.iter().copied());
+        let mut narrative: [[Vec<(usize, usize)>; 2]; 2] = Default::default();
+        let mut most_named: [Vec<usize>; 2] = Default::default();
+        for g in [Gender::Female, Gender::Male] {
+            let slot = gender_slot(g);
+            for (i, e) in entities.iter().enumerate() {
+                if !compatible(e, g) {
+                    continue;
+                }
+                most_named[slot].push(i);
+                for m in &e.mentions {
+                    if m.kind == MentionKind::Pronoun || in_quotes.encloses(m.span()) {
+                        continue;
+                    }
+                    if e.gender == Some(g) {
+                        narrative[slot][0].push((m.end, i));
+                    }
+                    narrative[slot][1].push((m.end, i));
+                }
+            }
+            narrative[slot][0].sort_unstable();
+            narrative[slot][1].sort_unstable();
+            let names = |i: usize| {
+                entities[i]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.kind == MentionKind::Name)
+                    .count()
+            };
+            most_named[slot].sort_by_key(|&i| (std::cmp::Reverse(names(i)), i));
+        }
+        People {
+            entities,
+            by_start,
+            by_end,
+            narrative,
+            most_named,
+        }
+    }
+}
+
+impl People<'_> {
+    /// The entities with a mention ending at `span.end` and starting inside
+    /// `span`, in entity order.
+    pub fn ending_at(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let k = self.by_end.partition_point(|m| m.0 < span.end);
+        self.by_end[k..]
+            .iter()
+            .take_while(move |m| m.0 == span.end)
+            .filter(move |m| m.2 >= span.start)
+            .map(|m| m.1)
+    }
+}
+
+/// A set of spans sorted by start, with the furthest end reached so far,
+/// so that whether a span lies inside one of them, or overlaps one, is one
+/// binary search.
+pub(super) struct SpanSet {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl SpanSet {
+    pub(super) fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut sorted: Vec<(usize, usize)> = spans.map(|s| (s.start, s.end)).collect();
+        sorted.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = sorted
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        SpanSet {
+            starts: sorted.iter().map(|s| s.0).collect(),
+            furthest_end,
+        }
+    }
+
+    /// Whether one of the spans contains `s`.
+    pub(super) fn encloses(&self, s: Span) -> bool {
+        let k = self.starts.partition_point(|&start| start <= s.start);
+        k > 0 && self.furthest_end[k - 1] >= s.end
+    }
+
+    /// Whether one of the spans overlaps `s`.
+    pub(super) fn overlaps(&self, s: Span) -> bool {
+        let k = self.starts.partition_point(|&start| start < s.end);
+        k > 0 && self.furthest_end[k - 1] > s.start
+    }
 }
 
 impl std::ops::Deref for People<'_> {
@@ -44,7 +169,6 @@ impl Speaker {
 /// Who `source` (a span of `text`) refers to. `outer` is the speaker of the
 /// quote this source stands inside, if any.
 pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<usize>) -> Speaker {
-    let entities = people.entities;
     let Some(source) = source else {
         return Speaker::none("no speaker in the text".into());
     };
@@ -59,7 +183,7 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
         _ => None,
     };
     if matches!(lower.as_str(), "who" | "which") {
-        return match antecedent(text, entities, source) {
+        return match antecedent(text, people, source) {
             Some(e) => Speaker::found(Some(e)),
             None => Speaker::none(format!("unnamed source: the antecedent of “{words}”")),
         };
@@ -67,7 +191,7 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
     // "he" and "she" are resolved here, by gender and nearness in the
     // narrative; other sources by the entity that heads them.
     if gender.is_none() {
-        if let Some(e) = head_entity(text, entities, source) {
+        if let Some(e) = head_entity(text, people, source) {
             return Speaker::found(Some(e));
         }
     }
@@ -75,7 +199,7 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
         let found = match outer {
             // Inside a quote, "he" is someone the speaker talks about: the
             // most named person of that gender other than the speaker.
-            Some(o) => most_mentioned(entities, g, Some(o)),
+            Some(o) => most_mentioned(people, g, o),
             None => nearest_before(people, g, source.start),
         };
         if found.is_some() {
@@ -118,7 +242,7 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
 /// president" as a description) or stands before its apposition ("Chris
 /// Brownell, an audience member"). A name inside a phrase with another head
 /// ("one Clinton aide", "U.S. policy experts") is not the speaker.
-fn head_entity(text: &str, entities: &[DocEntity], source: Span) -> Option<usize> {
+fn head_entity(text: &str, people: &People, source: Span) -> Option<usize> {
     let phrase = source.of(text).trim_end_matches(['.', ',', ' ']);
     let mut phrase_end = source.start + phrase.len();
     let mut source = source;
@@ -133,32 +257,30 @@ fn head_entity(text: &str, entities: &[DocEntity], source: Span) -> Option<usize
             source = Span::new(source.start + comma + 1, phrase_end);
         }
     }
-    let mut best: Option<(usize, usize)> = None;
-    for (i, e) in entities.iter().enumerate() {
-        for m in &e.mentions {
-            if !source.contains(&m.span()) {
-                continue;
-            }
-            let rest = text.get(m.end..phrase_end).unwrap_or("").trim_start();
-            let heads = rest.is_empty() || rest.starts_with([',', '(']);
-            if heads && best.is_none_or(|(_, start)| m.start < start) {
-                best = Some((i, m.start));
-            }
-        }
-    }
-    best.map(|(i, _)| i)
+    // The mentions inside the source, earliest first: the first that heads
+    // the phrase (the lowest entity among those starting there).
+    let from = people.by_start.partition_point(|m| m.0 < source.start);
+    people.by_start[from..]
+        .iter()
+        .take_while(|m| m.0 < source.end)
+        .filter(|&&(start, _, end)| source.contains(&Span::new(start, end)))
+        .find(|&&(_, _, end)| {
+            let rest = text.get(end..phrase_end).unwrap_or("").trim_start();
+            rest.is_empty() || rest.starts_with([',', '('])
+        })
+        .map(|m| m.1)
 }
 
-/// The entity named right before a relative pronoun ("Mitt Romney, who").
-fn antecedent(text: &str, entities: &[DocEntity], source: Span) -> Option<usize> {
+/// The entity named right before a relative pronoun ("Mitt Romney, who"):
+/// the first entity with a mention ending there.
+fn antecedent(text: &str, people: &People, source: Span) -> Option<usize> {
     let before = text.get(..source.start)?;
     let end = before.trim_end_matches([' ', ',']).len();
     if source.start - end > 3 {
         return None;
     }
-    entities
-        .iter()
-        .position(|e| e.mentions.iter().any(|m| m.end == end))
+    let k = people.by_end.partition_point(|m| m.0 < end);
+    people.by_end.get(k).filter(|m| m.0 == end).map(|m| m.1)
 }
 
 fn compatible(e: &DocEntity, g: Gender) -> bool {
@@ -174,40 +296,24 @@ const GENDER_WINDOW: usize = 600;
 /// quotation marks do not count); within the last few sentences, a person
 /// whose gender is known to match beats one whose gender is unknown.
 fn nearest_before(people: &People, g: Gender, pos: usize) -> Option<usize> {
-    let in_quotes = |s: Span| people.quoted.iter().any(|q| q.contains(&s));
-    let mut best: Option<(bool, usize, usize)> = None;
-    for (i, e) in people.entities.iter().enumerate() {
-        if !compatible(e, g) {
-            continue;
-        }
-        let last = e
-            .mentions
-            .iter()
-            .filter(|m| m.end <= pos && m.kind != MentionKind::Pronoun && !in_quotes(m.span()))
-            .map(|m| m.end)
-            .max();
-        let Some(end) = last else { continue };
-        let known = e.gender == Some(g) && pos - end <= GENDER_WINDOW;
-        let key = (known, end, i);
-        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
-            best = Some(key);
-        }
+    let [known, compatible] = &people.narrative[gender_slot(g)];
+    // The last mention ending at or before `pos`, the first entity among
+    // those ending there.
+    let last = |mentions: &[(usize, usize)]| {
+        let k = mentions.partition_point(|m| m.0 <= pos);
+        let end = mentions[..k].last()?.0;
+        Some(mentions[mentions[..k].partition_point(|m| m.0 < end)])
+    };
+    match last(known) {
+        Some((end, i)) if pos - end <= GENDER_WINDOW => Some(i),
+        _ => last(compatible).map(|m| m.1),
     }
-    best.map(|b| b.2)
 }
 
 /// The person of compatible gender named most often, other than `except`.
-fn most_mentioned(entities: &[DocEntity], g: Gender, except: Option<usize>) -> Option<usize> {
-    let names = |e: &DocEntity| {
-        e.mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Name)
-            .count()
-    };
-    entities
+fn most_mentioned(people: &People, g: Gender, except: usize) -> Option<usize> {
+    people.most_named[gender_slot(g)]
         .iter()
-        .enumerate()
-        .filter(|(i, e)| Some(*i) != except && compatible(e, g))
-        .max_by_key(|(i, e)| (names(e), std::cmp::Reverse(*i)))
-        .map(|(i, _)| i)
+        .copied()
+        .find(|&i| i != except)
 }
