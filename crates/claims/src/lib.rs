@@ -97,7 +97,9 @@ fn claims_of(
                 resolved_time: time.as_ref().is_some_and(|t| t.value.is_some()),
                 prediction: is_prediction(text, claim_tokens, pred.as_ref(), &hedges),
                 commentary: is_commentary(pred.as_ref())
-                    && !has_actor(text, &analysis.entities, &mentions, subject),
+                    && !has_actor(text, &analysis.entities, &mentions, subject)
+                    || evidence::evaluative(c.span.of(text)),
+                not_a_claim: evidence::not_a_claim(sentence_of(text, sentences, c.span)),
             };
             let model = checkworthy::score(c.span.of(text));
             DocClaim {
@@ -166,6 +168,16 @@ fn has_actor(
             ) && !after.starts_with("'s")
                 && !after.starts_with("’s")
         })
+}
+
+/// The text of the sentence a claim's span starts in (a claim narrowed to
+/// a quote's content is judged with the line it stands in).
+fn sentence_of<'a>(text: &'a str, sentences: &[Sentence], span: Span) -> &'a str {
+    let i = sentences.partition_point(|s| s.start <= span.start);
+    match i.checked_sub(1).map(|i| sentences[i]) {
+        Some(s) if s.end >= span.end => &text[s.start..s.end],
+        _ => span.of(text),
+    }
 }
 
 /// The tokens inside `span` (tokens are sorted and do not overlap).

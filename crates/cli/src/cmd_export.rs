@@ -376,6 +376,7 @@ pub fn export_story_claims(story_id: &str, f: &FindingsRecord) -> Vec<ExportStor
                 .map(|s| ExportSource {
                     document_ids: s.documents.clone(),
                     merged_because: s.merged_because.clone(),
+                    chain: s.chain.clone(),
                 })
                 .collect(),
         })

@@ -125,6 +125,7 @@ fn with_ids(story_id: &str, docs: &[StoryDocument], f: &Findings) -> StoryFindin
                     .map(|s| SourceRecord {
                         documents: ids(&s.documents),
                         merged_because: s.merged_because.clone(),
+                        chain: s.chain.clone(),
                     })
                     .collect(),
                 contradictions: c

@@ -130,8 +130,13 @@ fn the_demo_briefing_confirms_facts_by_independent_outlets_and_counts_copies_onc
     // leaning on one upstream report counted once.
     let confirmed = items(&section(&text, "WHAT IS CONFIRMED"));
     let offer = item_with(&confirmed, "two patrol vessels and the firefighting");
+    // Named as reporting chains: the wire and the two pages resting on
+    // it, then the two outlets of their own.
     assert!(
-        offer.contains("3 independent sources · 5 documents"),
+        offer.contains(
+            "3 independent reporting chains: Meridian Wire (Meridian Wire, Harborline News, \
+             Kestria Today), The Coastal Times, Northgate Ledger · 5 documents"
+        ),
         "{offer}"
     );
     assert!(
@@ -144,7 +149,7 @@ fn the_demo_briefing_confirms_facts_by_independent_outlets_and_counts_copies_onc
         "about 240 tonnes",
     ] {
         let item = item_with(&confirmed, fact);
-        assert!(item.contains("2 independent sources"), "{item}");
+        assert!(item.contains("2 independent reporting chains: "), "{item}");
     }
     // Every item cites its documents: short id, outlet, date.
     for item in &confirmed {
@@ -200,7 +205,7 @@ fn the_demo_briefing_confirms_facts_by_independent_outlets_and_counts_copies_onc
     let notes = section(&text, "OUTLET NOTES (signals, not verdicts)");
     assert!(
         notes[0].starts_with(
-            "  • PulseWave Digital: 5 of 5 check-worthy claims (100%) name no source, over 1 document ["
+            "  • PulseWave Digital: 4 of 4 check-worthy claims (100%) name no source, over 1 document ["
         ),
         "{notes:#?}"
     );
@@ -241,7 +246,10 @@ fn the_demo_briefing_finds_everything_demo_readme_lists() {
     // fact (not chained to the offer it rejects).
     let confirmed = items(&section(&text, "WHAT IS CONFIRMED"));
     let rejection = item_with(&confirmed, "reject");
-    assert!(rejection.contains("independent sources"), "{rejection}");
+    assert!(
+        rejection.contains("independent reporting chains"),
+        "{rejection}"
+    );
     for doc in ["02", "03"] {
         assert!(rejection.contains(&id[doc]), "{doc}: {rejection}");
     }
@@ -257,7 +265,7 @@ fn the_demo_briefing_finds_everything_demo_readme_lists() {
     let solvent = item_with(&contested, "nearly 300 tonnes against about 240 tonnes");
     assert!(solvent.contains(&format!("[{} ", id["02"])), "{solvent}");
     assert!(solvent.contains(&id["05"]), "{solvent}");
-    assert!(item_with(&confirmed, "about 240 tonnes").contains("independent sources"));
+    assert!(item_with(&confirmed, "about 240 tonnes").contains("independent reporting chains"));
     // The wrong title, file 03 first, against the others' title.
     let title = item_with(&contested, "Marisol Deverra");
     assert!(
@@ -285,8 +293,15 @@ fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_ti
         &confirmed,
         "firmly rejected an offer of U.S. military assistance",
     );
+    // Documents of unknown outlet are named by their id; the two pages
+    // resting on the Wall Street Journal are one chain. (Four chains is
+    // still too many: the November and the undated development should not
+    // join the May rejection; see the ledger issue.)
     assert!(
-        rejection.contains("4 independent sources · 5 documents"),
+        rejection.contains(
+            "4 independent reporting chains: Wall Street Journal (News Journos, 119337ec), \
+             USA Herald (Thin Line News), AIWorldNewz.com, New York Times (ee92d6ec) · 5 documents"
+        ),
         "{rejection}"
     );
     assert!(

@@ -81,6 +81,10 @@ pub struct Source {
     /// Why these documents are one source ("copy of …", "same outlet …",
     /// "all cite Wall Street Journal"); empty for a single document.
     pub merged_because: Vec<String>,
+    /// The reporting chain they are, by name: the upstream report they
+    /// all rest on ("Wall Street Journal"), else their outlet, else the
+    /// first document's id ([`sources::chain_name`]).
+    pub chain: String,
 }
 
 /// The other side of a contested claim.

@@ -4,7 +4,8 @@
 //! re-post), when they come from one outlet, or when they name the same
 //! upstream source (both say "according to the Wall Street Journal": they
 //! lean on one report), or one is that upstream outlet itself. The union
-//! is transitive; each source lists its documents and the reasons.
+//! is transitive; each source lists its documents and the reasons, and is
+//! named as a reporting chain ([`chain_name`]).
 
 use std::collections::BTreeMap;
 
@@ -129,9 +130,44 @@ pub fn independent(docs: &[StoryDoc], documents: &[usize]) -> Vec<Source> {
             } else {
                 Vec::new()
             },
+            chain: chain_name(docs, &documents),
             documents,
         })
         .collect()
+}
+
+/// The name of the reporting chain some documents (one source) form: the
+/// first upstream report the earliest of them names that every one of them
+/// names or is ("Wall Street Journal" for two pages resting on it; "USA
+/// Herald" for one page relaying it), else the outlet of the earliest
+/// document with one, else the earliest document's id: a document of
+/// unknown outlet is named, never dropped.
+pub fn chain_name(docs: &[StoryDoc], documents: &[usize]) -> String {
+    let names = |d: usize| -> Vec<String> {
+        docs[d]
+            .upstream
+            .iter()
+            .map(|u| normal(u))
+            .chain(docs[d].outlet.map(normal))
+            .collect()
+    };
+    if let Some(&first) = documents.first() {
+        let everyone: Vec<Vec<String>> = documents.iter().map(|&d| names(d)).collect();
+        for u in docs[first].upstream {
+            let n = normal(u);
+            if everyone.iter().all(|names| names.contains(&n)) {
+                return u.clone();
+            }
+        }
+        if let Some(o) = documents
+            .iter()
+            .find_map(|&d| docs[d].outlet.filter(|o| !o.trim().is_empty()))
+        {
+            return o.to_string();
+        }
+        return docs[first].id.to_string();
+    }
+    String::new()
 }
 
 /// A name as one of the documents writes it.
@@ -157,4 +193,69 @@ fn display(
         }
     }
     normal_name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_model::DocAnalysis;
+
+    fn doc<'a>(
+        id: &'a str,
+        outlet: Option<&'a str>,
+        upstream: &'a [String],
+        analysis: &'a DocAnalysis,
+    ) -> StoryDoc<'a> {
+        StoryDoc {
+            id,
+            outlet,
+            published: None,
+            text: "",
+            analysis,
+            upstream,
+            copy_of: None,
+        }
+    }
+
+    #[test]
+    fn reporting_chains_are_named_by_upstream_then_outlet_then_id() {
+        let a = DocAnalysis::default();
+        let wsj = vec!["Wall Street Journal".to_string(), "Fox News".to_string()];
+        let the_wsj = vec!["The Wall Street Journal".to_string()];
+        let herald = vec!["USA Herald".to_string()];
+        let docs = [
+            doc("nj", Some("News Journos"), &wsj, &a),
+            doc("119337ec", None, &the_wsj, &a),
+            doc("tln", Some("Thin Line News"), &herald, &a),
+            doc("ee92d6ec", None, &[], &a),
+            doc("aiw", Some("AIWorldNewz.com"), &[], &a),
+        ];
+        let sources = independent(&docs, &[0, 1, 2, 3, 4]);
+        let named: Vec<(&str, Vec<usize>)> = sources
+            .iter()
+            .map(|s| (s.chain.as_str(), s.documents.clone()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Wall Street Journal", vec![0, 1]),
+                ("USA Herald", vec![2]),
+                ("ee92d6ec", vec![3]),
+                ("AIWorldNewz.com", vec![4]),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_outlet_without_a_shared_upstream_is_named_by_the_outlet() {
+        let a = DocAnalysis::default();
+        let wire = vec!["Meridian Wire".to_string()];
+        let docs = [
+            doc("h1", Some("Harborline News"), &wire, &a),
+            doc("h2", Some("Harborline News"), &[], &a),
+        ];
+        let sources = independent(&docs, &[0, 1]);
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].chain, "Harborline News");
+    }
 }

@@ -193,6 +193,11 @@ pub struct ExportSource {
     /// "same outlet: Harborline News", "all cite Meridian Wire"); empty for
     /// one document.
     pub merged_because: Vec<String>,
+    /// The reporting chain they form, by name: the upstream report they
+    /// rest on ("Wall Street Journal"), else their outlet, else the first
+    /// document's id.
+    #[serde(default)]
+    pub chain: String,
 }
 
 /// A person given conflicting titles ("former U.S. President" against

@@ -185,8 +185,8 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
          VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut source = conn.prepare_cached(
-        "INSERT INTO story_claim_sources (story_id, claim, idx, merged_because) \
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO story_claim_sources (story_id, claim, idx, merged_because, chain) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut source_doc = conn.prepare_cached(
         "INSERT INTO story_claim_source_documents \
@@ -219,7 +219,7 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
             document.execute(params![s, k, i, d])?;
         }
         for (j, src) in c.sources.iter().enumerate() {
-            source.execute(params![s, k, j, to_json(&src.merged_because)?])?;
+            source.execute(params![s, k, j, to_json(&src.merged_because)?, src.chain])?;
             for (i, d) in src.documents.iter().enumerate() {
                 source_doc.execute(params![s, k, j, i, d])?;
             }
@@ -368,8 +368,14 @@ pub(crate) fn story_findings(
             params![story_id, k],
         )?;
         let mut sources = Vec::new();
+        let chains = strings_of(
+            conn,
+            "SELECT chain FROM story_claim_sources WHERE story_id = ?1 AND claim = ?2 ORDER BY idx",
+            params![story_id, k],
+        )?;
         for (j, merged) in numbered(conn, story_id, k, "story_claim_sources", "merged_because")? {
             sources.push(SourceRecord {
+                chain: chains.get(j).cloned().unwrap_or_default(),
                 documents: strings_of(
                     conn,
                     "SELECT document_id FROM story_claim_source_documents \

@@ -47,6 +47,9 @@ pub struct SourceRecord {
     pub documents: Vec<String>,
     /// Why they were merged; empty for a single document.
     pub merged_because: Vec<String>,
+    /// The reporting chain they form, by name (empty in findings stored
+    /// before schema 7).
+    pub chain: String,
 }
 
 /// The other side of a contested fact, to store.

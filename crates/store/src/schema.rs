@@ -57,6 +57,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "staged documents",
         sql: include_str!("../migrations/0006_staged_documents.sql"),
     },
+    Migration {
+        version: 7,
+        name: "reporting chains",
+        sql: include_str!("../migrations/0007_reporting_chains.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -392,7 +397,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 6);
+        assert_eq!(LATEST_VERSION, 7);
     }
 
     #[test]

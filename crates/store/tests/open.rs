@@ -110,7 +110,7 @@ fn a_newer_schema_version_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "database schema version 9 is newer than this program supports (6)"
+        "database schema version 9 is newer than this program supports (7)"
     );
     assert_eq!(snapshot(dir.path()), before);
 }

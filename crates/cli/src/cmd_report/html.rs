@@ -139,7 +139,7 @@ fn briefing(b: &Briefing, out: &mut String) {
             let mut li = format!(
                 "{}{}",
                 escape(&c.text),
-                detail(&support_line(c), &cite(b, &c.supporting_documents))
+                detail(&support_line(b, c), &cite(b, &c.supporting_documents))
             );
             for (why, docs) in merges(b, c) {
                 li.push_str(&detail(&why, &cite(b, &docs)));
@@ -156,7 +156,7 @@ fn briefing(b: &Briefing, out: &mut String) {
             let mut li = format!(
                 "{}{}",
                 escape(&c.text),
-                detail(&single_line(c), &cite(b, &c.supporting_documents))
+                detail(&single_line(b, c), &cite(b, &c.supporting_documents))
             );
             for (why, docs) in merges(b, c) {
                 li.push_str(&detail(&why, &cite(b, &docs)));

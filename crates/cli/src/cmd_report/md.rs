@@ -98,7 +98,7 @@ fn briefing(b: &Briefing, out: &mut String) {
         let _ = writeln!(
             out,
             "  - {} {}",
-            escape(&support_line(c)),
+            escape(&support_line(b, c)),
             cite(b, &c.supporting_documents)
         );
         for (why, docs) in merges(b, c) {
@@ -112,7 +112,7 @@ fn briefing(b: &Briefing, out: &mut String) {
         let _ = writeln!(
             out,
             "  - {} {}",
-            escape(&single_line(c)),
+            escape(&single_line(b, c)),
             cite(b, &c.supporting_documents)
         );
         for (why, docs) in merges(b, c) {

@@ -153,35 +153,93 @@ pub fn merges(b: &Briefing, c: &ExportStoryClaim) -> Vec<(String, Vec<String>)> 
         .collect()
 }
 
-/// `3 independent sources · 5 documents · News Journos, Thin Line News`.
-pub fn support_line(c: &ExportStoryClaim) -> String {
-    let n = c.independent_sources;
+/// `2 independent reporting chains: Wall Street Journal (News Journos,
+/// 119337ec), USA Herald (Thin Line News) · 3 documents`.
+pub fn support_line(b: &Briefing, c: &ExportStoryClaim) -> String {
+    let n = c.sources.len().max(c.independent_sources);
     let d = c.supporting_documents.len();
-    let mut line = format!(
-        "{n} independent {} · {d} {}",
-        if n == 1 { "source" } else { "sources" },
+    format!(
+        "{n} independent reporting {}: {} · {d} {}",
+        if n == 1 { "chain" } else { "chains" },
+        chains(b, c),
         if d == 1 { "document" } else { "documents" }
-    );
-    if !c.outlets.is_empty() {
-        line.push_str(" · ");
-        line.push_str(&c.outlets.join(", "));
+    )
+}
+
+/// The reporting chains of a fact, each named with its documents by
+/// outlet (or id, when the outlet is unknown): "Wall Street Journal (News
+/// Journos, 119337ec), USA Herald (Thin Line News)". A chain named after
+/// its only outlet lists just the outlet ("Harborline News", or "Harborline
+/// News ×2" for two of its documents).
+pub fn chains(b: &Briefing, c: &ExportStoryClaim) -> String {
+    c.sources
+        .iter()
+        .map(|s| {
+            let members = member_names(b, &s.document_ids);
+            let chain = if s.chain.is_empty() {
+                // Findings stored before chains were named.
+                members[0].0.clone()
+            } else {
+                b.shorten_ids(&s.chain)
+            };
+            let listed = listed(&members);
+            if members.len() == 1 && members[0].0 == chain {
+                listed
+            } else {
+                format!("{chain} ({listed})")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Documents by outlet, or by short id when the outlet is unknown, with
+/// how many documents each name stands for; in order.
+fn member_names(b: &Briefing, ids: &[String]) -> Vec<(String, usize)> {
+    let mut members: Vec<(String, usize)> = Vec::new();
+    for id in ids {
+        let name = b
+            .document(id)
+            .and_then(|d| d.outlet.clone())
+            .unwrap_or_else(|| b.shorten_ids(id));
+        match members.iter_mut().find(|(m, _)| *m == name) {
+            Some((_, k)) => *k += 1,
+            None => members.push((name, 1)),
+        }
     }
-    line
+    members
+}
+
+fn listed(members: &[(String, usize)]) -> String {
+    members
+        .iter()
+        .map(|(m, k)| {
+            if *k > 1 {
+                format!("{m} ×{k}")
+            } else {
+                m.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `Harborline News only, no source named`: the outlet of a single-source
-/// fact (`one source: A, B` when a copy or a shared upstream source joins
-/// several) and whether it names a source.
-pub fn single_line(c: &ExportStoryClaim) -> String {
-    let outlet = match c.outlets.as_slice() {
+/// fact, or the id of a document of unknown outlet (`one source: A, B` when
+/// a copy or a shared upstream report joins several), and whether it names
+/// a source.
+pub fn single_line(b: &Briefing, c: &ExportStoryClaim) -> String {
+    let members = member_names(b, &c.supporting_documents);
+    let names: Vec<String> = members.iter().map(|m| m.0.clone()).collect();
+    let only = match names.as_slice() {
         [] => "outlet unknown".to_string(),
         [one] => format!("{one} only"),
         many => format!("one source: {}", many.join(", ")),
     };
     if c.unattributed {
-        format!("{outlet}, no source named")
+        format!("{only}, no source named")
     } else {
-        outlet
+        only
     }
 }
 

@@ -93,7 +93,7 @@ fn briefing(b: &Briefing, out: &mut String) {
     heading(out, "WHAT IS CONFIRMED", Some(b.confirmed.len()));
     for c in &b.confirmed {
         let _ = writeln!(out, "  • {}", c.text);
-        let _ = writeln!(out, "    {}", support_line(c));
+        let _ = writeln!(out, "    {}", support_line(b, c));
         for (why, docs) in merges(b, c) {
             let _ = writeln!(out, "    {why} {}", cite(b, &docs));
         }
@@ -107,7 +107,7 @@ fn briefing(b: &Briefing, out: &mut String) {
         let _ = writeln!(
             out,
             "    {} {}",
-            single_line(c),
+            single_line(b, c),
             cite(b, &c.supporting_documents)
         );
         for (why, docs) in merges(b, c) {

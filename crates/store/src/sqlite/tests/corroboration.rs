@@ -123,10 +123,12 @@ fn findings(ids: &[String]) -> StoryFindings {
                     SourceRecord {
                         documents: vec![ids[0].clone(), ids[2].clone()],
                         merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
+                        chain: "Harborline".into(),
                     },
                     SourceRecord {
                         documents: vec![ids[1].clone()],
                         merged_because: vec![],
+                        chain: "Strait Report".into(),
                     },
                 ],
                 contradictions: vec![],
@@ -140,6 +142,7 @@ fn findings(ids: &[String]) -> StoryFindings {
                 sources: vec![SourceRecord {
                     documents: vec![ids[0].clone()],
                     merged_because: vec![],
+                    chain: String::new(),
                 }],
                 contradictions: vec![NewContradiction {
                     claims: vec![r(&ids[1], 1)],
