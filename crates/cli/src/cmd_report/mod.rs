@@ -176,11 +176,11 @@ pub fn chains(b: &Briefing, c: &ExportStoryClaim) -> String {
         .iter()
         .map(|s| {
             let members = member_names(b, &s.document_ids);
-            let chain = if s.chain.is_empty() {
+            let chain = match (s.chain.is_empty(), members.first()) {
+                (false, _) => b.shorten_ids(&s.chain),
                 // Findings stored before chains were named.
-                members[0].0.clone()
-            } else {
-                b.shorten_ids(&s.chain)
+                (true, Some(first)) => first.0.clone(),
+                (true, None) => "outlet unknown".to_string(),
             };
             let listed = listed(&members);
             if members.len() == 1 && members[0].0 == chain {

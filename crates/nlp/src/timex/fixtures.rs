@@ -152,6 +152,16 @@ pub const FIXTURES: &[Fixture] = &[
         &[e("mid-March", "2025-03", Month)],
     ),
     f("Sales peaked in May.", SAT, &[e("May", "2025-05", Month)]),
+    f(
+        "The new tariffs apply starting in July.",
+        SAT,
+        &[e("July", "2025-07", Month)],
+    ),
+    f(
+        "Checks resume beginning Monday.",
+        SAT,
+        &[e("Monday", "2025-05-05", Weekday)],
+    ),
     // Years and decades.
     f(
         "In 2025, the agency cut its forecast.",
@@ -187,7 +197,12 @@ pub const FIXTURES: &[Fixture] = &[
     f(
         "In a statement released on Saturday, the ministry denied it.",
         SAT,
-        &[e("Saturday", "2025-04-26", Weekday)],
+        &[e("Saturday", "2025-05-03", Weekday)],
+    ),
+    f(
+        "The ministry denied it on Friday.",
+        SAT,
+        &[e("Friday", "2025-05-02", Weekday)],
     ),
     f(
         "The minister spoke on Monday.",
@@ -197,7 +212,7 @@ pub const FIXTURES: &[Fixture] = &[
     f(
         "Officials said Wednesday that talks had failed.",
         WED,
-        &[e("Wednesday", "2025-04-30", Weekday)],
+        &[e("Wednesday", "2025-05-07", Weekday)],
     ),
     f(
         "The council will vote on Friday.",

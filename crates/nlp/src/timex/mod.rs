@@ -8,7 +8,8 @@
 //! its tokens, so expressions never overlap.
 //!
 //! Resolution rules (news mostly speaks of the past):
-//! - a bare weekday is the last such day strictly before publication;
+//! - a bare weekday is the last such day on or before publication ("on
+//!   Friday" in a Friday wire is that day);
 //!   "this"/"coming" Saturday is the next one on or after it, "next
 //!   Saturday" (or a future cue such as "will" earlier in the clause) the
 //!   next one strictly after it;

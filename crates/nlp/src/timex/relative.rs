@@ -113,7 +113,8 @@ fn anchored_at(cx: &Cx, i: usize) -> Option<Hit> {
     let w = cx.w(j);
     if let Some(wd) = weekday_of(w) {
         let mode = match rel {
-            Rel::Last | Rel::Bare => Mode::Past,
+            Rel::Last => Mode::Past,
+            Rel::Bare => Mode::Latest,
             Rel::This => Mode::This,
             Rel::Next => Mode::Next,
         };

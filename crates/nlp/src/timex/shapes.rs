@@ -52,14 +52,17 @@ fn weekday_at(cx: &Cx, i: usize, wd: u32) -> Option<Hit> {
         i,
         i + 1,
         TimeKind::Weekday,
-        resolve_weekday(cx, i, wd, Mode::Past),
+        resolve_weekday(cx, i, wd, Mode::Latest),
     ))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
-    /// Strictly before publication.
+    /// Strictly before publication ("last Saturday", "this past Saturday").
     Past,
+    /// On or before publication: a bare weekday ("on Saturday" in a
+    /// Saturday report is that day, in news copy).
+    Latest,
     /// On or after publication ("this Saturday").
     This,
     /// Strictly after publication ("next Saturday").
@@ -68,7 +71,7 @@ pub(crate) enum Mode {
 
 pub(crate) fn resolve_weekday(cx: &Cx, i: usize, wd: u32, mode: Mode) -> Result<Val, String> {
     let p = cx.need_pub("a weekday")?;
-    let mode = if mode == Mode::Past && cx.future_before(i) {
+    let mode = if mode == Mode::Latest && cx.future_before(i) {
         Mode::This
     } else {
         mode
@@ -77,6 +80,7 @@ pub(crate) fn resolve_weekday(cx: &Cx, i: usize, wd: u32, mode: Mode) -> Result<
     let wd = wd as i64;
     let shift = match mode {
         Mode::Past => -((today - wd - 1).rem_euclid(7) + 1),
+        Mode::Latest => -((today - wd).rem_euclid(7)),
         Mode::This => (wd - today).rem_euclid(7),
         Mode::Next => (wd - today - 1).rem_euclid(7) + 1,
     };

@@ -80,7 +80,11 @@ fn years_need_a_context() {
 #[test]
 fn weekdays() {
     assert_eq!(one("on Friday.", P).1, "2025-05-02");
-    assert_eq!(one("on Saturday.", P).1, "2025-04-26");
+    // A Saturday report's "on Saturday" is that day; "last Saturday" the
+    // one before.
+    assert_eq!(one("on Saturday.", P).1, "2025-05-03");
+    assert_eq!(one("last Saturday.", P).1, "2025-04-26");
+    assert_eq!(one("this past Saturday.", P).1, "2025-04-26");
     assert_eq!(one("this Saturday.", P).1, "2025-05-03");
     assert_eq!(one("next Saturday.", P).1, "2025-05-10");
     assert_eq!(one("this past Monday.", P).1, "2025-04-28");

@@ -304,6 +304,10 @@ pub fn is_future_cue(word: &str) -> bool {
         "expected",
         "won't",
         "won’t",
+        // "starting in July", "beginning Monday", "effective in June".
+        "starting",
+        "beginning",
+        "effective",
     ]
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))
