@@ -20,6 +20,8 @@ pub mod score;
 #[cfg(feature = "nlp")]
 pub mod stance_bench;
 #[cfg(feature = "nlp")]
+pub mod stance_train;
+#[cfg(feature = "nlp")]
 pub mod stories_bench;
 pub mod systems;
 pub mod table;

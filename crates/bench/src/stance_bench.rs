@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use crosscheck_cluster::terms::Vocabulary;
-use crosscheck_corroborate::stance::{judge, Stance};
+use crosscheck_corroborate::stance::{judge, Stance, HEDGES};
 
 use crate::claims_bench::data::parse_csv;
 use crate::stories_bench::data::load_bodies;
@@ -26,7 +26,7 @@ pub struct Options {
     pub out_dir: PathBuf,
 }
 
-pub const BAR: f64 = 0.80;
+pub const BAR: f64 = 0.83;
 
 /// A body's sentences as byte spans.
 type Sentences = Vec<(usize, usize)>;
@@ -59,6 +59,23 @@ pub fn fnc_score(pairs: &[(&str, &str)]) -> f64 {
     } else {
         got / best
     }
+}
+
+/// Hedging words per hundred words from which the cue rules called a
+/// document "discuss".
+const HEDGE_DENSITY: f32 = 0.5;
+
+fn hedge_density(text: &str) -> f32 {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let n = words
+        .iter()
+        .filter(|w| HEDGES.contains(&w.as_str()))
+        .count();
+    100.0 * n as f32 / words.len().max(1) as f32
 }
 
 /// (headline, body id, gold stance) rows of `stances.csv`.
@@ -100,12 +117,14 @@ pub fn run(opts: &Options) -> Result<String> {
         })
         .collect();
     let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(rows.len());
+    let mut texts: Vec<&str> = Vec::with_capacity(rows.len());
     for (headline, body, gold) in &rows {
         let Some((text, sents)) = sentences.get(body.as_str()) else {
             bail!("stances.csv names body {body}, which bodies.jsonl lacks");
         };
         let j = judge(&mut vocabulary, headline, text, sents);
         pairs.push((gold.as_str(), label(j.stance)));
+        texts.push(text);
     }
     let seconds = thread_cpu_seconds() - t0;
 
@@ -115,6 +134,17 @@ pub fn run(opts: &Options) -> Result<String> {
         .map(|&(g, p)| (g, if p == "unrelated" { p } else { "discuss" }))
         .collect();
     let all_unrelated: Vec<(&str, &str)> = pairs.iter().map(|&(g, _)| (g, "unrelated")).collect();
+    // The judge before the learned model: the same relatedness and denial
+    // cue, then hedging cues for "discuss", else "agree".
+    let cue_rules: Vec<(&str, &str)> = pairs
+        .iter()
+        .zip(&texts)
+        .map(|(&(g, p), text)| match p {
+            "unrelated" | "disagree" => (g, p),
+            _ if hedge_density(text) >= HEDGE_DENSITY => (g, "discuss"),
+            _ => (g, "agree"),
+        })
+        .collect();
     let related_right = pairs
         .iter()
         .filter(|(g, p)| (*g == "unrelated") == (*p == "unrelated"))
@@ -129,9 +159,14 @@ pub fn run(opts: &Options) -> Result<String> {
     r.push_str("| system | FNC-1 score | related/unrelated right | bar |\n|---|---|---|---|\n");
     let _ = writeln!(
         r,
-        "| crosscheck (relatedness + stance cues) | {score:.3} | {:.3} | ≥ {BAR:.2}: **{}** |",
+        "| crosscheck (relatedness, denial cue, learned stance model) | {score:.3} | {:.3} | ≥ {BAR:.2}: **{}** |",
         related_right as f64 / pairs.len().max(1) as f64,
         if score >= BAR { "met" } else { "not met" }
+    );
+    let _ = writeln!(
+        r,
+        "| baseline: the same relatedness and denial cue, then hedging cues (the judge before the model) | {:.3} | same | |",
+        fnc_score(&cue_rules)
     );
     let _ = writeln!(
         r,

@@ -26,6 +26,7 @@ pub mod conflicts;
 pub mod measure;
 pub mod sources;
 pub mod stance;
+pub mod stance_model;
 pub mod titles;
 
 use crosscheck_model::DocAnalysis;
