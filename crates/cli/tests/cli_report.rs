@@ -340,6 +340,16 @@ fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_ti
         "{contested}"
     );
     assert!(contested.contains("'U.S. President' ["), "{contested}");
+    // "President" and "U.S. President" are one side, not two; the reader is
+    // told which side more independent sources give.
+    assert!(!contested.contains("'President' ["), "{contested}");
+    assert!(
+        contested.contains(
+            "'former U.S. President': 1 independent source, 'U.S. President': 3 independent \
+             sources; more sources give 'U.S. President'"
+        ),
+        "{contested}"
+    );
 
     // JSON: the same content; its facts and role conflicts validate.
     let v: Value = serde_json::from_str(&run_ok(&db, &["report", "--format", "json"])).unwrap();

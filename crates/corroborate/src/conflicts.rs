@@ -253,10 +253,11 @@ pub fn role_conflicts(docs: &[StoryDoc]) -> Vec<RoleConflict> {
         for (title, d) in rank_conflicts(docs, &list, &is_place) {
             push_side(&mut sides, &title, d);
         }
+        let mut sides = merge_equivalent(sides, &is_place);
         for s in &mut sides {
             s.1.sort_by_key(|&d| sources::order_key(docs, d));
         }
-        if !sides.is_empty() {
+        if sides.len() >= 2 {
             out.push(RoleConflict {
                 entity: name,
                 sides,
@@ -357,6 +358,66 @@ fn place_words(docs: &[StoryDoc]) -> impl Fn(&str) -> bool {
     }
 }
 
+/// Sides that give one title in equivalent forms are one side ("President"
+/// and "U.S. President": the same office, "former" or not, once places and
+/// abbreviated qualifiers are set aside), named by the form most of their
+/// documents give (then the fullest); in the order of their first side.
+fn merge_equivalent(
+    sides: Vec<(String, Vec<usize>)>,
+    is_place: &dyn Fn(&str) -> bool,
+) -> Vec<(String, Vec<usize>)> {
+    let key = |title: &str| -> (bool, Vec<String>) {
+        let (_, former) = office(title);
+        let words = title
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .filter(|w| !w.is_empty())
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                // "U.S.", "U.K.": an abbreviated qualifier.
+                let abbreviation =
+                    w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+                let qualifier = matches!(lower.as_str(), "former" | "ex" | "the")
+                    || is_place(&lower)
+                    || is_place(w)
+                    || abbreviation;
+                !qualifier
+            })
+            .map(str::to_lowercase)
+            .collect();
+        (former, words)
+    };
+    // (key, the forms with how many documents give each, documents).
+    type Merged = ((bool, Vec<String>), Vec<(String, usize)>, Vec<usize>);
+    let mut out: Vec<Merged> = Vec::new();
+    for (title, documents) in sides {
+        let k = key(&title);
+        let n = documents.len();
+        match out.iter_mut().find(|o| o.0 == k) {
+            Some(o) => {
+                o.1.push((title, n));
+                for d in documents {
+                    if !o.2.contains(&d) {
+                        o.2.push(d);
+                    }
+                }
+            }
+            None => out.push((k, vec![(title, n)], documents)),
+        }
+    }
+    // Named by the form most documents give, then the fullest.
+    out.into_iter()
+        .map(|(_, forms, d)| {
+            let name = forms
+                .iter()
+                .max_by_key(|(t, n)| (*n, t.len()))
+                .map(|f| f.0.clone())
+                .unwrap_or_default();
+            (name, d)
+        })
+        .collect()
+}
+
 fn push_side(sides: &mut Vec<(String, Vec<usize>)>, title: &str, d: usize) {
     match sides.iter_mut().find(|s| s.0 == title) {
         Some(s) if !s.1.contains(&d) => s.1.push(d),
@@ -393,6 +454,28 @@ fn near(docs: &[StoryDoc], a: usize, b: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equivalent_titles_are_one_side() {
+        let is_place = |w: &str| matches!(w, "veloria" | "velorian" | "mexico");
+        let sides = vec![
+            ("former U.S. President".to_string(), vec![0]),
+            ("President".to_string(), vec![1, 2]),
+            ("U.S. President".to_string(), vec![1, 3]),
+            ("Velorian Deputy Minister".to_string(), vec![4]),
+            ("Deputy Minister".to_string(), vec![5, 6]),
+            ("Minister".to_string(), vec![7]),
+        ];
+        assert_eq!(
+            merge_equivalent(sides, &is_place),
+            vec![
+                ("former U.S. President".to_string(), vec![0]),
+                ("U.S. President".to_string(), vec![1, 2, 3]),
+                ("Deputy Minister".to_string(), vec![4, 5, 6]),
+                ("Minister".to_string(), vec![7]),
+            ]
+        );
+    }
 
     #[test]
     fn offices() {

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
-use super::{contested_pairs, merges, note_lines, role_sides, single_line, span, support_line};
+use super::{
+    contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
+};
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;\
 max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1d1d1f}\
@@ -191,8 +193,12 @@ fn briefing(b: &Briefing, out: &mut String) {
             .iter()
             .map(|s| format!("‘{}’ {}", escape(&s.title), cite(b, &s.document_ids)))
             .collect();
+        let notes: String = role_notes(b, r)
+            .iter()
+            .map(|n| format!("<div class=\"detail\">{}</div>", escape(n)))
+            .collect();
         items.push(format!(
-            "{}: ‘{}’ {} against {}",
+            "{}: ‘{}’ {} against {}{notes}",
             escape(&r.entity),
             escape(&first.title),
             cite(b, &first.document_ids),

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
-use super::{contested_pairs, merges, note_lines, role_sides, single_line, span, support_line};
+use super::{
+    contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
+};
 
 /// Every briefing, separated by a rule.
 pub fn render(briefings: &[Briefing]) -> String {
@@ -157,6 +159,9 @@ fn briefing(b: &Briefing, out: &mut String) {
             cite(b, &first.document_ids),
             others.join(", ")
         );
+        for note in role_notes(b, r) {
+            let _ = writeln!(out, "  - {}", escape(&note));
+        }
     }
 
     section(out, "Who said what", b.quotes.is_empty());

@@ -272,6 +272,67 @@ pub fn role_sides(r: &ExportRoleConflict) -> Option<(&ExportRoleSide, &[ExportRo
     r.sides.split_first()
 }
 
+/// What a reader weighs a role conflict by: how many independent sources
+/// give each side (a copy and its original, and one outlet's documents,
+/// count once), which side more of them give, and a document that gives
+/// more than one side (it contradicts itself).
+pub fn role_notes(b: &Briefing, r: &ExportRoleConflict) -> Vec<String> {
+    let sources = |ids: &[String]| -> usize {
+        let mut names: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                let d = b.document(id);
+                let original = d.and_then(|d| d.copy_of.as_deref()).unwrap_or(id);
+                d.and_then(|d| d.outlet.clone())
+                    .unwrap_or_else(|| b.shorten_ids(original))
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names.len()
+    };
+    let counts: Vec<(String, usize)> = r
+        .sides
+        .iter()
+        .map(|s| (s.title.clone(), sources(&s.document_ids)))
+        .collect();
+    let mut out = vec![counts
+        .iter()
+        .map(|(t, n)| {
+            format!(
+                "'{t}': {n} independent {}",
+                if *n == 1 { "source" } else { "sources" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")];
+    let most = counts.iter().map(|c| c.1).max().unwrap_or(0);
+    let leaders: Vec<&(String, usize)> = counts.iter().filter(|c| c.1 == most).collect();
+    if let [one] = leaders.as_slice() {
+        out[0].push_str(&format!("; more sources give '{}'", one.0));
+    }
+    let mut seen: Vec<&String> = Vec::new();
+    let mut both: Vec<&String> = Vec::new();
+    for s in &r.sides {
+        for id in &s.document_ids {
+            if seen.contains(&id) {
+                if !both.contains(&id) {
+                    both.push(id);
+                }
+            } else {
+                seen.push(id);
+            }
+        }
+    }
+    for id in both {
+        out.push(format!(
+            "{} gives more than one of these titles: it contradicts itself",
+            b.cite_one(id)
+        ));
+    }
+    out
+}
+
 /// `2025-05-03 – 2025-11-19`, one date, or `undated`.
 pub fn span(start: Option<&str>, end: Option<&str>) -> String {
     crate::cmd_stories::date_span(start, end)

@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 
 use super::brief::{Briefing, SpeakerQuotes};
-use super::{contested_pairs, merges, note_lines, role_sides, single_line, span, support_line};
+use super::{
+    contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
+};
 
 /// Every briefing, separated by a rule.
 pub fn render(briefings: &[Briefing]) -> String {
@@ -153,6 +155,9 @@ fn briefing(b: &Briefing, out: &mut String) {
             cite(b, &first.document_ids),
             others.join(", ")
         );
+        for note in role_notes(b, r) {
+            let _ = writeln!(out, "    {note}");
+        }
     }
     none(out, pairs.is_empty() && b.role_conflicts.is_empty());
 
