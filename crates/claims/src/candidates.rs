@@ -4,9 +4,11 @@
 //! final punctuation), questions, FAQ lines and fragments of fewer than
 //! five words are not. A sentence with top-level semicolons is split into
 //! its clauses. When a quote or attribution of the `nlp` stage covers most
-//! of a candidate, the candidate narrows to the quoted content and takes
-//! the quote's source as its attribution ("C, officials said" → C,
-//! attributed to officials); otherwise the outlet states it.
+//! of a candidate, the candidate keeps the whole statement as its span and
+//! takes the quoted content as what it states, with the quote's source as
+//! its attribution ("C, officials said": the claim reads "C, officials
+//! said", states C, attributed to officials); otherwise the outlet states
+//! it.
 
 use crosscheck_model::{Attribution, AttributionKind, DocAnalysis, DocQuote, QuoteKind, Span};
 use crosscheck_nlp::quotes::cues;
@@ -15,7 +17,13 @@ use crosscheck_nlp::Sentence;
 /// A claim's stretch of text and where it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
+    /// The whole statement: the sentence or clause, with its attribution
+    /// ("C, officials said"), never a fragment of it.
     pub span: Span,
+    /// What is stated: the quoted or reported content when a quote or
+    /// attribution is the source, else the whole statement. Predicate,
+    /// amounts, time and key are read from it.
+    pub content: Span,
     pub attribution: Attribution,
 }
 
@@ -37,7 +45,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], analysis: &DocAnalysis) ->
             if !has_words(part.of(text), MIN_WORDS) {
                 continue;
             }
-            let (span, attribution) =
+            let (content, attribution) =
                 match source_quote(text, part, &analysis.quotes, quotes.overlapping(part)) {
                     Some(q) => {
                         let quote = &analysis.quotes[q];
@@ -52,8 +60,12 @@ pub fn candidates(text: &str, sentences: &[Sentence], analysis: &DocAnalysis) ->
                     }
                     None => (part, Attribution::outlet()),
                 };
-            if has_words(span.of(text), MIN_WORDS - 1) {
-                out.push(Candidate { span, attribution });
+            if has_words(content.of(text), MIN_WORDS - 1) {
+                out.push(Candidate {
+                    span: part,
+                    content,
+                    attribution,
+                });
             }
         }
     }
@@ -339,14 +351,17 @@ mod tests {
     }
 
     #[test]
-    fn attributed_content_becomes_the_claim() {
+    fn an_attributed_claim_keeps_its_attribution_and_states_the_content() {
         let text = "Officials said the ministry raised its budget by 15% in 2025.";
         let sentences = crosscheck_nlp::split_sentences(text);
         let analysis = crosscheck_nlp::analyze(text);
         let c = candidates(text, &sentences, &analysis);
         assert_eq!(c.len(), 1, "{c:?}");
+        // The claim reads as the whole sentence, never a fragment ...
+        assert_eq!(c[0].span.of(text), text);
+        // ... and states what the officials said.
         assert_eq!(
-            c[0].span.of(text),
+            c[0].content.of(text),
             "the ministry raised its budget by 15% in 2025"
         );
         assert_eq!(c[0].attribution.kind, AttributionKind::Unnamed, "{c:?}");

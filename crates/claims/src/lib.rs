@@ -68,24 +68,24 @@ fn claims_of(
     candidates::candidates(text, sentences, analysis)
         .into_iter()
         .map(|c| {
-            let claim_tokens = within(tokens, c.span);
+            let claim_tokens = within(tokens, c.content);
             let pred = predicate::main_verb(text, claim_tokens);
-            let byte = |i: usize| claim_tokens.get(i).map_or(c.span.end, |t| t.start);
+            let byte = |i: usize| claim_tokens.get(i).map_or(c.content.end, |t| t.start);
             let subject = match &pred {
                 Some(p) => Span::new(byte(p.subject_start), byte(p.group_start)),
-                None => c.span,
+                None => c.content,
             };
             let subjects = subject_entities(text, &analysis.entities, &mentions, subject);
             let object = pred
                 .as_ref()
-                .and_then(|p| object_span(text, claim_tokens, p.object_start, c.span));
+                .and_then(|p| object_span(text, claim_tokens, p.object_start, c.content));
             let amounts: Vec<Amount> = amount_index
-                .inside(c.span)
+                .inside(c.content)
                 .map(|i| amounts[i].clone())
                 .collect();
-            let time = claim_time(&times, time_index.inside(c.span));
+            let time = claim_time(&times, time_index.inside(c.content));
             let class = predicate_class(text, claim_tokens, pred.as_ref());
-            let in_claim: Vec<&DocEntity> = entities_in(&mentions, c.span)
+            let in_claim: Vec<&DocEntity> = entities_in(&mentions, c.content)
                 .into_iter()
                 .map(|e| &analysis.entities[e])
                 .collect();
@@ -99,7 +99,7 @@ fn claims_of(
                 commentary: is_commentary(pred.as_ref())
                     && !has_actor(text, &analysis.entities, &mentions, subject)
                     || evidence::evaluative(c.span.of(text)),
-                not_a_claim: evidence::not_a_claim(sentence_of(text, sentences, c.span)),
+                not_a_claim: evidence::not_a_claim(sentence_of(text, sentences, c.content)),
             };
             let model = checkworthy::score(c.span.of(text));
             DocClaim {
