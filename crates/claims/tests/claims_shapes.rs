@@ -27,7 +27,10 @@ fn attribution_kinds() {
     let (span, c) = only("The city hired 300 new teachers in March, officials said.");
     assert_eq!(c.attribution.kind, AttributionKind::Unnamed, "{span}");
     // The claim is the whole statement, its attribution kept.
-    assert_eq!(span, "The city hired 300 new teachers in March, officials said.");
+    assert_eq!(
+        span,
+        "The city hired 300 new teachers in March, officials said."
+    );
     assert_eq!(c.predicate.as_deref(), Some("hire"), "{span}");
 
     let (_, c) = only("The city hired 300 new teachers in March.");

@@ -101,11 +101,11 @@ pub const LINEAR_GROWTH: f64 = 2.6;
 pub fn report(opts: &Options) -> anyhow::Result<String> {
     use std::fmt::Write;
     let sizes = [opts.base, 2 * opts.base, 4 * opts.base];
-    let mb = |b: usize| b as f64 / 1e6;
+    let mb = |b: usize| format!("{}", (b as f64 / 1e5).round() / 10.0);
     let mut out = String::new();
     writeln!(
         out,
-        "| text | {:.0} MB s | {:.0} MB s | {:.0} MB s | ×2 size: × time | ×4 size: × time | claims / quotes / facts at {:.0} MB | growth |",
+        "| text | {} MB s | {} MB s | {} MB s | ×2 size: × time | ×4 size: × time | claims / quotes / facts at {} MB | growth |",
         mb(sizes[0]),
         mb(sizes[1]),
         mb(sizes[2]),
