@@ -97,3 +97,26 @@ fn objects_and_subjects() {
         .collect();
     assert_eq!(names, ["Ana Torres"]);
 }
+
+#[test]
+fn credit_lines_summaries_and_commentary_are_not_check_worthy() {
+    for text in [
+        "Arvelo spoke in Velorian; the translation is by The Coastal Times.",
+        "This report also includes contributions from Adam Shaw of Fox News Digital and the Associated Press.",
+        "In conclusion, Veloria's rejection of Kestrian naval support represents a pivotal moment in regional relations.",
+        "Mexico's rejection of U.S. military assistance marks a critical moment in bilateral relations between the two nations.",
+    ] {
+        let all = claims(text);
+        assert!(!all.is_empty(), "still a statement: {text}");
+        for (span, c) in all {
+            assert!(
+                c.checkworthiness < crosscheck_claims::CHECKWORTHY,
+                "{span}: {}",
+                c.checkworthiness
+            );
+        }
+    }
+    // A statement of fact next to them still is.
+    let (_, c) = only("Velorian port officials estimate that about 240 tonnes of industrial solvent leaked from two damaged tanks.");
+    assert!(c.checkworthiness >= crosscheck_claims::CHECKWORTHY);
+}

@@ -311,26 +311,32 @@ pub fn role_notes(b: &Briefing, r: &ExportRoleConflict) -> Vec<String> {
     if let [one] = leaders.as_slice() {
         out[0].push_str(&format!("; more sources give '{}'", one.0));
     }
-    let mut seen: Vec<&String> = Vec::new();
-    let mut both: Vec<&String> = Vec::new();
-    for s in &r.sides {
-        for id in &s.document_ids {
-            if seen.contains(&id) {
-                if !both.contains(&id) {
-                    both.push(id);
-                }
-            } else {
-                seen.push(id);
-            }
-        }
-    }
-    for id in both {
+    for id in on_several_sides(r) {
         out.push(format!(
             "{} gives more than one of these titles: it contradicts itself",
             b.cite_one(id)
         ));
     }
     out
+}
+
+/// The documents that give more than one side of a role conflict, in the
+/// order they first appear.
+pub fn on_several_sides(r: &ExportRoleConflict) -> Vec<&String> {
+    let mut seen: Vec<&String> = Vec::new();
+    let mut several: Vec<&String> = Vec::new();
+    for s in &r.sides {
+        for id in &s.document_ids {
+            if seen.contains(&id) {
+                if !several.contains(&id) {
+                    several.push(id);
+                }
+            } else {
+                seen.push(id);
+            }
+        }
+    }
+    several
 }
 
 /// `2025-05-03 – 2025-11-19`, one date, or `undated`.
@@ -364,4 +370,34 @@ pub fn note_lines(b: &Briefing) -> Vec<NoteLine<'_>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_on_two_sides_contradicts_itself() {
+        let side = |title: &str, ids: &[&str]| ExportRoleSide {
+            title: title.into(),
+            document_ids: ids.iter().map(|s| s.to_string()).collect(),
+        };
+        let r = ExportRoleConflict {
+            entity: "Donald Trump".into(),
+            sides: vec![
+                side("former U.S. President", &["a", "b"]),
+                side("U.S. President", &["b", "c"]),
+                side("President-elect", &["c", "d"]),
+            ],
+        };
+        assert_eq!(on_several_sides(&r), ["b", "c"]);
+        let apart = ExportRoleConflict {
+            entity: "Donald Trump".into(),
+            sides: vec![
+                side("former U.S. President", &["a"]),
+                side("U.S. President", &["c"]),
+            ],
+        };
+        assert!(on_several_sides(&apart).is_empty());
+    }
 }
