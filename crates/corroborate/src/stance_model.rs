@@ -1,8 +1,9 @@
 //! The learned part of stance: among documents related to a claim, which
 //! support it, contradict it or discuss it. A multinomial logistic
 //! regression over hashed features of the claim, the document and its
-//! evidence sentence (the words of each, the claim's words the document
-//! repeats, and the densities of denial and hedging cues), trained by
+//! evidence sentence (the words of each, the word pairs of the claim and
+//! the evidence, the claim's words the document repeats, and the densities
+//! of denial, hedging and negation cues), trained by
 //! `train-stance` (crates/bench) on the related pairs of FNC-1's training
 //! set. The shipped weights (`stance_weights.bin`) hold bucket numbers'
 //! weights only, no text; see `STANCE_WEIGHTS.md` for their provenance.
@@ -80,6 +81,16 @@ pub fn features(claim: &str, doc: &str, evidence: Option<&str>) -> Features {
         .cloned()
         .collect();
     bag("r", &repeated, &mut out);
+    // Word pairs of the claim and of the evidence ("not true", "was
+    // fake", "is reportedly").
+    let pairs = |words: &[String]| -> Vec<String> {
+        words
+            .windows(2)
+            .map(|w| format!("{} {}", w[0], w[1]))
+            .collect()
+    };
+    bag("c2", &pairs(&claim_words), &mut out);
+    bag("e2", &pairs(&evidence_words), &mut out);
     let share = repeated.len() as f32 / claim_words.len().max(1) as f32;
     out.push((fnv1a(&["x", "repeated share"]), share));
     let per_hundred = |words: &[String], list: &[&str]| {
