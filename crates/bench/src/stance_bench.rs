@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use crosscheck_cluster::terms::Vocabulary;
 use crosscheck_corroborate::stance::{judge, Stance, HEDGES};
+use crosscheck_corroborate::stance_model::{lower_words, per_hundred};
 
 use crate::claims_bench::data::parse_csv;
 use crate::stories_bench::data::load_bodies;
@@ -66,16 +67,7 @@ pub fn fnc_score(pairs: &[(&str, &str)]) -> f64 {
 const HEDGE_DENSITY: f32 = 0.5;
 
 fn hedge_density(text: &str) -> f32 {
-    let words: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let n = words
-        .iter()
-        .filter(|w| HEDGES.contains(&w.as_str()))
-        .count();
-    100.0 * n as f32 / words.len().max(1) as f32
+    per_hundred(&lower_words(text), HEDGES)
 }
 
 /// (headline, body id, gold stance) rows of `stances.csv`.

@@ -170,8 +170,9 @@ fn has_actor(
         })
 }
 
-/// The text of the sentence a claim's span starts in (a claim narrowed to
-/// a quote's content is judged with the line it stands in).
+/// The text of the sentence a claim's span starts in (a clause of a
+/// sentence split at semicolons is judged with its whole line: "Arvelo
+/// spoke in Velorian; the translation is by …").
 fn sentence_of<'a>(text: &'a str, sentences: &[Sentence], span: Span) -> &'a str {
     let i = sentences.partition_point(|s| s.start <= span.start);
     match i.checked_sub(1).map(|i| sentences[i]) {

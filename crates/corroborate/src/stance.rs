@@ -54,14 +54,10 @@ pub const DENIAL_DENSITY: f32 = 0.8;
 /// Whether a document speaks of a hoax, a fake, a denial or a debunking:
 /// [`DENIAL`] words at [`DENIAL_DENSITY`] per hundred words or more, or one
 /// in the evidence sentence.
-fn denies(doc: &str, evidence: Option<&str>) -> bool {
+/// `doc_words` are the document's ([`stance_model::lower_words`]).
+fn denies(doc_words: &[String], evidence: Option<&str>) -> bool {
     let is_denial = |w: &str| DENIAL.contains(&w.to_lowercase().as_str());
-    let words: Vec<&str> = doc
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let n = words.iter().filter(|w| is_denial(w)).count();
-    100.0 * n as f32 / words.len().max(1) as f32 >= DENIAL_DENSITY
+    stance_model::per_hundred(doc_words, DENIAL) >= DENIAL_DENSITY
         || evidence.is_some_and(|e| e.split(|c: char| !c.is_alphanumeric()).any(is_denial))
 }
 
@@ -246,10 +242,12 @@ pub fn judge_in(
     // claim: the model seldom calls a denial itself (disagreeing pairs are
     // 6% of its training pairs, and it learns them by heart rather than
     // from their cues), and a missed debunking reads as support.
-    let stance = if denies(doc, evidence_text) {
+    // The document's words, read once for the cue and the model.
+    let doc_words = stance_model::lower_words(doc);
+    let stance = if denies(&doc_words, evidence_text) {
         Stance::Contradicts
     } else {
-        let f = stance_model::features(claim, doc, evidence_text);
+        let f = stance_model::features_of_words(claim, &doc_words, evidence_text);
         stance_of(StanceModel::shipped().probabilities(&f))
     };
     Judgement {

@@ -42,17 +42,28 @@ fn fnv1a(parts: &[&str]) -> u32 {
     h % DIM as u32
 }
 
-fn lower_words(text: &str) -> Vec<String> {
+/// A text's words, lower case (apostrophes kept: "isn't").
+pub fn lower_words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
 }
 
+/// How many of `words` per hundred are in `list`.
+pub fn per_hundred(words: &[String], list: &[&str]) -> f32 {
+    100.0 * words.iter().filter(|w| list.contains(&w.as_str())).count() as f32
+        / words.len().max(1) as f32
+}
+
 /// The features of (claim, document, evidence sentence).
 pub fn features(claim: &str, doc: &str, evidence: Option<&str>) -> Features {
+    features_of_words(claim, &lower_words(doc), evidence)
+}
+
+/// [`features`] with the document's words already read ([`lower_words`]).
+pub fn features_of_words(claim: &str, doc_words: &[String], evidence: Option<&str>) -> Features {
     let claim_words = lower_words(claim);
-    let doc_words = lower_words(doc);
     let evidence_words = evidence.map(lower_words).unwrap_or_default();
     let mut out: Vec<(u32, f32)> = Vec::new();
     let bag = |ns: &str, words: &[String], out: &mut Vec<(u32, f32)>| {
@@ -71,7 +82,7 @@ pub fn features(claim: &str, doc: &str, evidence: Option<&str>) -> Features {
         }
     };
     bag("c", &claim_words, &mut out);
-    bag("d", &doc_words, &mut out);
+    bag("d", doc_words, &mut out);
     bag("e", &evidence_words, &mut out);
     // The claim's words the document repeats, and those it does not.
     let in_doc: std::collections::HashSet<&str> = doc_words.iter().map(String::as_str).collect();
@@ -93,13 +104,9 @@ pub fn features(claim: &str, doc: &str, evidence: Option<&str>) -> Features {
     bag("e2", &pairs(&evidence_words), &mut out);
     let share = repeated.len() as f32 / claim_words.len().max(1) as f32;
     out.push((fnv1a(&["x", "repeated share"]), share));
-    let per_hundred = |words: &[String], list: &[&str]| {
-        100.0 * words.iter().filter(|w| list.contains(&w.as_str())).count() as f32
-            / words.len().max(1) as f32
-    };
     for (name, value) in [
-        ("denial density", per_hundred(&doc_words, DENIAL)),
-        ("hedge density", per_hundred(&doc_words, HEDGES)),
+        ("denial density", per_hundred(doc_words, DENIAL)),
+        ("hedge density", per_hundred(doc_words, HEDGES)),
         ("denial in evidence", per_hundred(&evidence_words, DENIAL)),
         ("hedge in evidence", per_hundred(&evidence_words, HEDGES)),
         ("denial in claim", per_hundred(&claim_words, DENIAL)),
@@ -108,7 +115,7 @@ pub fn features(claim: &str, doc: &str, evidence: Option<&str>) -> Features {
             "negation in evidence",
             per_hundred(&evidence_words, NEGATIONS),
         ),
-        ("negation density", per_hundred(&doc_words, NEGATIONS)),
+        ("negation density", per_hundred(doc_words, NEGATIONS)),
     ] {
         out.push((fnv1a(&["x", name]), (value / 2.0).min(3.0)));
         out.push((fnv1a(&["x", name, "any"]), f32::from(u8::from(value > 0.0))));

@@ -198,16 +198,21 @@ pub fn chains(b: &Briefing, c: &ExportStoryClaim) -> String {
 fn member_names(b: &Briefing, ids: &[String]) -> Vec<(String, usize)> {
     let mut members: Vec<(String, usize)> = Vec::new();
     for id in ids {
-        let name = b
-            .document(id)
-            .and_then(|d| d.outlet.clone())
-            .unwrap_or_else(|| b.shorten_ids(id));
+        let name = doc_name(b, id, id);
         match members.iter_mut().find(|(m, _)| *m == name) {
             Some((_, k)) => *k += 1,
             None => members.push((name, 1)),
         }
     }
     members
+}
+
+/// A document as the briefing names it: its outlet, else the short id of
+/// `fallback` (itself, or the original it copies).
+fn doc_name(b: &Briefing, id: &str, fallback: &str) -> String {
+    b.document(id)
+        .and_then(|d| d.outlet.clone())
+        .unwrap_or_else(|| b.shorten_ids(fallback))
 }
 
 fn listed(members: &[(String, usize)]) -> String {
@@ -281,10 +286,8 @@ pub fn role_notes(b: &Briefing, r: &ExportRoleConflict) -> Vec<String> {
         let mut names: Vec<String> = ids
             .iter()
             .map(|id| {
-                let d = b.document(id);
-                let original = d.and_then(|d| d.copy_of.as_deref()).unwrap_or(id);
-                d.and_then(|d| d.outlet.clone())
-                    .unwrap_or_else(|| b.shorten_ids(original))
+                let original = b.document(id).and_then(|d| d.copy_of.as_deref());
+                doc_name(b, id, original.unwrap_or(id))
             })
             .collect();
         names.sort();
