@@ -9,12 +9,15 @@
 pub mod claims_bench;
 pub mod cli;
 pub mod corpus;
+#[cfg(feature = "nlp")]
+pub mod ecb_bench;
 pub mod evaluate;
 #[cfg(feature = "nlp")]
 pub mod linear;
 pub mod polnear;
 pub mod python;
 pub mod render_text;
+pub mod samefact_bench;
 pub mod scale;
 pub mod score;
 #[cfg(feature = "nlp")]

@@ -3,6 +3,7 @@
 
 mod cmd_check;
 mod cmd_claims;
+mod cmd_compare;
 mod cmd_docs;
 mod cmd_entities;
 mod cmd_export;
@@ -85,6 +86,8 @@ pub enum Command {
     Claims(cmd_claims::ClaimsArgs),
     /// Which stored documents support, contradict or discuss a claim, with the sentence that bears on it.
     Check(cmd_check::CheckArgs),
+    /// Whether two statements report one fact (the judge alignment uses): same, score 0..1, why.
+    Compare(cmd_compare::CompareArgs),
     /// Stories: the documents grouped by what happened, episodes on a timeline, copies marked.
     Stories {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -149,6 +152,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => cmd_entities::run(&cli, args),
         Command::Claims(args) => cmd_claims::run(&cli, args),
         Command::Check(args) => cmd_check::run(&cli, args),
+        Command::Compare(args) => cmd_compare::run(args),
         Command::Stories { format } => cmd_stories::run(&cli, *format),
         Command::Report(args) => cmd_report::run(&cli, args),
         Command::Signals(args) => cmd_signals::run(&cli, args),

@@ -48,6 +48,7 @@ use std::collections::{BTreeSet, HashMap};
 use crosscheck_claims::lexicon;
 use crosscheck_cluster::terms::words;
 use crosscheck_model::{DocClaim, DocEntity, UnionFind, CHECKWORTHY};
+use crosscheck_samefact::{Judge, Statement};
 
 use crate::{measure, sources, ClaimRef, StoryDoc};
 
@@ -87,6 +88,8 @@ pub struct Parts<'a> {
     pub words: BTreeSet<String>,
     /// The predicate classes of every verb and event noun in the claim.
     pub classes: BTreeSet<String>,
+    /// The claim as the same-fact judge reads it.
+    pub statement: Statement,
 }
 
 impl<'a> Parts<'a> {
@@ -136,10 +139,8 @@ impl<'a> Parts<'a> {
             .filter(|m| !m.2.is_empty())
             .collect();
         let time = k.nth(1).unwrap_or("");
-        let words: BTreeSet<String> = text
-            .get(claim.span.start..claim.span.end)
-            .map(|t| words(t).map(fold_class).collect())
-            .unwrap_or_default();
+        let sentence = text.get(claim.span.start..claim.span.end).unwrap_or("");
+        let words: BTreeSet<String> = words(sentence).map(fold_class).collect();
         let classes = words
             .iter()
             .filter_map(|w| w.strip_prefix('#'))
@@ -156,6 +157,7 @@ impl<'a> Parts<'a> {
             time,
             words,
             classes,
+            statement: Statement::new(sentence),
         }
     }
 
@@ -290,7 +292,13 @@ pub fn relate(
                 || overlap >= EVENT_OVERLAP && a.same_event(b))
         || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts
         || overlap >= EVENT_OVERLAP && a.shares_measure(b);
-    same.then_some(overlap)
+    if same {
+        return Some(overlap);
+    }
+    // The learned judge: paraphrases that share few words ("declined the proposal" / "rejected the
+    // offer"), never a number on one side only.
+    let verdict = Judge::shipped().judge(&a.statement, &b.statement);
+    (verdict.same && !one_sided).then_some(verdict.score * STRONG_OVERLAP)
 }
 
 fn same_name(a: &str, b: &str) -> bool {
