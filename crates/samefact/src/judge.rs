@@ -5,7 +5,8 @@
 //! fifth aside) and STS-B's training pairs (score / 5 as a soft label); weights in `model/judge.bin`.
 //!
 //! The score is the model's probability of "same fact"; `same` is the score at or above the threshold the
-//! training chose on its own pairs.
+//! training chose on its own pairs. Two statements whose numbers differ (each gives one the other lacks)
+//! are never the same fact: their score is held to half the threshold.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -231,7 +232,12 @@ impl Judge {
 
     pub fn judge(&self, a: &Statement, b: &Statement) -> Verdict {
         let f = features(a, b);
-        let score = self.score_features(&f);
+        let mut score = self.score_features(&f);
+        // Different numbers are different facts (or a contradiction), never one fact in other words:
+        // the score is held to half the threshold, whatever the wording shares.
+        if f[6] > 0.0 {
+            score = score.min(self.threshold / 2.0);
+        }
         Verdict {
             same: score >= self.threshold,
             score,
@@ -326,5 +332,6 @@ mod tests {
             "The strike killed 40 people, officials said.",
         );
         assert!(v.why.contains("numbers differ (12 against 40)"), "{v:?}");
+        assert!(!v.same && v.score < 0.5, "{v:?}");
     }
 }
