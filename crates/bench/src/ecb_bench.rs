@@ -30,7 +30,7 @@ use crosscheck_model::DocAnalysis;
 use crosscheck_samefact::{Judge, Statement};
 use regex::Regex;
 
-use crate::samefact_bench::{BagOfWords, Pair};
+use crate::samefact_bench::BagOfWords;
 use crate::stories_bench::data::entity_names;
 use crate::stories_bench::score;
 
@@ -336,15 +336,7 @@ pub fn run(o: &Options) -> Result<String> {
     };
 
     // the baseline's threshold, on the training topics
-    let all_pairs: Vec<Pair> = sentence_text
-        .values()
-        .map(|t| Pair {
-            a: t.to_string(),
-            b: String::new(),
-            target: 0.0,
-        })
-        .collect();
-    let bow = BagOfWords::new(&[&all_pairs]);
+    let bow = BagOfWords::new(sentence_text.values().copied());
     let mut train_scored: Vec<(f64, bool)> = Vec::new();
     for &t in topics.iter().filter(|t| !DEV_TOPICS.contains(t)) {
         for (x, y) in pairs_of(t) {

@@ -232,16 +232,15 @@ pub struct BagOfWords {
 }
 
 impl BagOfWords {
-    pub fn new(pairs: &[&[Pair]]) -> BagOfWords {
+    /// The idf of the words of `texts`.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> BagOfWords {
         let mut df = std::collections::HashMap::new();
         let mut n = 0.0;
-        for p in pairs.iter().flat_map(|s| s.iter()) {
-            for t in [&p.a, &p.b] {
-                n += 1.0;
-                let words: std::collections::HashSet<String> = bow_words(t).into_iter().collect();
-                for w in words {
-                    *df.entry(w).or_insert(0.0) += 1.0;
-                }
+        for t in texts {
+            n += 1.0;
+            let words: std::collections::HashSet<String> = bow_words(t).into_iter().collect();
+            for w in words {
+                *df.entry(w).or_insert(0.0) += 1.0;
             }
         }
         BagOfWords {
@@ -294,7 +293,12 @@ pub fn run(o: &Options) -> Result<String> {
     let stsb_dev = stsb(&o.corpora, "sts-dev.csv")?;
     let judge = Judge::shipped();
     let e = Embeddings::shipped();
-    let bow = BagOfWords::new(&[&msrp_train, &msrp_held, &stsb_train, &stsb_dev]);
+    let bow = BagOfWords::new(
+        [&msrp_train, &msrp_held, &stsb_train, &stsb_dev]
+            .into_iter()
+            .flatten()
+            .flat_map(|p| [p.a.as_str(), p.b.as_str()]),
+    );
 
     type Scorer<'a> = Box<dyn Fn(&Pair) -> f64 + 'a>;
     let systems: Vec<(&str, Scorer)> = vec![

@@ -16,7 +16,7 @@ use crosscheck_cluster::terms::Vocabulary;
 use crosscheck_corroborate::stance::{judge_in, CommonWords, Stance};
 use crosscheck_store::Store;
 
-use crate::exit::Exit;
+use crate::exit::{usage_error, Exit};
 use crate::{Cli, Format};
 
 /// Characters of an evidence sentence shown in the text listing.
@@ -116,11 +116,6 @@ fn order(a: &Finding, b: &Finding) -> Ordering {
         .then(a.document_id.cmp(&b.document_id))
 }
 
-/// Score rounded to three decimals, for JSON.
-fn rounded(score: f32) -> f64 {
-    (f64::from(score) * 1000.0).round() / 1000.0
-}
-
 /// Whitespace collapsed, cut to about `max` characters at a word boundary.
 fn shorten(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -144,11 +139,6 @@ fn pad(s: &str, width: usize) -> String {
     } else {
         format!("{s}{}", " ".repeat(width - n))
     }
-}
-
-fn usage_error(message: &str) -> Result<Exit> {
-    crate::output::warn(&format!("error: {message}"));
-    Ok(Exit::Usage)
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
@@ -242,7 +232,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
                     "claim_id": claims[f.claim].id,
                     "document_id": f.document_id,
                     "stance": f.stance.as_str(),
-                    "score": rounded(f.score),
+                    "score": crate::output::rounded(f.score),
                     "evidence": f.evidence.as_ref().map(|(s, e, t)| {
                         serde_json::json!({"text": t, "start": s, "end": e})
                     }),
@@ -340,6 +330,6 @@ mod tests {
         let s = shorten(&long, 20);
         assert!(s.ends_with('…') && s.chars().count() <= 21, "{s}");
         assert!(!s.contains("wor…"), "{s}");
-        assert_eq!(rounded(0.12345), 0.123);
+        assert_eq!(crate::output::rounded(0.12345), 0.123);
     }
 }

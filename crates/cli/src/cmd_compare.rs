@@ -11,7 +11,7 @@ use clap::Args;
 use crosscheck_samefact::{Judge, Statement};
 use serde::Serialize;
 
-use crate::exit::Exit;
+use crate::exit::{usage_error, Exit};
 use crate::Format;
 
 #[derive(Args, Debug)]
@@ -84,11 +84,6 @@ pub fn parse_pairs(path: &Path, content: &str) -> Result<Vec<Pair>, String> {
     Ok(pairs)
 }
 
-fn usage_error(message: &str) -> Result<Exit> {
-    crate::output::warn(&format!("error: {message}"));
-    Ok(Exit::Usage)
-}
-
 pub fn run(args: &CompareArgs) -> Result<Exit> {
     let pairs = match (&args.a, &args.b, &args.pairs) {
         (Some(a), Some(b), _) => vec![Pair {
@@ -122,7 +117,7 @@ pub fn run(args: &CompareArgs) -> Result<Exit> {
             Judged {
                 id: &p.id,
                 same: v.same,
-                score: (f64::from(v.score) * 1000.0).round() / 1000.0,
+                score: crate::output::rounded(v.score),
                 why: v.why,
             }
         })

@@ -22,6 +22,13 @@ pub enum Exit {
     Interrupted = 130,
 }
 
+/// A usage error clap could not catch (a bad line of an input file): the message on standard error,
+/// exit 2.
+pub fn usage_error(message: &str) -> anyhow::Result<Exit> {
+    crate::output::warn(&format!("error: {message}"));
+    Ok(Exit::Usage)
+}
+
 impl From<Exit> for ExitCode {
     fn from(e: Exit) -> Self {
         ExitCode::from(e as u8)

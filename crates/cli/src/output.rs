@@ -189,6 +189,11 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeFormatter
     }
 }
 
+/// A score rounded to three decimals, for JSON.
+pub fn rounded(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
+}
+
 /// `value` as indented JSON, terminal-safe, ending in a newline.
 pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut buf = Vec::new();
