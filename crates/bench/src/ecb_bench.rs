@@ -383,6 +383,7 @@ pub fn run(o: &Options) -> Result<String> {
                 analysis: &analyses[i],
                 upstream: &[],
                 copy_of: None,
+                episode: None,
             })
             .collect();
         let sentence_at = |d: usize, at: usize| -> Option<Sent> {

@@ -57,6 +57,7 @@ fn a_document_does_not_contradict_itself() {
         analysis: &analysis,
         upstream: &[],
         copy_of: None,
+        episode: None,
     }];
     let findings = crosscheck_corroborate::corroborate(&docs);
     let contradictions: usize = findings.claims.iter().map(|c| c.contradictions.len()).sum();

@@ -87,6 +87,7 @@ pub fn story_findings(story_id: &str, docs: &[StoryDocument]) -> Result<StoryFin
             analysis: &d.analysis,
             upstream: &d.upstream,
             copy_of: d.copy_of.as_deref().and_then(|o| position.get(o).copied()),
+            episode: d.episode,
         })
         .collect();
     let findings =
@@ -172,6 +173,7 @@ mod tests {
             text: text.into(),
             upstream: vec![],
             copy_of: copy_of.map(str::to_string),
+            episode: None,
         }
     }
 

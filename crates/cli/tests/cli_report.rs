@@ -294,19 +294,24 @@ fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_ti
         "firmly rejected an offer of U.S. military assistance",
     );
     // Documents of unknown outlet are named by their id; the two pages
-    // resting on the Wall Street Journal are one chain. (Four chains is
-    // still too many: the November and the undated development should not
-    // join the May rejection; see the ledger issue.)
+    // resting on the Wall Street Journal are one chain; the November page
+    // and the undated page about a Pentagon directive are other
+    // developments, not this rejection.
     assert!(
         rejection.contains(
-            "4 independent reporting chains: Wall Street Journal (News Journos, 119337ec), \
-             USA Herald (Thin Line News), AIWorldNewz.com, New York Times (ee92d6ec) · 5 documents"
+            "2 independent reporting chains: Wall Street Journal (News Journos, 119337ec), \
+             USA Herald (Thin Line News) · 3 documents"
         ),
         "{rejection}"
     );
     assert!(
-        rejection.contains("2 of 5 documents count once: all cite Wall Street Journal"),
+        rejection.contains("2 of 3 documents count once: all cite Wall Street Journal"),
         "{rejection}"
+    );
+    let timeline = section(&text, "TIMELINE");
+    assert!(
+        timeline.iter().any(|l| l.starts_with("  undated  ")),
+        "the Pentagon page is an undated development: {timeline:#?}"
     );
     let single = items(&section(&text, "SINGLE-SOURCE CLAIMS"));
     for stat in [

@@ -304,7 +304,8 @@ fn the_seed_corpus_is_one_story_of_all_five_documents() {
         (Some("2025-05-03"), Some("2025-11-19"))
     );
     assert!(s["title"].as_str().unwrap().contains("Mexic"), "{s:#}");
-    // May and November are two developments; rewrites are not copies.
+    // May and November are two developments, and the undated page about a
+    // Pentagon directive a third; rewrites are not copies.
     let spans: Vec<(Option<&str>, Option<&str>)> = s["episodes"]
         .as_array()
         .unwrap()
@@ -315,7 +316,8 @@ fn the_seed_corpus_is_one_story_of_all_five_documents() {
         spans,
         [
             (Some("2025-05-03"), Some("2025-05-05")),
-            (Some("2025-11-19"), Some("2025-11-19"))
+            (Some("2025-11-19"), Some("2025-11-19")),
+            (None, None)
         ]
     );
     assert_eq!(s["copies"], serde_json::json!([]));

@@ -2,10 +2,20 @@
 //!
 //! An episode is a run of a story's dated documents with no gap of more
 //! than [`EPISODE_GAP_DAYS`] between consecutive dates: a development and
-//! its follow-ups. An undated document joins the episode whose centroid it
-//! is most similar to (the first episode on a tie; one undated episode when
-//! the story has no date at all). A title is the headline of the member
+//! its follow-ups. An undated document joins an episode only when its lead
+//! (the first sentence that is not a headline or a byline) states the same
+//! fact as the lead of one of the episode's dated documents, by the
+//! same-fact judge: the news a report opens with is its development, and
+//! pages of one story share most of their words whichever development
+//! they report (on the seeds, an undated page about a Pentagon directive is
+//! as close in words to the May reports as an undated copy of the May
+//! news). An undated document whose lead fits no dated episode is an
+//! undated development of its own (with the other undated documents whose
+//! leads it states); a document without a lead joins the episode whose
+//! centroid it is most similar to. A title is the headline of the member
 //! most similar to the centroid, else the first words of its text.
+
+use crosscheck_samefact::{Judge, Statement};
 
 use crate::stories::centroid;
 use crate::terms::{cosine, TermVec};
@@ -15,6 +25,14 @@ use crate::Episode;
 pub const EPISODE_GAP_DAYS: i64 = 14;
 /// Words of a text used as a title when a document has none.
 const TITLE_WORDS: usize = 12;
+/// A lead is at most this many bytes (cut at a word): the judge needs the
+/// sentence's news, and the stage keeps it per document.
+const LEAD_BYTES: usize = 320;
+/// A paragraph of fewer words is a headline, byline or dateline, not a lead.
+const LEAD_MIN_WORDS: usize = 8;
+/// Dated members of an episode whose leads an undated document is compared
+/// with (the earliest: the first reports carry the development's news).
+const LEAD_PEERS: usize = 32;
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (a longer string is cut to
 /// its first ten characters); `None` when it is no valid date.
@@ -64,17 +82,47 @@ pub fn episodes(labels: &Labels, vectors: &[TermVec], members: &[usize]) -> Vec<
         if !undated.is_empty() {
             runs.push(undated.clone());
         }
-    } else {
+    } else if !undated.is_empty() {
+        let dated = runs.len();
         let centroids: Vec<TermVec> = runs.iter().map(|r| centroid(vectors, r)).collect();
+        let statement =
+            |m: usize| (!labels.leads[m].is_empty()).then(|| Statement::new(&labels.leads[m]));
+        let leads: Vec<Vec<Statement>> = runs
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .take(LEAD_PEERS)
+                    .filter_map(|&m| statement(m))
+                    .collect()
+            })
+            .collect();
+        // undated developments: their members' leads
+        let mut own: Vec<Vec<Statement>> = Vec::new();
         for &u in &undated {
-            let best = (0..runs.len())
-                .max_by(|&a, &b| {
-                    cosine(&vectors[u], &centroids[a])
-                        .total_cmp(&cosine(&vectors[u], &centroids[b]))
-                        .then(b.cmp(&a))
-                })
-                .unwrap_or(0);
-            runs[best].push(u);
+            let Some(lead) = statement(u) else {
+                let best = (0..dated)
+                    .max_by(|&a, &b| {
+                        cosine(&vectors[u], &centroids[a])
+                            .total_cmp(&cosine(&vectors[u], &centroids[b]))
+                            .then(b.cmp(&a))
+                    })
+                    .unwrap_or(0);
+                runs[best].push(u);
+                continue;
+            };
+            match fitting(&lead, &leads) {
+                Some(e) => runs[e].push(u),
+                None => match fitting(&lead, &own) {
+                    Some(e) => {
+                        runs[dated + e].push(u);
+                        own[e].push(lead);
+                    }
+                    None => {
+                        runs.push(vec![u]);
+                        own.push(vec![lead]);
+                    }
+                },
+            }
         }
     }
     runs.into_iter()
@@ -90,14 +138,31 @@ pub fn episodes(labels: &Labels, vectors: &[TermVec], members: &[usize]) -> Vec<
         .collect()
 }
 
-/// What the timeline keeps of each document: its date, its day number and
-/// its title (its headline, else its first words).
+/// The group whose leads `lead` states the same fact as most strongly
+/// (by the same-fact judge), if any does.
+fn fitting(lead: &Statement, groups: &[Vec<Statement>]) -> Option<usize> {
+    let judge = Judge::shipped();
+    let mut best: Option<(f32, usize)> = None;
+    for (g, leads) in groups.iter().enumerate() {
+        for other in leads {
+            let v = judge.judge(lead, other);
+            if v.same && best.is_none_or(|(s, _)| v.score > s) {
+                best = Some((v.score, g));
+            }
+        }
+    }
+    best.map(|(_, g)| g)
+}
+
+/// What the timeline keeps of each document: its date, its day number, its
+/// title (its headline, else its first words) and its lead ([`lead`]).
 #[derive(Debug, Default)]
 pub struct Labels {
     pub dates: Vec<Option<String>>,
     pub days: Vec<Option<i64>>,
     pub titles: Vec<String>,
     pub headline: Vec<bool>,
+    pub leads: Vec<String>,
 }
 
 impl Labels {
@@ -109,6 +174,7 @@ impl Labels {
         let h = headline.map(str::trim).filter(|h| !h.is_empty());
         self.headline.push(h.is_some());
         self.titles.push(fallback_title(h, text));
+        self.leads.push(lead(text).to_string());
     }
 
     /// The first and last dates of some documents.
@@ -133,6 +199,65 @@ pub fn title(labels: &Labels, vectors: &[TermVec], members: &[usize]) -> String 
         })
         .map(|m| labels.titles[m].clone())
         .unwrap_or_default()
+}
+
+/// A text's lead: the first sentence of its first paragraph of at least
+/// [`LEAD_MIN_WORDS`] words (shorter ones are headlines, bylines, datelines
+/// or addresses), at most [`LEAD_BYTES`] long (cut at a word); empty when no
+/// paragraph is long enough.
+pub fn lead(text: &str) -> &str {
+    let Some(paragraph) = text
+        .lines()
+        .map(str::trim)
+        .find(|p| p.split_whitespace().count() >= LEAD_MIN_WORDS)
+    else {
+        return "";
+    };
+    // the first sentence end after the minimum words: ". " (or "?", "!",
+    // a closing quote after them) before a capital letter or a quote
+    let mut words = 0;
+    let mut end = paragraph.len();
+    for (i, c) in paragraph.char_indices() {
+        if c == ' ' {
+            words += 1;
+            let prev = paragraph[..i].trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']);
+            let next = paragraph[i + 1..].chars().next();
+            if words >= LEAD_MIN_WORDS
+                && prev.ends_with(['.', '?', '!'])
+                && next.is_some_and(|n| n.is_uppercase() || "\"\u{201c}'".contains(n))
+                && !abbreviation(prev)
+            {
+                end = i;
+                break;
+            }
+        }
+    }
+    let sentence = &paragraph[..end];
+    if sentence.len() <= LEAD_BYTES {
+        return sentence;
+    }
+    let mut cut = LEAD_BYTES;
+    while !sentence.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    match sentence[..cut].rfind(' ') {
+        Some(space) => &sentence[..space],
+        None => &sentence[..cut],
+    }
+}
+
+/// A word ending in a period that does not end a sentence: an initial
+/// ("J.") or a title or abbreviation ("Mr.", "U.S.").
+fn abbreviation(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or(before);
+    let stem = word.trim_end_matches('.');
+    stem.chars().count() <= 1
+        || stem.contains('.')
+        || [
+            "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Jr",
+            "Sr", "Inc", "Corp", "Co", "No", "Prof", "Rev",
+        ]
+        .contains(&stem)
 }
 
 /// A document's title: its headline, else the first words of its text
@@ -165,5 +290,24 @@ mod tests {
         assert_eq!(day_number("2025-13-01"), None);
         assert_eq!(day_number("May 5"), None);
         assert_eq!(day_number("2025-05-0é"), None);
+    }
+
+    #[test]
+    fn leads_skip_headlines_and_stop_at_the_first_sentence() {
+        let text = "Harbor closes\nBy Ana Ruiz\nThe port of Saltmere closed on Monday after U.S. Sen. Ray Dorn warned of a spill. Officials said more.\nLater text.";
+        assert_eq!(
+            lead(text),
+            "The port of Saltmere closed on Monday after U.S. Sen. Ray Dorn warned of a spill."
+        );
+        assert_eq!(lead("Too short\nAlso short here"), "");
+        let quoted =
+            "“We will not accept it,” the minister said on Tuesday in the capital. “Never.” More.";
+        assert_eq!(
+            lead(quoted),
+            "“We will not accept it,” the minister said on Tuesday in the capital."
+        );
+        let long = "word ".repeat(200);
+        let l = lead(&long);
+        assert!(l.len() <= LEAD_BYTES && !l.ends_with(' '), "{}", l.len());
     }
 }

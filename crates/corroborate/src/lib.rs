@@ -23,6 +23,7 @@
 
 pub mod align;
 pub mod conflicts;
+pub mod developments;
 pub mod measure;
 pub mod sources;
 pub mod stance;
@@ -46,6 +47,10 @@ pub struct StoryDoc<'a> {
     /// The index (in the story's documents) of the document this one is a
     /// copy of.
     pub copy_of: Option<usize>,
+    /// The story's development (episode) the document reports, by index:
+    /// claims of different developments are different facts unless one
+    /// reports the other ([`align`]). `None` when unknown (one development).
+    pub episode: Option<usize>,
 }
 
 /// A claim of a story: (document index, claim index in its analysis).

@@ -214,6 +214,7 @@ mod tests {
             analysis,
             upstream,
             copy_of: None,
+            episode: None,
         }
     }
 

@@ -39,6 +39,7 @@ fn story(docs: &[Doc]) -> Vec<StoryDoc<'_>> {
             analysis: &d.analysis,
             upstream: &d.upstream,
             copy_of: None,
+            episode: None,
         })
         .collect()
 }

@@ -1,7 +1,8 @@
 //! The seeds as one story, and the conclusions a careful reader draws from
 //! them: what several independent outlets confirm (and which two lean on
-//! one upstream report), which numbers only one outlet gives, which title
-//! is contested. Skipped when the seeds are absent.
+//! one upstream report), which developments stay apart, which numbers only
+//! one outlet gives, which title is contested. Skipped when the seeds are
+//! absent.
 
 #[path = "../../nlp/tests/support/mod.rs"]
 mod support;
@@ -9,7 +10,7 @@ mod support;
 use crosscheck_claims::analyze_document;
 use crosscheck_corroborate::{corroborate, AlignedClaim, Findings, Status, StoryDoc};
 use crosscheck_extract::{clean_page_text, LineEvidence};
-use crosscheck_model::{DocAnalysis, Metadata};
+use crosscheck_model::{DocAnalysis, EntityKind, Metadata};
 
 struct Seed {
     id: String,
@@ -18,31 +19,57 @@ struct Seed {
     text: String,
     analysis: DocAnalysis,
     upstream: Vec<String>,
+    /// The development (episode) the cluster stage puts it in.
+    episode: Option<usize>,
 }
 
 fn seeds() -> Option<Vec<Seed>> {
-    Some(
-        support::seeds()?
-            .into_iter()
-            .map(|(name, raw)| {
-                let doc = clean_page_text(&raw, &Metadata::default(), &LineEvidence::default());
-                let text = doc.text();
-                let analysis = analyze_document(&text, doc.published.as_deref());
-                Seed {
-                    id: name,
-                    outlet: doc.outlet.clone(),
-                    published: doc.published.clone(),
-                    upstream: doc
-                        .upstream_sources
-                        .iter()
-                        .map(|u| u.name.clone())
-                        .collect(),
-                    text,
-                    analysis,
-                }
-            })
-            .collect(),
-    )
+    let mut seeds: Vec<Seed> = support::seeds()?
+        .into_iter()
+        .map(|(name, raw)| {
+            let doc = clean_page_text(&raw, &Metadata::default(), &LineEvidence::default());
+            let text = doc.text();
+            let analysis = analyze_document(&text, doc.published.as_deref());
+            Seed {
+                id: name,
+                outlet: doc.outlet.clone(),
+                published: doc.published.clone(),
+                upstream: doc
+                    .upstream_sources
+                    .iter()
+                    .map(|u| u.name.clone())
+                    .collect(),
+                text,
+                analysis,
+                episode: None,
+            }
+        })
+        .collect();
+    // the developments as the pipeline finds them
+    let inputs: Vec<crosscheck_cluster::DocInput> = seeds
+        .iter()
+        .map(|s| crosscheck_cluster::DocInput {
+            id: s.id.clone(),
+            published: s.published.clone(),
+            title: None,
+            text: s.text.clone(),
+            entities: s
+                .analysis
+                .entities
+                .iter()
+                .filter(|e| e.kind != EntityKind::Other)
+                .map(|e| e.name.clone())
+                .collect(),
+        })
+        .collect();
+    let clustering = crosscheck_cluster::cluster(&inputs);
+    assert_eq!(clustering.stories.len(), 1);
+    for (e, episode) in clustering.stories[0].episodes.iter().enumerate() {
+        for &d in &episode.documents {
+            seeds[d].episode = Some(e);
+        }
+    }
+    Some(seeds)
 }
 
 fn story(seeds: &[Seed]) -> Vec<StoryDoc<'_>> {
@@ -56,6 +83,7 @@ fn story(seeds: &[Seed]) -> Vec<StoryDoc<'_>> {
             analysis: &s.analysis,
             upstream: &s.upstream,
             copy_of: None,
+            episode: s.episode,
         })
         .collect()
 }
@@ -126,18 +154,83 @@ fn doc_of(docs: &[StoryDoc], phrase: &str) -> usize {
 }
 
 #[test]
-fn the_rejection_is_reported_by_every_outlet_two_leaning_on_one_report() {
+fn the_may_rejection_rests_on_two_reporting_chains() {
     let Some(seeds) = seeds() else { return };
     let docs = story(&seeds);
     let f = corroborate(&docs);
-    let c = find(&docs, &f, "firmly rejects any U.S. military intervention");
-    assert_eq!(c.documents.len(), 5, "{c:#?}");
+    let c = find(
+        &docs,
+        &f,
+        "firmly rejected an offer of U.S. military assistance",
+    );
+    // News Journos, Thin Line News and the undated rewrite of the May news; not the November page
+    // (another development) nor the undated page about a Pentagon directive.
+    assert_eq!(
+        c.documents,
+        [
+            doc_of(&docs, "In a significant diplomatic exchange"),
+            doc_of(&docs, "sparked intense debate"),
+            doc_of(&docs, "publicly declined an offer of military assistance"),
+        ],
+        "{c:#?}"
+    );
     assert_eq!(c.status, Status::Corroborated);
-    // The two reports citing the Wall Street Journal count once.
-    assert_eq!(c.sources.len(), 4, "{:#?}", c.sources);
-    let merged: Vec<_> = c.sources.iter().filter(|s| s.documents.len() > 1).collect();
-    assert_eq!(merged.len(), 1);
-    assert_eq!(merged[0].merged_because, ["all cite Wall Street Journal"]);
+    let chains: Vec<(&str, Vec<usize>)> = c
+        .sources
+        .iter()
+        .map(|s| (s.chain.as_str(), s.documents.clone()))
+        .collect();
+    assert_eq!(
+        chains,
+        [
+            (
+                "Wall Street Journal",
+                vec![
+                    doc_of(&docs, "In a significant diplomatic exchange"),
+                    doc_of(&docs, "publicly declined an offer of military assistance")
+                ]
+            ),
+            ("USA Herald", vec![doc_of(&docs, "sparked intense debate")]),
+        ]
+    );
+}
+
+#[test]
+fn no_fact_joins_two_developments() {
+    let Some(seeds) = seeds() else { return };
+    let docs = story(&seeds);
+    let f = corroborate(&docs);
+    for c in &f.claims {
+        let mut episodes: Vec<Option<usize>> =
+            c.documents.iter().map(|&d| docs[d].episode).collect();
+        episodes.dedup();
+        assert_eq!(episodes.len(), 1, "{}: {c:#?}", text(&docs, c));
+    }
+    let november = doc_of(&docs, "firmly rejects any U.S. military intervention");
+    let pentagon = doc_of(&docs, "directive to the Pentagon");
+    assert_ne!(docs[november].episode, docs[pentagon].episode);
+    for c in f.claims.iter().filter(|c| c.status == Status::Corroborated) {
+        assert!(
+            !c.documents.contains(&november) && !c.documents.contains(&pentagon),
+            "{}",
+            text(&docs, c)
+        );
+    }
+}
+
+#[test]
+fn confirming_a_rejection_is_not_confirming_the_offer() {
+    let Some(seeds) = seeds() else { return };
+    let docs = story(&seeds);
+    let f = corroborate(&docs);
+    let speech = find(
+        &docs,
+        &f,
+        "confirmed her rejection of Trump's military assistance offer",
+    );
+    let authenticity = find(&docs, &f, "confirmed the authenticity of Trump");
+    assert_ne!(speech, authenticity);
+    assert_eq!(speech.status, Status::SingleSource, "{speech:#?}");
 }
 
 #[test]

@@ -39,6 +39,7 @@ fn run(docs: &[Doc]) -> Findings {
             analysis: &d.analysis,
             upstream: &d.upstream,
             copy_of: d.copy_of,
+            episode: None,
         })
         .collect();
     corroborate(&story)

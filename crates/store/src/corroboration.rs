@@ -47,9 +47,10 @@ pub(crate) fn story_documents(
     story_id: &str,
 ) -> Result<Vec<StoryDocument>, StoreError> {
     let mut docs = conn.prepare_cached(
-        "SELECT d.id, d.outlet, d.published, d.title, d.text, c.original_id \
+        "SELECT d.id, d.outlet, d.published, d.title, d.text, c.original_id, e.episode_idx \
          FROM story_documents sd JOIN documents d ON d.id = sd.document_id \
          LEFT JOIN copies c ON c.document_id = sd.document_id \
+         LEFT JOIN episode_documents e ON e.document_id = sd.document_id AND e.story_id = sd.story_id \
          WHERE sd.story_id = ?1 ORDER BY sd.position",
     )?;
     let mut upstream = conn
@@ -77,6 +78,9 @@ pub(crate) fn story_documents(
             text: r.get(4)?,
             upstream: names,
             copy_of: r.get(5)?,
+            episode: r
+                .get::<_, Option<i64>>(6)?
+                .and_then(|e| usize::try_from(e).ok()),
             id,
         });
     }

@@ -31,6 +31,8 @@ pub struct StoryDocument {
     pub upstream: Vec<String>,
     /// The document this one is a copy of (which may be outside the story).
     pub copy_of: Option<String>,
+    /// The index of the story's episode (development) the document is in.
+    pub episode: Option<usize>,
 }
 
 /// A claim of a document: (document id, index into its claims).

@@ -45,6 +45,7 @@ pub fn run(shape: Shape, text: &str) -> Output {
         analysis: &analysis,
         upstream: &[],
         copy_of: None,
+        episode: None,
     }];
     let findings = corroborate(&docs);
     Output {
