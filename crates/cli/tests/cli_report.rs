@@ -151,13 +151,17 @@ fn the_demo_briefing_confirms_facts_by_independent_outlets_and_counts_copies_onc
         let item = item_with(&confirmed, fact);
         assert!(item.contains("2 independent reporting chains: "), "{item}");
     }
-    // Every item cites its documents: short id, outlet, date.
+    // Every item cites its documents (short id, outlet, date), then gives
+    // each further document's sentence.
     for item in &confirmed {
-        let last = item.lines().last().unwrap().trim();
+        let lines: Vec<&str> = item.lines().collect();
+        let sentences = lines.iter().filter(|l| l.starts_with("      ")).count();
+        let last = lines[lines.len() - 1 - sentences].trim();
         let cites = last
             .strip_prefix('[')
             .and_then(|l| l.strip_suffix(']'))
             .unwrap_or_else(|| panic!("{item}"));
+        assert_eq!(sentences + 1, cites.split("; ").count(), "{item}");
         for c in cites.split("; ") {
             let mut parts = c.split(' ');
             let short = parts.next().unwrap();
@@ -307,6 +311,29 @@ fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_ti
     assert!(
         rejection.contains("2 of 3 documents count once: all cite Wall Street Journal"),
         "{rejection}"
+    );
+    // Each further document with the sentence that carries the fact.
+    assert!(
+        rejection.contains(
+            "      119337ec: “Mexican President Claudia Sheinbaum has publicly declined an offer of \
+             military assistance"
+        ),
+        "{rejection}"
+    );
+    // The designation alone supports part of "the designation led to Special Forces
+    // preparations", and says so.
+    let designation = item_with(&confirmed, "recent designation of several cartels");
+    assert!(
+        designation
+            .contains("      119337ec (in part): “Moreover, Trump has classified drug cartels"),
+        "{designation}"
+    );
+    // Confirming the rejection in a speech is not confirming the offer.
+    assert!(
+        !confirmed
+            .iter()
+            .any(|c| c.contains("during a speech in eastern Mexico")),
+        "{confirmed:#?}"
     );
     let timeline = section(&text, "TIMELINE");
     assert!(

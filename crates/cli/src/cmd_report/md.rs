@@ -8,6 +8,7 @@ use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
 use super::{
     contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
+    support_sentences,
 };
 
 /// Every briefing, separated by a rule.
@@ -105,6 +106,15 @@ fn briefing(b: &Briefing, out: &mut String) {
         );
         for (why, docs) in merges(b, c) {
             let _ = writeln!(out, "  - {} {}", escape(&why), cite(b, &docs));
+        }
+        for (doc, sentence, whole) in support_sentences(c) {
+            let part = if whole { "" } else { " (in part)" };
+            let _ = writeln!(
+                out,
+                "  - {}{part}: “{}”",
+                cite(b, &[doc.to_string()]),
+                escape(sentence)
+            );
         }
     }
 

@@ -153,6 +153,30 @@ pub fn merges(b: &Briefing, c: &ExportStoryClaim) -> Vec<(String, Vec<String>)> 
         .collect()
 }
 
+/// The sentence that carries a fact in each supporting document after the
+/// first (whose sentence is the fact's headline), and whether it states the
+/// whole of the headline or a part of it: the same-fact judge's verdict
+/// on the two sentences. A fact joined through a shared event ("the
+/// designation" / "the designation led to Special Forces preparations")
+/// is supported in part by the shorter report, and the reader sees which.
+pub fn support_sentences(c: &ExportStoryClaim) -> Vec<(&str, &str, bool)> {
+    let judge = crosscheck_samefact::Judge::shipped();
+    let headline = crosscheck_samefact::Statement::new(&c.text);
+    let first = c.evidence.first().map(|e| e.document_id.as_str());
+    let mut seen: HashSet<&str> = first.into_iter().collect();
+    c.evidence
+        .iter()
+        .filter(|e| seen.insert(e.document_id.as_str()))
+        .map(|e| {
+            let whole = e.text == c.text
+                || judge
+                    .judge(&headline, &crosscheck_samefact::Statement::new(&e.text))
+                    .same;
+            (e.document_id.as_str(), e.text.as_str(), whole)
+        })
+        .collect()
+}
+
 /// `2 independent reporting chains: Wall Street Journal (News Journos,
 /// 119337ec), USA Herald (Thin Line News) · 3 documents`.
 pub fn support_line(b: &Briefing, c: &ExportStoryClaim) -> String {

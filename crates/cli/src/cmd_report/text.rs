@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::brief::{Briefing, SpeakerQuotes};
 use super::{
     contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
+    support_sentences,
 };
 
 /// Every briefing, separated by a rule.
@@ -100,6 +101,10 @@ fn briefing(b: &Briefing, out: &mut String) {
             let _ = writeln!(out, "    {why} {}", cite(b, &docs));
         }
         let _ = writeln!(out, "    {}", cite(b, &c.supporting_documents));
+        for (doc, sentence, whole) in support_sentences(c) {
+            let part = if whole { "" } else { " (in part)" };
+            let _ = writeln!(out, "      {}{part}: “{sentence}”", b.cite_one(doc));
+        }
     }
     none(out, b.confirmed.is_empty());
 
