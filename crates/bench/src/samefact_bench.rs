@@ -120,7 +120,19 @@ pub fn train(msrp_train: &[Pair], stsb_train: &[Pair], s: &TrainSettings) -> Jud
             examples.push((f, p.target, weight));
         }
     }
-    let n = examples[0].0.len();
+    let mut judge = fit(&examples, s);
+    let mut scored: Vec<(f32, bool)> = examples[..msrp_train.len()]
+        .iter()
+        .map(|(f, y, _)| (judge.score_features(f), *y > 0.5))
+        .collect();
+    judge.threshold = best_threshold(&mut scored);
+    judge
+}
+
+/// Logistic regression by seeded SGD over examples (features, target in 0..1, weight); the threshold
+/// is left at 0.5 for the caller to choose.
+pub fn fit(examples: &[(Vec<f32>, f32, f32)], s: &TrainSettings) -> Judge {
+    let n = examples.first().map_or(0, |e| e.0.len());
     let mut judge = Judge {
         weights: vec![0.0; n],
         threshold: 0.5,
@@ -141,11 +153,6 @@ pub fn train(msrp_train: &[Pair], stsb_train: &[Pair], s: &TrainSettings) -> Jud
             }
         }
     }
-    let mut scored: Vec<(f32, bool)> = examples[..msrp_train.len()]
-        .iter()
-        .map(|(f, y, _)| (judge.score_features(f), *y > 0.5))
-        .collect();
-    judge.threshold = best_threshold(&mut scored);
     judge
 }
 

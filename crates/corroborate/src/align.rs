@@ -70,6 +70,10 @@ pub const STRONG_OVERLAP: f32 = 0.5;
 /// least this: below it, 0.3% of MSRP's paraphrases (training part) and 7%
 /// of its non-paraphrases.
 pub const VETO_BELOW: f32 = 0.2;
+/// Statements scored at least this take part in alignment: below the
+/// check-worthy cut they are not listed as facts of their own, but they
+/// support one that is.
+pub const SUPPORT_FLOOR: f32 = 0.0;
 /// Predicate classes too general to back a match.
 const LIGHT: &[&str] = &["-", "be", "have", "say", "do", "make", "take", "come"];
 /// Members of each side compared when two cores are joined (the first
@@ -336,12 +340,13 @@ pub fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 0.02 * a.abs().max(b.abs())
 }
 
-/// The check-worthy claims of the story.
-pub fn checkworthy(docs: &[StoryDoc]) -> Vec<ClaimRef> {
+/// The statements of the story that alignment compares: every claim
+/// scored at least [`SUPPORT_FLOOR`].
+pub fn statements(docs: &[StoryDoc]) -> Vec<ClaimRef> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (c, claim) in doc.analysis.claims.iter().enumerate() {
-            if claim.checkworthiness >= CHECKWORTHY {
+            if claim.checkworthiness >= SUPPORT_FLOOR {
                 out.push((d, c));
             }
         }
@@ -358,7 +363,7 @@ pub fn parts<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> Parts<'a> {
 /// The aligned groups of check-worthy claims, each earliest document
 /// first; groups ordered by their first claim.
 pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
-    let refs = checkworthy(docs);
+    let refs = statements(docs);
     let parts: Vec<Parts> = refs.iter().map(|&r| parts(docs, r)).collect();
     let weights = word_weights(&parts);
     let developments = Developments::of(docs);
@@ -396,7 +401,15 @@ pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
         let root = g.sets.find(i);
         groups.entry(root).or_default().push(r);
     }
-    let mut out: Vec<Vec<ClaimRef>> = groups.into_values().collect();
+    // A fact is listed when one of its statements is check-worthy; the
+    // others support it (a short "Veloria said no." backs the full claim).
+    let mut out: Vec<Vec<ClaimRef>> = groups
+        .into_values()
+        .filter(|g| {
+            g.iter()
+                .any(|&r| claim(docs, r).checkworthiness >= CHECKWORTHY)
+        })
+        .collect();
     for g in &mut out {
         g.sort_by_key(|&(d, c)| (sources::order_key(docs, d), c));
     }
