@@ -370,17 +370,17 @@ pub fn export_story_claims(story_id: &str, f: &FindingsRecord) -> Vec<ExportStor
                 })
                 .collect(),
             unattributed: c.unattributed,
-            sources: c
-                .sources
-                .iter()
-                .map(|s| ExportSource {
-                    document_ids: s.documents.clone(),
-                    merged_because: s.merged_because.clone(),
-                    chain: s.chain.clone(),
-                })
-                .collect(),
+            sources: c.sources.iter().map(export_source).collect(),
         })
         .collect()
+}
+
+fn export_source(s: &crosscheck_store::SourceRecord) -> ExportSource {
+    ExportSource {
+        document_ids: s.documents.clone(),
+        merged_because: s.merged_because.clone(),
+        chain: s.chain.clone(),
+    }
 }
 
 /// A story's role conflicts as exported.
@@ -395,6 +395,7 @@ pub fn export_role_conflicts(f: &FindingsRecord) -> Vec<ExportRoleConflict> {
                 .map(|s| ExportRoleSide {
                     title: s.title.clone(),
                     document_ids: s.documents.clone(),
+                    sources: s.chains.iter().map(export_source).collect(),
                 })
                 .collect(),
         })

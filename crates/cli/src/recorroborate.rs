@@ -102,6 +102,11 @@ pub fn story_findings(story_id: &str, docs: &[StoryDocument]) -> Result<StoryFin
 fn with_ids(story_id: &str, docs: &[StoryDocument], f: &Findings) -> StoryFindings {
     let id = |d: usize| docs[d].id.clone();
     let ids = |ds: &[usize]| ds.iter().map(|&d| id(d)).collect::<Vec<_>>();
+    let source_record = |s: &crosscheck_corroborate::Source| SourceRecord {
+        documents: ids(&s.documents),
+        merged_because: s.merged_because.clone(),
+        chain: s.chain.clone(),
+    };
     let refs = |cs: &[(usize, usize)]| {
         cs.iter()
             .map(|&(d, claim)| ClaimRef {
@@ -120,15 +125,7 @@ fn with_ids(story_id: &str, docs: &[StoryDocument], f: &Findings) -> StoryFindin
                 claims: refs(&c.claims),
                 documents: ids(&c.documents),
                 outlets: c.outlets.clone(),
-                sources: c
-                    .sources
-                    .iter()
-                    .map(|s| SourceRecord {
-                        documents: ids(&s.documents),
-                        merged_because: s.merged_because.clone(),
-                        chain: s.chain.clone(),
-                    })
-                    .collect(),
+                sources: c.sources.iter().map(source_record).collect(),
                 contradictions: c
                     .contradictions
                     .iter()
@@ -148,9 +145,11 @@ fn with_ids(story_id: &str, docs: &[StoryDocument], f: &Findings) -> StoryFindin
                 sides: r
                     .sides
                     .iter()
-                    .map(|(title, ds)| RoleSide {
+                    .zip(&r.chains)
+                    .map(|((title, ds), chains)| RoleSide {
                         title: title.clone(),
                         documents: ids(ds),
+                        chains: chains.iter().map(source_record).collect(),
                     })
                     .collect(),
             })

@@ -269,6 +269,20 @@ fn the_demo_briefing_finds_everything_demo_readme_lists() {
     let solvent = item_with(&contested, "nearly 300 tonnes against about 240 tonnes");
     assert!(solvent.contains(&format!("[{} ", id["02"])), "{solvent}");
     assert!(solvent.contains(&id["05"]), "{solvent}");
+    // Each side with its chains, and the side more chains give.
+    assert!(
+        solvent.contains("'nearly 300 tonnes': 1 independent reporting chain ("),
+        "{solvent}"
+    );
+    assert!(
+        solvent.contains("'about 240 tonnes': 2 independent reporting chains ("),
+        "{solvent}"
+    );
+    assert!(
+        solvent.contains("; more give 'about 240 tonnes'"),
+        "{solvent}"
+    );
+    assert!(!solvent.contains("contradicts itself"), "{solvent}");
     assert!(item_with(&confirmed, "about 240 tonnes").contains("independent reporting chains"));
     // The wrong title, file 03 first, against the others' title.
     let title = item_with(&contested, "Marisol Deverra");
@@ -373,13 +387,19 @@ fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_ti
     );
     assert!(contested.contains("'U.S. President' ["), "{contested}");
     // "President" and "U.S. President" are one side, not two; the reader is
-    // told which side more independent sources give.
+    // told each side's independent reporting chains, by name, and which
+    // side more of them give.
     assert!(!contested.contains("'President' ["), "{contested}");
     assert!(
-        contested.contains(
-            "'former U.S. President': 1 independent source, 'U.S. President': 3 independent \
-             sources; more sources give 'U.S. President'"
-        ),
+        contested.contains(&format!(
+            "'former U.S. President': 1 independent reporting chain (Wall Street Journal \
+             ({wrong})); 'U.S. President': 3 independent reporting chains (Wall Street Journal \
+             (News Journos), AIWorldNewz.com, New York Times ("
+        )),
+        "{contested}"
+    );
+    assert!(
+        contested.contains(")); more give 'U.S. President'"),
         "{contested}"
     );
 

@@ -258,9 +258,14 @@ pub fn role_conflicts(docs: &[StoryDoc]) -> Vec<RoleConflict> {
             s.1.sort_by_key(|&d| sources::order_key(docs, d));
         }
         if sides.len() >= 2 {
+            let chains = sides
+                .iter()
+                .map(|(_, ds)| sources::independent(docs, ds))
+                .collect();
             out.push(RoleConflict {
                 entity: name,
                 sides,
+                chains,
             });
         }
     }

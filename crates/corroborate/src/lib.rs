@@ -126,6 +126,9 @@ pub struct RoleConflict {
     pub entity: String,
     /// (title, documents giving it) on each side.
     pub sides: Vec<(String, Vec<usize>)>,
+    /// The independent reporting chains of each side's documents (as a
+    /// fact's `sources`), in the order of `sides`.
+    pub chains: Vec<Vec<Source>>,
 }
 
 /// Everything corroboration finds in one story.

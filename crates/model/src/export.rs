@@ -213,6 +213,11 @@ pub struct ExportRoleConflict {
 pub struct ExportRoleSide {
     pub title: String,
     pub document_ids: Vec<String>,
+    // Keys beyond the contract.
+    /// The side's documents as independent reporting chains (empty in
+    /// findings stored before schema 8).
+    #[serde(default)]
+    pub sources: Vec<ExportSource>,
 }
 
 /// A distinct dated development of a story.

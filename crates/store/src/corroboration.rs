@@ -28,6 +28,7 @@ const TABLES: &[&str] = &[
     "story_claim_documents",
     "story_claim_members",
     "story_claims",
+    "role_conflict_chains",
     "role_conflict_documents",
     "role_conflict_sides",
     "role_conflicts",
@@ -93,7 +94,8 @@ fn invalid(reason: String) -> StoreError {
 
 /// Refuse findings that break an invariant: an unknown story, a document
 /// that is not the story's, an aligned claim or contradiction with no
-/// claims, a role conflict side with no documents.
+/// claims, a role conflict side with no documents (or a chain holding a
+/// document the side does not give).
 fn check(conn: &Connection, f: &StoryFindings) -> Result<(), StoreError> {
     let mut members = conn.prepare_cached(
         "SELECT document_id FROM story_documents WHERE story_id = ?1 ORDER BY position",
@@ -156,6 +158,17 @@ fn check(conn: &Connection, f: &StoryFindings) -> Result<(), StoreError> {
             }
             for d in &s.documents {
                 known(d)?;
+            }
+            if let Some(d) = s
+                .chains
+                .iter()
+                .flat_map(|c| &c.documents)
+                .find(|d| !s.documents.contains(d))
+            {
+                return Err(invalid(format!(
+                    "role conflict {} of {}: a chain of side {:?} holds {d}, not one of the side's documents",
+                    r.entity, f.story_id, s.title
+                )));
             }
         }
     }
@@ -244,12 +257,28 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
         "INSERT INTO role_conflict_documents (story_id, conflict, side, position, document_id) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    let mut side_chain = conn.prepare_cached(
+        "INSERT INTO role_conflict_chains \
+         (story_id, conflict, side, idx, chain, merged_because, documents) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
     for (k, r) in f.role_conflicts.iter().enumerate() {
         conflict.execute(params![s, k, r.entity])?;
         for (j, sd) in r.sides.iter().enumerate() {
             side.execute(params![s, k, j, sd.title])?;
             for (i, d) in sd.documents.iter().enumerate() {
                 side_doc.execute(params![s, k, j, i, d])?;
+            }
+            for (i, c) in sd.chains.iter().enumerate() {
+                side_chain.execute(params![
+                    s,
+                    k,
+                    j,
+                    i,
+                    c.chain,
+                    to_json(&c.merged_because)?,
+                    to_json(&c.documents)?
+                ])?;
             }
         }
     }
@@ -310,6 +339,36 @@ impl Evidence<'_> {
             text,
         })
     }
+}
+
+/// The reporting chains stored for one side of a role conflict.
+fn side_chains(
+    conn: &Connection,
+    story_id: &str,
+    conflict: usize,
+    side: usize,
+) -> Result<Vec<SourceRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT chain, merged_because, documents FROM role_conflict_chains \
+         WHERE story_id = ?1 AND conflict = ?2 AND side = ?3 ORDER BY idx",
+    )?;
+    let rows = stmt.query_map(params![story_id, conflict, side], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (chain, merged, documents) = row?;
+        out.push(SourceRecord {
+            documents: from_json(story_id, "role chain documents", &documents)?,
+            merged_because: from_json(story_id, "role chain merged_because", &merged)?,
+            chain,
+        });
+    }
+    Ok(out)
 }
 
 fn strings_of(
@@ -440,6 +499,7 @@ pub(crate) fn story_findings(
                      WHERE story_id = ?1 AND conflict = ?2 AND side = ?3 ORDER BY position",
                     params![story_id, k, j],
                 )?,
+                chains: side_chains(conn, story_id, k, j)?,
             });
         }
         out.role_conflicts

@@ -81,6 +81,9 @@ pub struct NewAlignedClaim {
 pub struct RoleSide {
     pub title: String,
     pub documents: Vec<String>,
+    /// The side's documents as independent reporting chains (empty in
+    /// findings stored before schema 8).
+    pub chains: Vec<SourceRecord>,
 }
 
 /// A person given conflicting titles by a story's documents.

@@ -62,6 +62,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "reporting chains",
         sql: include_str!("../migrations/0007_reporting_chains.sql"),
     },
+    Migration {
+        version: 8,
+        name: "role conflict chains",
+        sql: include_str!("../migrations/0008_role_chains.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
 use super::{
-    contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
-    support_sentences,
+    contest_notes, contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span,
+    support_line, support_sentences,
 };
 
 /// Every briefing, separated by a rule.
@@ -152,6 +152,9 @@ fn briefing(b: &Briefing, out: &mut String) {
             escape(&x.text),
             cite(b, &x.document_ids)
         );
+        for note in contest_notes(b, c, x) {
+            let _ = writeln!(out, "  - {}", escape(&note));
+        }
     }
     for r in &b.role_conflicts {
         let Some((first, rest)) = role_sides(r) else {

@@ -18,7 +18,9 @@ use std::io::Write as _;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use crosscheck_model::export::SignalKind;
-use crosscheck_model::{ExportContradiction, ExportRoleConflict, ExportRoleSide, ExportStoryClaim};
+use crosscheck_model::{
+    ExportContradiction, ExportRoleConflict, ExportRoleSide, ExportSource, ExportStoryClaim,
+};
 use crosscheck_store::{Store, StoryRecord};
 
 pub use brief::Briefing;
@@ -196,7 +198,12 @@ pub fn support_line(b: &Briefing, c: &ExportStoryClaim) -> String {
 /// its only outlet lists just the outlet ("Harborline News", or "Harborline
 /// News ×2" for two of its documents).
 pub fn chains(b: &Briefing, c: &ExportStoryClaim) -> String {
-    c.sources
+    chain_list(b, &c.sources)
+}
+
+/// Reporting chains, each with its documents by outlet or id.
+fn chain_list(b: &Briefing, sources: &[ExportSource]) -> String {
+    sources
         .iter()
         .map(|s| {
             let members = member_names(b, &s.document_ids);
@@ -295,6 +302,60 @@ pub fn contested_pairs(b: &Briefing) -> Vec<(&ExportStoryClaim, &ExportContradic
     out
 }
 
+/// How a reader weighs a contested figure or date: each side's independent
+/// reporting chains, named ("'nearly 300 tonnes': 1 independent reporting
+/// chain (Meridian Wire (Kestria Today)); 'about 240 tonnes': 2 …"), which
+/// side more chains give, and a document that gives both (it contradicts
+/// itself). The other side's chains are those of its fact, when it is one
+/// of the story's.
+pub fn contest_notes(b: &Briefing, c: &ExportStoryClaim, x: &ExportContradiction) -> Vec<String> {
+    let other = x.claim_id.as_deref().and_then(|id| {
+        b.confirmed
+            .iter()
+            .chain(&b.single_source)
+            .chain(&b.contested)
+            .find(|f| f.id == id)
+    });
+    let labels: Vec<&str> = x.reason.split(" against ").collect();
+    let (mine, theirs) = match labels.as_slice() {
+        [a, b] => (format!("'{a}'"), format!("'{b}'")),
+        _ => ("this side".to_string(), "the other side".to_string()),
+    };
+    let side = |label: &str, sources: &[ExportSource]| {
+        let n = sources.len();
+        format!(
+            "{label}: {n} independent reporting {} ({})",
+            if n == 1 { "chain" } else { "chains" },
+            chain_list(b, sources)
+        )
+    };
+    let mut out = Vec::new();
+    if let Some(o) = other {
+        let (n, m) = (c.sources.len(), o.sources.len());
+        let verdict = match n.cmp(&m) {
+            std::cmp::Ordering::Greater => format!("more give {mine}"),
+            std::cmp::Ordering::Less => format!("more give {theirs}"),
+            std::cmp::Ordering::Equal => "as many give each: undecided".to_string(),
+        };
+        out.push(format!(
+            "{}; {}; {verdict}",
+            side(&mine, &c.sources),
+            side(&theirs, &o.sources)
+        ));
+    }
+    for id in c
+        .supporting_documents
+        .iter()
+        .filter(|d| x.document_ids.contains(d))
+    {
+        out.push(format!(
+            "{} gives both: it contradicts itself",
+            b.cite_one(id)
+        ));
+    }
+    out
+}
+
 /// A role conflict's first side (the title the others contradict) and the
 /// rest; `None` for a conflict with no sides.
 pub fn role_sides(r: &ExportRoleConflict) -> Option<(&ExportRoleSide, &[ExportRoleSide])> {
@@ -318,25 +379,43 @@ pub fn role_notes(b: &Briefing, r: &ExportRoleConflict) -> Vec<String> {
         names.dedup();
         names.len()
     };
-    let counts: Vec<(String, usize)> = r
+    // Each side's independent reporting chains, named ("'U.S. President': 3
+    // independent reporting chains: Wall Street Journal (News Journos),
+    // AIWorldNewz.com, ee92d6ec"); findings stored before chains were kept
+    // for role conflicts count outlets and copies only.
+    let counts: Vec<(String, usize, String)> = r
         .sides
         .iter()
-        .map(|s| (s.title.clone(), sources(&s.document_ids)))
+        .map(|s| {
+            if s.sources.is_empty() {
+                (s.title.clone(), sources(&s.document_ids), String::new())
+            } else {
+                (s.title.clone(), s.sources.len(), chain_list(b, &s.sources))
+            }
+        })
         .collect();
     let mut out = vec![counts
         .iter()
-        .map(|(t, n)| {
-            format!(
-                "'{t}': {n} independent {}",
-                if *n == 1 { "source" } else { "sources" }
-            )
+        .map(|(t, n, named)| {
+            let noun = match (named.is_empty(), *n == 1) {
+                (true, true) => "source",
+                (true, false) => "sources",
+                (false, true) => "reporting chain",
+                (false, false) => "reporting chains",
+            };
+            if named.is_empty() {
+                format!("'{t}': {n} independent {noun}")
+            } else {
+                format!("'{t}': {n} independent {noun} ({named})")
+            }
         })
         .collect::<Vec<_>>()
-        .join(", ")];
+        .join("; ")];
     let most = counts.iter().map(|c| c.1).max().unwrap_or(0);
-    let leaders: Vec<&(String, usize)> = counts.iter().filter(|c| c.1 == most).collect();
-    if let [one] = leaders.as_slice() {
-        out[0].push_str(&format!("; more sources give '{}'", one.0));
+    let leaders: Vec<&(String, usize, String)> = counts.iter().filter(|c| c.1 == most).collect();
+    match leaders.as_slice() {
+        [one] => out[0].push_str(&format!("; more give '{}'", one.0)),
+        _ => out[0].push_str("; as many give each: undecided"),
     }
     for id in on_several_sides(r) {
         out.push(format!(
@@ -408,6 +487,7 @@ mod tests {
         let side = |title: &str, ids: &[&str]| ExportRoleSide {
             title: title.into(),
             document_ids: ids.iter().map(|s| s.to_string()).collect(),
+            sources: Vec::new(),
         };
         let r = ExportRoleConflict {
             entity: "Donald Trump".into(),

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use super::brief::{Briefing, SpeakerQuotes};
 use super::{
-    contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
-    support_sentences,
+    contest_notes, contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span,
+    support_line, support_sentences,
 };
 
 /// Every briefing, separated by a rule.
@@ -143,6 +143,9 @@ fn briefing(b: &Briefing, out: &mut String) {
             x.text,
             cite(b, &x.document_ids)
         );
+        for note in contest_notes(b, c, x) {
+            let _ = writeln!(out, "    {note}");
+        }
     }
     for r in &b.role_conflicts {
         let Some((first, rest)) = role_sides(r) else {

@@ -107,7 +107,8 @@ pub const BACK_TO_SCHEMA_4: &str = "DROP INDEX documents_staged; \
     DROP TABLE story_claim_contradictions; DROP TABLE story_claim_source_documents; \
     DROP TABLE story_claim_sources; DROP TABLE story_claim_documents; \
     DROP TABLE story_claim_members; DROP TABLE story_claims; \
-    DROP TABLE role_conflict_documents; DROP TABLE role_conflict_sides; \
+    DROP TABLE role_conflict_chains; DROP TABLE role_conflict_documents; \
+    DROP TABLE role_conflict_sides; \
     DROP TABLE role_conflicts;";
 
 pub fn stdout(o: &Output) -> String {

@@ -157,10 +157,20 @@ fn findings(ids: &[String]) -> StoryFindings {
                 RoleSide {
                     title: "former Mayor".into(),
                     documents: vec![ids[1].clone()],
+                    chains: vec![SourceRecord {
+                        documents: vec![ids[1].clone()],
+                        merged_because: vec![],
+                        chain: "Valley Herald".into(),
+                    }],
                 },
                 RoleSide {
                     title: "Mayor".into(),
                     documents: vec![ids[0].clone(), ids[2].clone()],
+                    chains: vec![SourceRecord {
+                        documents: vec![ids[0].clone(), ids[2].clone()],
+                        merged_because: vec!["same outlet: Harborline".into()],
+                        chain: "Harborline".into(),
+                    }],
                 },
             ],
         }],
@@ -283,7 +293,7 @@ fn new_findings_replace_the_old_ones_as_a_whole() {
 #[test]
 fn invalid_findings_are_refused_and_nothing_is_written() {
     type Breaker = fn(&mut Vec<StoryFindings>, &[String]);
-    let breakers: [(&str, Breaker); 6] = [
+    let breakers: [(&str, Breaker); 7] = [
         ("unknown story", |f, _| {
             f[0].story_id = "s-0123456789ab".into()
         }),
@@ -300,6 +310,14 @@ fn invalid_findings_are_refused_and_nothing_is_written() {
         ("no such claim", |f, ids| {
             f[0].claims[0].claims.push(r(&ids[1], 7))
         }),
+        (
+            "a chain holding a document its side does not give",
+            |f, ids| {
+                f[0].role_conflicts[0].sides[0].chains[0]
+                    .documents
+                    .push(ids[0].clone())
+            },
+        ),
     ];
     for (what, breaks) in breakers {
         let (mut store, ids) = stored();
