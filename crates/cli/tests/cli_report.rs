@@ -522,6 +522,26 @@ fn markdown_and_html_briefings_escape_the_documents_text() {
 }
 
 #[test]
+fn markdown_and_html_give_each_document_s_sentence_and_each_side_s_chains() {
+    let db = demo_db();
+    let md = run_ok(&db, &["report", "--format", "md"]);
+    let html = run_ok(&db, &["report", "--format", "html"]);
+    for page in [&md, &html] {
+        assert!(
+            page.contains("“Port officials say about 240 tonnes of industrial solvent escaped from two damaged tanks.”"),
+            "{page}"
+        );
+        assert!(page.contains(" (in part): “"), "{page}");
+        assert!(
+            page.contains("'nearly 300 tonnes': 1 independent reporting chain (")
+                || page.contains("&#39;nearly 300 tonnes&#39;: 1 independent reporting chain (")
+                || page.contains("&apos;nearly 300 tonnes&apos;: 1 independent reporting chain ("),
+            "{page}"
+        );
+    }
+}
+
+#[test]
 fn the_export_and_stories_carry_each_story_s_findings() {
     let db = demo_db();
     let v = db.export();

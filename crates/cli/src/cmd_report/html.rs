@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
 use super::{
-    contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span, support_line,
+    contest_notes, contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span,
+    support_line, support_sentences,
 };
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;\
@@ -146,6 +147,14 @@ fn briefing(b: &Briefing, out: &mut String) {
             for (why, docs) in merges(b, c) {
                 li.push_str(&detail(&why, &cite(b, &docs)));
             }
+            for (doc, sentence, whole) in support_sentences(c) {
+                let part = if whole { "" } else { " (in part)" };
+                li.push_str(&format!(
+                    "<div class=\"detail\">{}{part}: “{}”</div>",
+                    cite(b, &[doc.to_string()]),
+                    escape(sentence)
+                ));
+            }
             li
         }),
     );
@@ -177,8 +186,12 @@ fn briefing(b: &Briefing, out: &mut String) {
     let mut items: Vec<String> = pairs
         .iter()
         .map(|(c, x)| {
+            let notes: String = contest_notes(b, c, x)
+                .iter()
+                .map(|n| format!("<div class=\"detail\">{}</div>", escape(n)))
+                .collect();
             format!(
-                "{}{}{}",
+                "{}{}{}{notes}",
                 escape(&x.reason),
                 detail(&format!("“{}”", c.text), &cite(b, &c.supporting_documents)),
                 detail(&format!("against “{}”", x.text), &cite(b, &x.document_ids))
