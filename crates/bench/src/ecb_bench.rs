@@ -669,7 +669,7 @@ const PAIR_MODEL: crate::samefact_bench::TrainSettings = crate::samefact_bench::
 /// story's (overlap weighted by rarity among the story's statements, one main verb class, a shared
 /// class, entity or subject, times agreeing, times differing).
 fn pair_features(a: &Parts, b: &Parts, weights: &HashMap<String, f32>) -> Vec<f32> {
-    let mut f = crosscheck_samefact::features(&a.statement, &b.statement);
+    let mut f = crosscheck_samefact::features(a.statement(), b.statement());
     let flag = |x: bool| f32::from(u8::from(x));
     let times = !a.time.is_empty() && !b.time.is_empty();
     f.extend([

@@ -46,6 +46,7 @@
 //! story is not an all-pairs step over its claims.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use crosscheck_claims::lexicon;
 use crosscheck_cluster::terms::words;
@@ -99,8 +100,13 @@ pub struct Parts<'a> {
     pub words: BTreeSet<String>,
     /// The predicate classes of every verb and event noun in the claim.
     pub classes: BTreeSet<String>,
-    /// The claim as the same-fact judge reads it.
-    pub statement: Statement,
+    /// The claim's sentence.
+    pub sentence: &'a str,
+    /// The claim as the same-fact judge reads it, made on first use
+    /// ([`Parts::statement`]): most of a large story's statements share no
+    /// block with another outlet's, and analysing a sentence is the costly
+    /// part of a comparison.
+    statement: OnceLock<Statement>,
 }
 
 impl<'a> Parts<'a> {
@@ -168,8 +174,14 @@ impl<'a> Parts<'a> {
             time,
             words,
             classes,
-            statement: Statement::new(sentence),
+            sentence,
+            statement: OnceLock::new(),
         }
+    }
+
+    /// The claim as the same-fact judge reads it.
+    pub fn statement(&self) -> &Statement {
+        self.statement.get_or_init(|| Statement::new(self.sentence))
     }
 
     /// Weighted Jaccard of the words: each word weighs its rarity among
@@ -303,7 +315,7 @@ pub fn relate(
                 || overlap >= EVENT_OVERLAP && a.same_event(b))
         || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts
         || overlap >= EVENT_OVERLAP && a.shares_measure(b);
-    let verdict = Judge::shipped().judge(&a.statement, &b.statement);
+    let verdict = Judge::shipped().judge(a.statement(), b.statement());
     if same {
         // The rules see shared words and classes; the judge reads the sentences. A match it
         // scores as plainly different is two facts that share their actors ("confirmed her
@@ -376,7 +388,11 @@ pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
     };
     // (overlap, i, j, a core match), strongest first. A core match is one
     // of the same main class, or of one measured quantity.
-    let mut edges: Vec<(f32, usize, usize, bool)> = candidate_pairs(&parts)
+    let listed: Vec<bool> = refs
+        .iter()
+        .map(|&r| claim(docs, r).checkworthiness >= CHECKWORTHY)
+        .collect();
+    let mut edges: Vec<(f32, usize, usize, bool)> = candidate_pairs(&parts, &listed)
         .into_iter()
         .filter_map(|(i, j)| {
             let overlap = related(i, j)?;
@@ -538,21 +554,44 @@ pub fn claim<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> &'a DocClaim {
     &docs[r.0].analysis.claims[r.1]
 }
 
-/// Pairs of claims sharing a block: a content word, an entity or a class.
-fn candidate_pairs(parts: &[Parts]) -> Vec<(usize, usize)> {
+/// Pairs of statements sharing a block (a content word, an entity or a
+/// class), at least one of them check-worthy (`listed`): a statement below
+/// the cut only supports a fact, so two of them are never compared, which
+/// keeps the pairs near those of the check-worthy claims alone. The
+/// check-worthy claims of a block are compared as [`block_pairs`] does; each
+/// other statement with at most [`BLOCK_PEERS`] of them per block.
+fn candidate_pairs(parts: &[Parts], listed: &[bool]) -> Vec<(usize, usize)> {
     let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, p) in parts.iter().enumerate() {
-        let keys = p
-            .words
+    let keys = |p: &Parts| -> Vec<String> {
+        p.words
             .iter()
             .map(|w| format!("w:{w}"))
             .chain(p.entities.iter().map(|e| format!("e:{e}")))
-            .chain(std::iter::once(format!("c:{}", p.class)));
-        for k in keys {
+            .chain(std::iter::once(format!("c:{}", p.class)))
+            .collect()
+    };
+    for (i, p) in parts.iter().enumerate().filter(|(i, _)| listed[*i]) {
+        for k in keys(p) {
             blocks.entry(k).or_default().push(i);
         }
     }
-    block_pairs(blocks.into_values())
+    let mut pairs = Vec::new();
+    for (j, p) in parts.iter().enumerate().filter(|(j, _)| !listed[*j]) {
+        for k in keys(p) {
+            if let Some(members) = blocks.get(&k) {
+                pairs.extend(
+                    members
+                        .iter()
+                        .take(BLOCK_PEERS)
+                        .map(|&i| (i.min(j), i.max(j))),
+                );
+            }
+        }
+    }
+    pairs.extend(block_pairs(blocks.into_values()));
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Members of a block each one is compared with (the ones before it), so

@@ -402,7 +402,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 7);
+        assert_eq!(LATEST_VERSION, 8);
     }
 
     #[test]

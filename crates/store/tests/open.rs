@@ -77,8 +77,8 @@ fn reopening_keeps_the_data_and_does_not_migrate_again() {
     // story_claim_documents, story_claim_sources,
     // story_claim_source_documents, story_claim_contradictions,
     // story_contradiction_claims, role_conflicts, role_conflict_sides,
-    // role_conflict_documents.
-    assert_eq!(tables, 25);
+    // role_conflict_documents; migration 8: role_conflict_chains.
+    assert_eq!(tables, 26);
 }
 
 #[test]
@@ -95,14 +95,14 @@ fn a_newer_schema_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");
     drop(SqliteStore::open(&path).unwrap());
-    raw(&path).pragma_update(None, "user_version", 9).unwrap();
+    raw(&path).pragma_update(None, "user_version", 10).unwrap();
     let before = snapshot(dir.path());
     let err = SqliteStore::open(&path).unwrap_err();
     assert!(
         matches!(
             err,
             StoreError::TooNew {
-                found: 9,
+                found: 10,
                 supported: LATEST_VERSION
             }
         ),
@@ -110,7 +110,7 @@ fn a_newer_schema_version_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "database schema version 9 is newer than this program supports (7)"
+        "database schema version 10 is newer than this program supports (8)"
     );
     assert_eq!(snapshot(dir.path()), before);
 }
