@@ -58,7 +58,7 @@ pub fn number_and_date_conflicts(
         }
     }
     for (g, h) in align::block_pairs(by_class_entity.into_values()) {
-        if one_document(&groups[g], &groups[h]) {
+        if one_document(&groups[g], &groups[h]) || apart(docs, &groups[g], &groups[h]) {
             continue;
         }
         if let Some(reason) = conflict(docs, &groups[g], &groups[h], &heads[g], &heads[h]) {
@@ -97,7 +97,7 @@ pub fn number_and_date_conflicts(
     }
     for (g, h) in pairs {
         let already = out[g].iter().any(|c| c.claims == groups[h]);
-        if already {
+        if already || apart(docs, &groups[g], &groups[h]) {
             continue;
         }
         if let Some((reason_g, reason_h)) = measure_conflict(docs, &parts, &groups[g], &groups[h]) {
@@ -120,6 +120,20 @@ pub fn number_and_date_conflicts(
 fn one_document(g: &[ClaimRef], h: &[ClaimRef]) -> bool {
     let d = g[0].0;
     g.iter().chain(h).all(|r| r.0 == d)
+}
+
+/// The two groups come from different developments of the story only (every
+/// document's episode known, none shared): a figure that changes from one
+/// development to the next is an update ("12 dead" on Tuesday, "15 dead" a
+/// month later), not two sources disagreeing.
+fn apart(docs: &[StoryDoc], g: &[ClaimRef], h: &[ClaimRef]) -> bool {
+    let episodes = |x: &[ClaimRef]| -> Option<BTreeSet<usize>> {
+        x.iter().map(|r| docs[r.0].episode).collect()
+    };
+    match (episodes(g), episodes(h)) {
+        (Some(a), Some(b)) => a.is_disjoint(&b),
+        _ => false,
+    }
 }
 
 /// Two groups that give one measured quantity differently: the first pair

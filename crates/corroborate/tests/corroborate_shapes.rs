@@ -14,6 +14,7 @@ struct Doc {
     analysis: DocAnalysis,
     upstream: Vec<String>,
     copy_of: Option<usize>,
+    episode: Option<usize>,
 }
 
 fn doc(id: &str, outlet: &str, date: Option<&str>, text: &str, upstream: &[&str]) -> Doc {
@@ -25,6 +26,7 @@ fn doc(id: &str, outlet: &str, date: Option<&str>, text: &str, upstream: &[&str]
         text: text.into(),
         upstream: upstream.iter().map(|u| u.to_string()).collect(),
         copy_of: None,
+        episode: None,
     }
 }
 
@@ -39,7 +41,7 @@ fn run(docs: &[Doc]) -> Findings {
             analysis: &d.analysis,
             upstream: &d.upstream,
             copy_of: d.copy_of,
-            episode: None,
+            episode: d.episode,
         })
         .collect();
     corroborate(&story)
@@ -49,6 +51,28 @@ const KILLED_12: &str = "The fire at the Saltmere chemical port killed 12 worker
     the port authority said in a statement.";
 const KILLED_15: &str = "The fire at the Saltmere chemical port killed 15 workers on Tuesday, \
     according to hospital officials in the city.";
+
+#[test]
+fn a_number_that_changes_between_developments_is_an_update_not_a_contest() {
+    let mut docs = [
+        doc("a", "Harbor Line", Some("2026-01-15"), KILLED_12, &[]),
+        doc("b", "Coastal Times", Some("2026-03-02"), KILLED_15, &[]),
+    ];
+    docs[0].episode = Some(0);
+    docs[1].episode = Some(1);
+    let f = run(&docs);
+    assert!(
+        f.claims.iter().all(|c| c.contradictions.is_empty()),
+        "{f:#?}"
+    );
+    // in one development the same two reports disagree
+    docs[1].episode = Some(0);
+    let f = run(&docs);
+    assert!(
+        f.claims.iter().all(|c| c.contradictions.len() == 1),
+        "{f:#?}"
+    );
+}
 
 #[test]
 fn a_different_number_for_the_same_fact_is_contested() {
