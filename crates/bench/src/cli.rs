@@ -1,11 +1,18 @@
 //! What the benchmark programs share on the command line: `--name value` /
 //! `--name=value` flags, the debug-build warning, and printing the report.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
 use anyhow::{anyhow, bail, Context, Result};
+
+/// The shared corpora beside the project root (`../shared/corpora`), the
+/// benchmarks' default input.
+pub fn shared_corpora(root: &Path) -> PathBuf {
+    let c = root.join("..").join("shared").join("corpora");
+    c.canonicalize().unwrap_or(c)
+}
 
 /// The value of the flag being parsed: given inline (`--name=value`) or as
 /// the next argument.

@@ -374,7 +374,7 @@ impl Prepared {
     /// The learned pair model's examples: pairs of statements of different articles of one topic in one
     /// crosscheck story (as alignment sees them), both in validated sentences, of the topics `keep`
     /// accepts; (features, same event).
-    pub fn event_examples(&self, keep: impl Fn(u32) -> bool) -> Vec<(Vec<f32>, bool)> {
+    pub fn pair_examples(&self, keep: impl Fn(u32) -> bool) -> Vec<(Vec<f32>, bool)> {
         let mut out = Vec::new();
         for members in self.story_topic_groups() {
             if !keep(self.articles[members[0]].topic) {
@@ -602,7 +602,7 @@ pub fn run(o: &Options) -> Result<String> {
     // a learned pair model (the judge's and the story's features), trained on the training topics:
     // how far one sentence pair's features go towards this notion of one event
     {
-        let train = prepared.event_examples(|t| !DEV_TOPICS.contains(&t));
+        let train = prepared.pair_examples(|t| !DEV_TOPICS.contains(&t));
         let weighted: Vec<(Vec<f32>, f32, f32)> = train
             .iter()
             .map(|(f, y)| (f.clone(), f32::from(u8::from(*y)), 1.0))
@@ -615,7 +615,7 @@ pub fn run(o: &Options) -> Result<String> {
         let best = best_f1_cut(&mut scored);
         let precise = precision_cut(&mut scored, 0.85);
         out.push_str("\nA learned pair model over the judge's features and the story's (weighted overlap, main verb class, a shared class, entity, subject, times agreeing or not), trained on the training topics' statement pairs of one crosscheck story, scored on the dev topics' pairs:\n\n| cut | P | R | F1 |\n|---|---|---|---|\n");
-        let dev = prepared.event_examples(|t| DEV_TOPICS.contains(&t));
+        let dev = prepared.pair_examples(|t| DEV_TOPICS.contains(&t));
         let mut all = Counts::default();
         for (_, g) in &dev {
             all.add(true, *g);

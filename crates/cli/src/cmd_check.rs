@@ -63,36 +63,15 @@ struct Finding {
 pub fn parse_claims(path: &Path, content: &str) -> Result<Vec<Claim>, String> {
     let mut claims = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    for (i, line) in content.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = || format!("{} line {}", path.display(), i + 1);
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{}: not JSON ({e})", at()))?;
-        let field = |key: &str| -> Result<String, String> {
-            match value.get(key) {
-                Some(serde_json::Value::String(s)) => Ok(s.clone()),
-                Some(_) => Err(format!("{}: \"{key}\" is not a string", at())),
-                None => Err(format!(
-                    "{}: expected an object with string \"id\" and \"text\", no \"{key}\"",
-                    at()
-                )),
-            }
-        };
-        if !value.is_object() {
-            return Err(format!(
-                "{}: expected an object with string \"id\" and \"text\"",
-                at()
-            ));
-        }
-        let (id, text) = (field("id")?, field("text")?);
+    let shape = "an object with string \"id\" and \"text\"";
+    for line in crate::jsonl::objects(path, content, shape)? {
+        let missing = format!("expected {shape}, ");
+        let (id, text) = (line.string("id", &missing)?, line.string("text", &missing)?);
         if text.trim().is_empty() {
-            return Err(format!("{}: \"text\" is empty", at()));
+            return Err(format!("{}: \"text\" is empty", line.at));
         }
         if !seen.insert(id.clone()) {
-            return Err(format!("{}: claim id {id:?} appears twice", at()));
+            return Err(format!("{}: claim id {id:?} appears twice", line.at));
         }
         claims.push(Claim { id, text });
     }

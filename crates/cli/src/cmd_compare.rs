@@ -50,38 +50,23 @@ struct Judged<'a> {
 
 /// The pairs of a JSON lines file; an error names the file and line.
 pub fn parse_pairs(path: &Path, content: &str) -> Result<Vec<Pair>, String> {
-    let mut pairs = Vec::new();
-    for (i, line) in content.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let at = || format!("{} line {}", path.display(), i + 1);
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{}: not JSON ({e})", at()))?;
-        let Some(object) = value.as_object() else {
-            return Err(format!(
-                "{}: expected an object with \"id\", \"a\" and \"b\"",
-                at()
-            ));
-        };
-        let id = match object.get("id") {
-            Some(v @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => v.clone(),
-            Some(_) => return Err(format!("{}: \"id\" is not a string or a number", at())),
-            None => return Err(format!("{}: no \"id\"", at())),
-        };
-        let text = |key: &str| match object.get(key) {
-            Some(serde_json::Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(format!("{}: \"{key}\" is not a string", at())),
-            None => Err(format!("{}: no \"{key}\"", at())),
-        };
-        pairs.push(Pair {
-            id,
-            a: text("a")?,
-            b: text("b")?,
-        });
-    }
-    Ok(pairs)
+    crate::jsonl::objects(path, content, "an object with \"id\", \"a\" and \"b\"")?
+        .into_iter()
+        .map(|line| {
+            let id = match line.object.get("id") {
+                Some(v @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => {
+                    v.clone()
+                }
+                Some(_) => return Err(format!("{}: \"id\" is not a string or a number", line.at)),
+                None => return Err(format!("{}: no \"id\"", line.at)),
+            };
+            Ok(Pair {
+                id,
+                a: line.string("a", "")?,
+                b: line.string("b", "")?,
+            })
+        })
+        .collect()
 }
 
 pub fn run(args: &CompareArgs) -> Result<Exit> {

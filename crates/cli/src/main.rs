@@ -15,6 +15,7 @@ mod cmd_signals;
 mod cmd_stories;
 mod exit;
 mod interrupt;
+mod jsonl;
 mod output;
 mod pipeline;
 mod recluster;

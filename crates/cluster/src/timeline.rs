@@ -203,8 +203,9 @@ pub fn title(labels: &Labels, vectors: &[TermVec], members: &[usize]) -> String 
 
 /// A text's lead: the first sentence of its first paragraph of at least
 /// [`LEAD_MIN_WORDS`] words (shorter ones are headlines, bylines, datelines
-/// or addresses), at most [`LEAD_BYTES`] long (cut at a word); empty when no
-/// paragraph is long enough.
+/// or addresses; a shorter first sentence takes the next ones with it), at
+/// most [`LEAD_BYTES`] long (cut at a word); empty when no paragraph is long
+/// enough.
 pub fn lead(text: &str) -> &str {
     let Some(paragraph) = text
         .lines()
@@ -213,23 +214,13 @@ pub fn lead(text: &str) -> &str {
     else {
         return "";
     };
-    // the first sentence end after the minimum words: ". " (or "?", "!",
-    // a closing quote after them) before a capital letter or a quote
-    let mut words = 0;
+    // its first sentences (the analysis stage's splitter), until they hold
+    // the minimum words: a short opening sentence is not a lead on its own
     let mut end = paragraph.len();
-    for (i, c) in paragraph.char_indices() {
-        if c == ' ' {
-            words += 1;
-            let prev = paragraph[..i].trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']);
-            let next = paragraph[i + 1..].chars().next();
-            if words >= LEAD_MIN_WORDS
-                && prev.ends_with(['.', '?', '!'])
-                && next.is_some_and(|n| n.is_uppercase() || "\"\u{201c}'".contains(n))
-                && !abbreviation(prev)
-            {
-                end = i;
-                break;
-            }
+    for s in crosscheck_nlp::sentences::split_sentences(paragraph) {
+        if paragraph[..s.end].split_whitespace().count() >= LEAD_MIN_WORDS {
+            end = s.end;
+            break;
         }
     }
     let sentence = &paragraph[..end];
@@ -244,20 +235,6 @@ pub fn lead(text: &str) -> &str {
         Some(space) => &sentence[..space],
         None => &sentence[..cut],
     }
-}
-
-/// A word ending in a period that does not end a sentence: an initial
-/// ("J.") or a title or abbreviation ("Mr.", "U.S.").
-fn abbreviation(before: &str) -> bool {
-    let word = before.rsplit(' ').next().unwrap_or(before);
-    let stem = word.trim_end_matches('.');
-    stem.chars().count() <= 1
-        || stem.contains('.')
-        || [
-            "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Jr",
-            "Sr", "Inc", "Corp", "Co", "No", "Prof", "Rev",
-        ]
-        .contains(&stem)
 }
 
 /// A document's title: its headline, else the first words of its text

@@ -20,7 +20,7 @@ run as: cargo run --release -p crosscheck-bench --bin bench-compare -- [OPTIONS]
 fn main() -> ExitCode {
     cli::warn_if_debug_build();
     let mut opts = Options {
-        corpora: project_root().join("..").join("shared").join("corpora"),
+        corpora: cli::shared_corpora(&project_root()),
     };
     if let Err(e) = cli::parse_flags(USAGE, |name, value| {
         match name {

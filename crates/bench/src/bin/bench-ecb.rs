@@ -19,11 +19,7 @@ run as: cargo run --release -p crosscheck-bench --bin bench-ecb -- [OPTIONS]";
 
 fn parse_args() -> Result<Options> {
     let mut opts = Options {
-        corpus: project_root()
-            .join("..")
-            .join("shared")
-            .join("corpora")
-            .join("ecbplus"),
+        corpus: cli::shared_corpora(&project_root()).join("ecbplus"),
     };
     cli::parse_flags(USAGE, |name, value| {
         match name {

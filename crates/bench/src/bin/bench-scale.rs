@@ -44,7 +44,7 @@ fn parse_args() -> Result<Options> {
         .and_then(|p| p.parent().map(|d| d.join("crosscheck")))
         .unwrap_or_else(|| root.join("target/release/crosscheck"));
     let mut opts = Options {
-        corpora: root.join("..").join("shared").join("corpora"),
+        corpora: cli::shared_corpora(&root),
         sizes: vec![10_000, 100_000],
         seed: 1,
         jobs: None,

@@ -39,10 +39,7 @@ run as: cargo run --release -p crosscheck-bench --bin bench-extract -- [OPTIONS]
 fn parse_args() -> Result<Options> {
     let root = project_root();
     let mut opts = Options {
-        corpora: {
-            let c = root.join("..").join("shared").join("corpora");
-            c.canonicalize().unwrap_or(c)
-        },
+        corpora: cli::shared_corpora(&root),
         systems: SystemId::ALL.to_vec(),
         limit: None,
         repeat: 3,

@@ -19,7 +19,7 @@ const USAGE: &str =
 
 fn run() -> Result<String> {
     let root = project_root();
-    let mut corpora = root.join("..").join("shared").join("corpora");
+    let mut corpora = cli::shared_corpora(&root);
     let mut out = None;
     let mut spec = Spec {
         docs: 0,

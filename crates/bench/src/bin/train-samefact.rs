@@ -20,7 +20,7 @@ run as: cargo run --release -p crosscheck-bench --bin train-samefact -- [OPTIONS
 
 fn main() -> ExitCode {
     let root = project_root();
-    let mut corpora = root.join("..").join("shared").join("corpora");
+    let mut corpora = cli::shared_corpora(&root);
     let mut out = root
         .join("crates")
         .join("samefact")

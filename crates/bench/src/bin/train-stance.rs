@@ -20,11 +20,7 @@ run as: cargo run --release -p crosscheck-bench --bin train-stance -- [OPTIONS]"
 fn parse_args() -> Result<Options> {
     let root = project_root();
     let mut opts = Options {
-        corpus: root
-            .join("..")
-            .join("shared")
-            .join("corpora")
-            .join("fnc1-train"),
+        corpus: cli::shared_corpora(&root).join("fnc1-train"),
         out: root
             .join("crates")
             .join("corroborate")

@@ -270,12 +270,7 @@ fn polnear_texts(corpus: &Path) -> Result<Vec<String>> {
 
 /// `../shared/corpora/claimbuster` next to the project root.
 pub fn default_corpus(root: &Path) -> PathBuf {
-    let c = root
-        .join("..")
-        .join("shared")
-        .join("corpora")
-        .join("claimbuster");
-    c.canonicalize().unwrap_or(c)
+    crate::cli::shared_corpora(root).join("claimbuster")
 }
 
 #[cfg(test)]

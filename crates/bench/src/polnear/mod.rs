@@ -476,10 +476,5 @@ fn diagnostics(split: &Split, scores: &[DocScore]) -> String {
 
 /// `../shared/corpora/polnear` next to the project root.
 pub fn default_corpus(root: &Path) -> PathBuf {
-    let c = root
-        .join("..")
-        .join("shared")
-        .join("corpora")
-        .join("polnear");
-    c.canonicalize().unwrap_or(c)
+    crate::cli::shared_corpora(root).join("polnear")
 }

@@ -215,12 +215,7 @@ pub fn run(opts: &Options) -> Result<String> {
 
 /// `../shared/corpora/fnc1-stories-dev` next to the project root.
 pub fn default_corpus(root: &Path) -> PathBuf {
-    let c = root
-        .join("..")
-        .join("shared")
-        .join("corpora")
-        .join("fnc1-stories-dev");
-    c.canonicalize().unwrap_or(c)
+    crate::cli::shared_corpora(root).join("fnc1-stories-dev")
 }
 
 #[cfg(test)]

@@ -331,16 +331,11 @@ pub fn contest_notes(b: &Briefing, c: &ExportStoryClaim, x: &ExportContradiction
     };
     let mut out = Vec::new();
     if let Some(o) = other {
-        let (n, m) = (c.sources.len(), o.sources.len());
-        let verdict = match n.cmp(&m) {
-            std::cmp::Ordering::Greater => format!("more give {mine}"),
-            std::cmp::Ordering::Less => format!("more give {theirs}"),
-            std::cmp::Ordering::Equal => "as many give each: undecided".to_string(),
-        };
         out.push(format!(
-            "{}; {}; {verdict}",
+            "{}; {}; {}",
             side(&mine, &c.sources),
-            side(&theirs, &o.sources)
+            side(&theirs, &o.sources),
+            more_give(&[(&mine, c.sources.len()), (&theirs, o.sources.len())])
         ));
     }
     for id in c
@@ -354,6 +349,21 @@ pub fn contest_notes(b: &Briefing, c: &ExportStoryClaim, x: &ExportContradiction
         ));
     }
     out
+}
+
+/// Which side more independent chains give ("more give 'X'"), or that no
+/// side leads ("as many give each: undecided").
+fn more_give(sides: &[(&str, usize)]) -> String {
+    let most = sides.iter().map(|s| s.1).max().unwrap_or(0);
+    match sides
+        .iter()
+        .filter(|s| s.1 == most)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [one] => format!("more give {}", one.0),
+        _ => "as many give each: undecided".to_string(),
+    }
 }
 
 /// A role conflict's first side (the title the others contradict) and the
@@ -411,12 +421,13 @@ pub fn role_notes(b: &Briefing, r: &ExportRoleConflict) -> Vec<String> {
         })
         .collect::<Vec<_>>()
         .join("; ")];
-    let most = counts.iter().map(|c| c.1).max().unwrap_or(0);
-    let leaders: Vec<&(String, usize, String)> = counts.iter().filter(|c| c.1 == most).collect();
-    match leaders.as_slice() {
-        [one] => out[0].push_str(&format!("; more give '{}'", one.0)),
-        _ => out[0].push_str("; as many give each: undecided"),
-    }
+    let titles: Vec<String> = counts.iter().map(|c| format!("'{}'", c.0)).collect();
+    let sides: Vec<(&str, usize)> = titles
+        .iter()
+        .zip(&counts)
+        .map(|(t, c)| (t.as_str(), c.1))
+        .collect();
+    out[0].push_str(&format!("; {}", more_give(&sides)));
     for id in on_several_sides(r) {
         out.push(format!(
             "{} gives more than one of these titles: it contradicts itself",
