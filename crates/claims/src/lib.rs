@@ -13,7 +13,8 @@
 //! - [`hedges`]: "reportedly", "may", "is said to";
 //! - [`checkworthy`]: the check-worthiness model, and [`evidence`]: what
 //!   the claim's anchors, tense and subject add to the model's score;
-//! - [`key`]: the cross-document key.
+//! - [`key`]: the cross-document key;
+//! - [`parts`]: the checkable parts of a claim, for partial support.
 
 pub mod candidates;
 pub mod checkworthy;
@@ -21,6 +22,7 @@ pub mod evidence;
 pub mod hedges;
 pub mod key;
 pub mod lexicon;
+pub mod parts;
 pub mod predicate;
 
 use crosscheck_model::{Amount, DocEntity, EntityKind, Span, TimeExpr};

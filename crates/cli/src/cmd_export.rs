@@ -8,10 +8,11 @@ use std::collections::HashMap;
 
 use crosscheck_model::{
     claim_id, document_entity_id, episode_id, quote_id, story_claim_id, AttributionKind,
-    ExportAmount, ExportAttribution, ExportClaim, ExportClaimEntity, ExportContradiction,
-    ExportCopy, ExportCopyGroup, ExportDocument, ExportEntity, ExportEpisode, ExportEvidence,
-    ExportLine, ExportMention, ExportQuote, ExportRole, ExportRoleConflict, ExportRoleSide,
-    ExportSource, ExportStory, ExportStoryClaim, ExportTime, LineType, SCHEMA_VERSION,
+    ExportAmount, ExportAttribution, ExportClaim, ExportClaimEntity, ExportClaimPart,
+    ExportContradiction, ExportCopy, ExportCopyGroup, ExportDocument, ExportEntity, ExportEpisode,
+    ExportEvidence, ExportLine, ExportMention, ExportQuote, ExportRole, ExportRoleConflict,
+    ExportRoleSide, ExportSource, ExportStory, ExportStoryClaim, ExportTime, LineType,
+    SCHEMA_VERSION,
 };
 use crosscheck_store::{
     ClaimEntity, ClaimEvidence, ClaimFilter, ClaimRecord, EntityRecord, FindingsRecord,
@@ -371,6 +372,28 @@ pub fn export_story_claims(story_id: &str, f: &FindingsRecord) -> Vec<ExportStor
                 .collect(),
             unattributed: c.unattributed,
             sources: c.sources.iter().map(export_source).collect(),
+            parts: c
+                .parts
+                .iter()
+                .map(|p| ExportClaimPart {
+                    // The part's words, from its first claim's (the store
+                    // keeps parts inside it).
+                    text: c
+                        .claims
+                        .first()
+                        .and_then(|m| {
+                            m.text
+                                .get(p.start.checked_sub(m.start)?..p.end.checked_sub(m.start)?)
+                        })
+                        .unwrap_or_default()
+                        .to_string(),
+                    start: p.start,
+                    end: p.end,
+                    main: p.main,
+                    supporting_documents: p.documents.clone(),
+                    sources: p.sources.iter().map(export_source).collect(),
+                })
+                .collect(),
         })
         .collect()
 }

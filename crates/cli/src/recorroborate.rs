@@ -11,8 +11,8 @@ use anyhow::Result;
 use crosscheck_corroborate::{corroborate, Findings, Status, StoryDoc};
 use crosscheck_model::ClaimStatus;
 use crosscheck_store::{
-    ClaimRef, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord,
-    StoreError, StoryDocument, StoryFindings,
+    ClaimRef, FactPartRecord, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide,
+    SourceRecord, StoreError, StoryDocument, StoryFindings,
 };
 use rayon::prelude::*;
 
@@ -135,6 +135,17 @@ fn with_ids(story_id: &str, docs: &[StoryDocument], f: &Findings) -> StoryFindin
                     })
                     .collect(),
                 unattributed: c.unattributed,
+                parts: c
+                    .parts
+                    .iter()
+                    .map(|p| FactPartRecord {
+                        start: p.span.0,
+                        end: p.span.1,
+                        main: p.main,
+                        documents: ids(&p.documents),
+                        sources: p.sources.iter().map(source_record).collect(),
+                    })
+                    .collect(),
             })
             .collect(),
         role_conflicts: f

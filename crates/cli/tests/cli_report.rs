@@ -151,10 +151,26 @@ fn the_demo_briefing_confirms_facts_by_independent_outlets_and_counts_copies_onc
         let item = item_with(&confirmed, fact);
         assert!(item.contains("2 independent reporting chains: "), "{item}");
     }
+    // The rejection is confirmed by four chains; what Arvelo told reporters with it, by
+    // The Coastal Times alone.
+    let rejection = item_with(&confirmed, "turned down Kestria's offer");
+    assert!(
+        rejection.contains("    in parts:")
+            && rejection.contains(
+                "“President Tomas Arvelo on Tuesday turned down Kestria's offer to send navy ships \
+                 to Saltmere” (its main claim): 4 independent reporting chains"
+            )
+            && rejection.contains(
+                "“telling reporters at the Amber Palace that the clean-up of the city's harbour \
+                 would remain in Velorian hands.”: The Coastal Times only"
+            ),
+        "{rejection}"
+    );
     // Every item cites its documents (short id, outlet, date), then gives
     // each further document's sentence.
     for item in &confirmed {
-        let lines: Vec<&str> = item.lines().collect();
+        // What parts of it each chain states comes after.
+        let lines: Vec<&str> = item.lines().take_while(|l| *l != "    in parts:").collect();
         let sentences = lines.iter().filter(|l| l.starts_with("      ")).count();
         let last = lines[lines.len() - 1 - sentences].trim();
         let cites = last
@@ -334,14 +350,28 @@ fn the_seed_briefing_has_the_rejection_the_unsourced_statistics_and_the_wrong_ti
         ),
         "{rejection}"
     );
-    // The designation alone supports part of "the designation led to Special Forces
-    // preparations", and says so.
-    let designation = item_with(&confirmed, "recent designation of several cartels");
+    // The designation is confirmed, as a part of Thin Line News's sentence; what it led to
+    // rests on Thin Line News alone, and the briefing says which part each chain states.
+    let part = item_with(&confirmed, "“Trump's recent designation of several cartels");
     assert!(
-        designation
-            .contains("      119337ec (in part): “Moreover, Trump has classified drug cartels"),
-        "{designation}"
+        part.contains("(part of a single-source claim below)")
+            && part.contains(
+                "2 independent reporting chains: USA Herald (Thin Line News), Wall Street Journal \
+                 (119337ec) · 2 documents"
+            ),
+        "{part}"
     );
+    let single = items(&section(&text, "SINGLE-SOURCE CLAIMS"));
+    let designation = item_with(&single, "recent designation of several cartels");
+    for line in [
+        "    Thin Line News only, no source named [5ccdb50e Thin Line News 2025-05-05]",
+        "      119337ec (in part): “Moreover, Trump has classified drug cartels",
+        "    in parts:",
+        "      “has already led to increased U.S. military presence along the southern border” \
+         (its main claim): USA Herald (Thin Line News) only",
+    ] {
+        assert!(designation.contains(line), "{line} in {designation}");
+    }
     // Confirming the rejection in a speech is not confirming the offer.
     assert!(
         !confirmed

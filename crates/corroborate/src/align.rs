@@ -46,9 +46,11 @@
 //! story is not an all-pairs step over its claims.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crosscheck_claims::lexicon;
+use crosscheck_claims::parts::checkable_parts;
 use crosscheck_cluster::terms::words;
 use crosscheck_model::{DocClaim, DocEntity, UnionFind, CHECKWORTHY};
 use crosscheck_samefact::{Judge, Statement};
@@ -107,6 +109,9 @@ pub struct Parts<'a> {
     /// block with another outlet's, and analysing a sentence is the costly
     /// part of a comparison.
     statement: OnceLock<Statement>,
+    /// The claim's checkable parts as the judge reads them, when it has
+    /// several (`crosscheck_claims::parts`), made on first use.
+    pieces: OnceLock<Vec<(Range<usize>, Statement)>>,
 }
 
 impl<'a> Parts<'a> {
@@ -176,12 +181,45 @@ impl<'a> Parts<'a> {
             classes,
             sentence,
             statement: OnceLock::new(),
+            pieces: OnceLock::new(),
         }
     }
 
     /// The claim as the same-fact judge reads it.
     pub fn statement(&self) -> &Statement {
         self.statement.get_or_init(|| Statement::new(self.sentence))
+    }
+
+    /// Its checkable parts (byte ranges of the sentence) as the judge reads
+    /// them; none when it is one.
+    pub fn pieces(&self) -> &[(Range<usize>, Statement)] {
+        self.pieces.get_or_init(|| {
+            let ranges = checkable_parts(self.sentence);
+            if ranges.len() < 2 {
+                return Vec::new();
+            }
+            ranges
+                .into_iter()
+                .map(|r| (r.clone(), Statement::new(&self.sentence[r])))
+                .collect()
+        })
+    }
+
+    /// The part of this claim the judge finds stating `other` whole, with
+    /// its score, the best of several (partial support: "the designation"
+    /// of "the designation has led to more patrols").
+    pub fn part_stating(&self, other: &Parts) -> Option<(f32, Range<usize>)> {
+        let judge = Judge::shipped();
+        self.pieces()
+            .iter()
+            .filter_map(|(r, p)| {
+                let v = judge.judge(p, other.statement());
+                v.same.then(|| (v.score, r.clone()))
+            })
+            .fold(None, |best, x| match best {
+                Some(b) if b.0 >= x.0 => Some(b),
+                _ => Some(x),
+            })
     }
 
     /// Weighted Jaccard of the words: each word weighs its rarity among
@@ -324,7 +362,30 @@ pub fn relate(
     }
     // The learned judge: paraphrases that share few words ("declined the proposal" / "rejected the
     // offer"), never a number on one side only.
-    (verdict.same && !one_sided).then_some(verdict.score * STRONG_OVERLAP)
+    if verdict.same && !one_sided {
+        return Some(verdict.score * STRONG_OVERLAP);
+    }
+    // One states a part of the other ("designated the valley a disaster zone" / "the designation
+    // of the valley as a disaster zone has led to school closures"): a weaker match, which
+    // `partial` then counts part by part. Tried only for claims that share a name or words, and
+    // never with a number on one side only, in the part or the other claim.
+    if a.shares_entity(b) || overlap >= WEAK_OVERLAP {
+        let numberless = |c: &DocClaim, r: &Range<usize>| {
+            c.amounts.iter().all(|x| {
+                let at = x.span().start.saturating_sub(c.span.start);
+                !r.contains(&at)
+            })
+        };
+        return [(a, b, claims.0, claims.1), (b, a, claims.1, claims.0)]
+            .into_iter()
+            .filter_map(|(long, short, cl, cs)| {
+                let (score, r) = long.part_stating(short)?;
+                (cs.amounts.is_empty() && numberless(cl, &r)).then_some(score)
+            })
+            .reduce(f32::max)
+            .map(|s| s * WEAK_OVERLAP);
+    }
+    None
 }
 
 fn same_name(a: &str, b: &str) -> bool {

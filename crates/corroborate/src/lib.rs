@@ -11,7 +11,9 @@
 //!   once, with the reason), and a status: corroborated (two or more
 //!   independent sources, and fewer stating it otherwise), single source,
 //!   or contested (as many independent sources or more state it
-//!   otherwise);
+//!   otherwise); when documents state only some checkable parts of a fact
+//!   ([`partial`]), each part has its own documents and chains, and the
+//!   status is the main part's;
 //! - contradictions ([`conflicts`]): the same kind of fact about the same
 //!   entities with a different number or date, one measured quantity
 //!   given differently ([`measure`]), and a person given a title by one
@@ -25,6 +27,7 @@ pub mod align;
 pub mod conflicts;
 pub mod developments;
 pub mod measure;
+pub mod partial;
 pub mod sources;
 pub mod stance;
 pub mod stance_model;
@@ -107,7 +110,8 @@ pub struct Contradiction {
 pub struct AlignedClaim {
     /// The member claims, earliest document first.
     pub claims: Vec<ClaimRef>,
-    /// The supporting documents, earliest first.
+    /// The supporting documents, earliest first: those of the members, or
+    /// with `parts`, those stating the main part.
     pub documents: Vec<usize>,
     /// Distinct outlet names of the supporting documents (known ones).
     pub outlets: Vec<String>,
@@ -117,6 +121,11 @@ pub struct AlignedClaim {
     /// No member claim names a source: the outlets state it in their own
     /// voice.
     pub unattributed: bool,
+    /// The representative claim's checkable parts with the documents
+    /// stating each, when they differ ([`partial`]); `sources` and `status`
+    /// are then the main part's. Empty when every document states all of
+    /// it.
+    pub parts: Vec<partial::FactPart>,
 }
 
 /// A person given conflicting titles.
@@ -167,15 +176,28 @@ pub fn corroborate(docs: &[StoryDoc]) -> Findings {
             let mut documents: Vec<usize> = claims.iter().map(|c| c.0).collect();
             documents.sort_by_key(|&d| sources::order_key(docs, d));
             documents.dedup();
-            let outlets = sources::outlets(docs, &documents);
-            let sources = sources::independent(docs, &documents);
-            let status = if contested(docs, &contradictions, sources.len()) {
+            let mut outlets = sources::outlets(docs, &documents);
+            let mut sources = sources::independent(docs, &documents);
+            let parts = partial::fact_parts(docs, &claims, &documents);
+            let mut status = if contested(docs, &contradictions, sources.len()) {
                 Status::Contested
             } else if sources.len() >= 2 {
                 Status::Corroborated
             } else {
                 Status::SingleSource
             };
+            // Confirmed only as far as its main part is: the documents,
+            // outlets and chains counted are those stating it.
+            if let Some(main) = parts.iter().find(|p| p.main) {
+                if status == Status::Corroborated && main.sources.len() < 2 {
+                    status = Status::SingleSource;
+                }
+                if status != Status::Contested {
+                    documents = main.documents.clone();
+                    outlets = sources::outlets(docs, &documents);
+                    sources = main.sources.clone();
+                }
+            }
             let unattributed = claims.iter().all(|&(d, c)| {
                 docs[d].analysis.claims[c].attribution.kind
                     == crosscheck_model::AttributionKind::Outlet
@@ -188,6 +210,7 @@ pub fn corroborate(docs: &[StoryDoc]) -> Findings {
                 status,
                 contradictions,
                 unattributed,
+                parts,
             }
         })
         .collect();

@@ -295,3 +295,63 @@ fn two_offices_one_person_may_hold_or_titles_months_apart_are_not_a_conflict() {
     let f = corroborate(&docs);
     assert!(f.role_conflicts.is_empty(), "{:#?}", f.role_conflicts);
 }
+
+// A sentence with several checkable parts, another outlet stating one of
+// them: the designation is confirmed, what it led to rests on one outlet.
+const DESIGNATION_LONG: &str = "Governor Ilsa Marren's designation of the Dunmoor valley as a \
+    disaster zone on Sunday has already led to the closure of six schools in Tarrow, including \
+    the two largest secondary schools of the province.";
+const DESIGNATION_SHORT: &str = "On Sunday, Governor Ilsa Marren designated the Dunmoor valley \
+    a disaster zone.";
+
+#[test]
+fn support_of_a_part_is_not_support_of_the_whole() {
+    let docs = [
+        doc("a", "Tarrow Courier", "2026-03-02", DESIGNATION_LONG),
+        doc("b", "Calvey Herald", "2026-03-02", DESIGNATION_SHORT),
+    ];
+    let story_docs = story(&docs);
+    let f = corroborate(&story_docs);
+    let c = find(&story_docs, &f, "has already led to");
+    assert_eq!(c.claims.len(), 2, "{:#?}", all(&story_docs, &f));
+    assert_eq!(
+        c.status,
+        Status::SingleSource,
+        "{:#?}",
+        all(&story_docs, &f)
+    );
+    assert_eq!(c.documents, [0], "{c:#?}");
+    let parts: Vec<(&str, bool, Vec<usize>)> = c
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                &DESIGNATION_LONG[p.span.0..p.span.1],
+                p.main,
+                p.documents.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (
+                "Governor Ilsa Marren's designation of the Dunmoor valley as a disaster zone on Sunday",
+                false,
+                vec![0, 1]
+            ),
+            (
+                "has already led to the closure of six schools in Tarrow",
+                true,
+                vec![0]
+            ),
+            (
+                "including the two largest secondary schools of the province.",
+                false,
+                vec![0]
+            ),
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(c.parts[0].sources.len(), 2);
+}

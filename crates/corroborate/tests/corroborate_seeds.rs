@@ -234,20 +234,52 @@ fn confirming_a_rejection_is_not_confirming_the_offer() {
 }
 
 #[test]
-fn the_designation_is_confirmed_by_two_independent_outlets() {
+fn the_designation_is_confirmed_but_not_what_it_led_to() {
     let Some(seeds) = seeds() else { return };
     let docs = story(&seeds);
     let f = corroborate(&docs);
     let c = find(&docs, &f, "recent designation of several cartels");
-    assert_eq!(c.status, Status::Corroborated, "{c:#?}");
+    let thin_line = doc_of(&docs, "recent designation");
+    let classified = doc_of(&docs, "has classified drug cartels");
+    // The undated page says Trump classified the cartels as terrorist
+    // organizations; only Thin Line News says what that led to.
+    assert_eq!(c.status, Status::SingleSource, "{c:#?}");
+    assert_eq!(c.documents, [thin_line]);
+    let parts: Vec<(&str, bool, Vec<usize>, usize)> = c
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                &docs[thin_line].text[p.span.0..p.span.1],
+                p.main,
+                p.documents.clone(),
+                p.sources.len(),
+            )
+        })
+        .collect();
     assert_eq!(
-        c.documents,
+        parts,
         [
-            doc_of(&docs, "recent designation"),
-            doc_of(&docs, "has classified drug cartels")
+            (
+                "Trump's recent designation of several cartels as foreign terrorist organizations in February",
+                false,
+                vec![thin_line, classified],
+                2
+            ),
+            (
+                "has already led to increased U.S. military presence along the southern border",
+                true,
+                vec![thin_line],
+                1
+            ),
+            (
+                "including surveillance operations and Special Forces preparations.",
+                false,
+                vec![thin_line],
+                1
+            ),
         ]
     );
-    assert_eq!(c.sources.len(), 2);
 }
 
 #[test]

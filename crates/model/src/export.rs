@@ -156,6 +156,26 @@ pub struct ExportStoryClaim {
     pub unattributed: bool,
     /// The supporting documents grouped into independent sources.
     pub sources: Vec<ExportSource>,
+    /// The first claim's checkable parts, when the documents state only
+    /// some of them; `supporting_documents`, `outlets` and `sources` are
+    /// then the main part's. Empty when every document states all of it.
+    #[serde(default)]
+    pub parts: Vec<ExportClaimPart>,
+}
+
+/// A checkable part of a fact whose documents state only some of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportClaimPart {
+    /// `text[start..end]` of the document of the fact's first claim.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The part holding the claim's main verb: the fact's status is its.
+    pub main: bool,
+    /// The documents that state it, earliest first.
+    pub supporting_documents: Vec<String>,
+    /// Those documents as independent reporting chains.
+    pub sources: Vec<ExportSource>,
 }
 
 /// One claim behind a story's fact.

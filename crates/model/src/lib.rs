@@ -25,10 +25,11 @@ pub use document::{
 };
 pub use export::{
     claim_id, document_entity_id, episode_id, quote_id, story_claim_id, story_id, Export,
-    ExportAmount, ExportAttribution, ExportClaim, ExportClaimEntity, ExportContradiction,
-    ExportCopy, ExportCopyGroup, ExportDocument, ExportEntity, ExportEpisode, ExportEvidence,
-    ExportLine, ExportMention, ExportQuote, ExportRole, ExportRoleConflict, ExportRoleSide,
-    ExportSource, ExportStory, ExportStoryClaim, ExportTime, LineType, SCHEMA_VERSION,
+    ExportAmount, ExportAttribution, ExportClaim, ExportClaimEntity, ExportClaimPart,
+    ExportContradiction, ExportCopy, ExportCopyGroup, ExportDocument, ExportEntity, ExportEpisode,
+    ExportEvidence, ExportLine, ExportMention, ExportQuote, ExportRole, ExportRoleConflict,
+    ExportRoleSide, ExportSource, ExportStory, ExportStoryClaim, ExportTime, LineType,
+    SCHEMA_VERSION,
 };
 pub use hash::{document_id, sha256_hex};
 pub use timex::{TimeExpr, TimeKind};

@@ -9,8 +9,8 @@ use rusqlite::{params, Connection};
 use crosscheck_model::ClaimStatus;
 
 use crate::findings::{
-    AlignedClaimRecord, ClaimEvidence, ContradictionRecord, FindingsRecord, RoleConflictRecord,
-    RoleSide, SourceRecord, StoryDocument, StoryFindings,
+    AlignedClaimRecord, ClaimEvidence, ContradictionRecord, FactPartRecord, FindingsRecord,
+    RoleConflictRecord, RoleSide, SourceRecord, StoryDocument, StoryFindings,
 };
 use crate::rows::{from_json, to_json};
 use crate::StoreError;
@@ -21,6 +21,8 @@ const DATE_CHARS: usize = 10;
 /// Every child table of `story_claims` and `role_conflicts`, children
 /// first, for deleting everything.
 const TABLES: &[&str] = &[
+    "story_claim_part_chains",
+    "story_claim_parts",
     "story_contradiction_claims",
     "story_claim_contradictions",
     "story_claim_source_documents",
@@ -136,6 +138,7 @@ fn check(conn: &Connection, f: &StoryFindings) -> Result<(), StoreError> {
         {
             known(d)?;
         }
+        check_parts(conn, f, k, c)?;
         for x in &c.contradictions {
             if x.claims.is_empty() {
                 return Err(invalid(format!(
@@ -170,6 +173,70 @@ fn check(conn: &Connection, f: &StoryFindings) -> Result<(), StoreError> {
                     r.entity, f.story_id, s.title
                 )));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Refuse parts of a fact that are not inside its representative claim,
+/// overlap or come out of order, hold a document the fact does not, or a
+/// chain holding a document its part does not; and more or fewer than one
+/// main part.
+fn check_parts(
+    conn: &Connection,
+    f: &StoryFindings,
+    k: usize,
+    c: &crate::findings::NewAlignedClaim,
+) -> Result<(), StoreError> {
+    if c.parts.is_empty() {
+        return Ok(());
+    }
+    let bad = |why: String| Err(invalid(format!("claim {k} of {}: {why}", f.story_id)));
+    let first = &c.claims[0];
+    let span: Option<(usize, usize)> = conn
+        .prepare_cached(
+            "SELECT start_byte, end_byte FROM claims WHERE document_id = ?1 AND idx = ?2",
+        )?
+        .query_row(params![first.document_id, first.claim], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .ok();
+    let Some((start, end)) = span else {
+        return bad(format!(
+            "its claim {}/{} is not stored",
+            first.document_id, first.claim
+        ));
+    };
+    if c.parts.iter().filter(|p| p.main).count() != 1 {
+        return bad("its parts do not have one main part".into());
+    }
+    let mut at = start;
+    for p in &c.parts {
+        if p.start < at || p.end < p.start || p.end > end {
+            return bad(format!(
+                "part {}..{} is not inside its claim {start}..{end}, in order",
+                p.start, p.end
+            ));
+        }
+        at = p.end;
+        if let Some(d) = p
+            .documents
+            .iter()
+            .find(|d| !c.claims.iter().any(|m| &m.document_id == *d))
+        {
+            return bad(format!(
+                "a part names document {d}, which no claim of the fact is from"
+            ));
+        }
+        if let Some(d) = p
+            .sources
+            .iter()
+            .flat_map(|s| &s.documents)
+            .find(|d| !p.documents.contains(d))
+        {
+            return bad(format!(
+                "a part's chain holds {d}, not one of the part's documents"
+            ));
         }
     }
     Ok(())
@@ -218,6 +285,16 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
          (story_id, claim, contradiction, position, document_id, claim_idx) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    let mut part = conn.prepare_cached(
+        "INSERT INTO story_claim_parts \
+         (story_id, claim, idx, start_byte, end_byte, main, documents) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut part_chain = conn.prepare_cached(
+        "INSERT INTO story_claim_part_chains \
+         (story_id, claim, part, idx, chain, merged_because, documents) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
     for (k, c) in f.claims.iter().enumerate() {
         let first = &c.claims[0];
         claim.execute(params![
@@ -239,6 +316,28 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
             source.execute(params![s, k, j, to_json(&src.merged_because)?, src.chain])?;
             for (i, d) in src.documents.iter().enumerate() {
                 source_doc.execute(params![s, k, j, i, d])?;
+            }
+        }
+        for (j, p) in c.parts.iter().enumerate() {
+            part.execute(params![
+                s,
+                k,
+                j,
+                p.start,
+                p.end,
+                p.main,
+                to_json(&p.documents)?
+            ])?;
+            for (i, src) in p.sources.iter().enumerate() {
+                part_chain.execute(params![
+                    s,
+                    k,
+                    j,
+                    i,
+                    src.chain,
+                    to_json(&src.merged_because)?,
+                    to_json(&src.documents)?
+                ])?;
             }
         }
         for (j, x) in c.contradictions.iter().enumerate() {
@@ -339,6 +438,51 @@ impl Evidence<'_> {
             text,
         })
     }
+}
+
+/// The parts stored for one fact, with their chains.
+fn fact_parts(
+    conn: &Connection,
+    story_id: &str,
+    claim: usize,
+) -> Result<Vec<FactPartRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT idx, start_byte, end_byte, main, documents FROM story_claim_parts \
+         WHERE story_id = ?1 AND claim = ?2 ORDER BY idx",
+    )?;
+    let rows: Vec<(usize, usize, usize, bool, String)> = stmt
+        .query_map(params![story_id, claim], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut chains = conn.prepare_cached(
+        "SELECT chain, merged_because, documents FROM story_claim_part_chains \
+         WHERE story_id = ?1 AND claim = ?2 AND part = ?3 ORDER BY idx",
+    )?;
+    let mut out = Vec::new();
+    for (idx, start, end, main, documents) in rows {
+        let found: Vec<(String, String, String)> = chains
+            .query_map(params![story_id, claim, idx], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut sources = Vec::new();
+        for (chain, merged, docs) in found {
+            sources.push(SourceRecord {
+                documents: from_json(story_id, "part chain documents", &docs)?,
+                merged_because: from_json(story_id, "part chain merged_because", &merged)?,
+                chain,
+            });
+        }
+        out.push(FactPartRecord {
+            start,
+            end,
+            main,
+            documents: from_json(story_id, "part documents", &documents)?,
+            sources,
+        });
+    }
+    Ok(out)
 }
 
 /// The reporting chains stored for one side of a role conflict.
@@ -473,6 +617,7 @@ pub(crate) fn story_findings(
             sources,
             contradictions,
             unattributed,
+            parts: fact_parts(conn, story_id, k)?,
         });
     }
     let conflicts: Vec<(usize, String)> = pairs(

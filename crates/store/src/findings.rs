@@ -61,6 +61,21 @@ pub struct NewContradiction {
     pub reason: String,
 }
 
+/// A checkable part of a fact whose documents state only some of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FactPartRecord {
+    /// Byte span in the text of the document of the fact's representative
+    /// claim, inside that claim.
+    pub start: usize,
+    pub end: usize,
+    /// The part holding the claim's main verb: the fact's status is its.
+    pub main: bool,
+    /// The documents stating it, earliest first.
+    pub documents: Vec<String>,
+    /// Their independent reporting chains.
+    pub sources: Vec<SourceRecord>,
+}
+
 /// One fact as a story's documents state it, to store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAlignedClaim {
@@ -74,6 +89,9 @@ pub struct NewAlignedClaim {
     pub sources: Vec<SourceRecord>,
     pub contradictions: Vec<NewContradiction>,
     pub unattributed: bool,
+    /// Its checkable parts when its documents state only some of them
+    /// (empty otherwise); `sources` and `status` are the main part's.
+    pub parts: Vec<FactPartRecord>,
 }
 
 /// One side of a role conflict: a title and the documents that give it.
@@ -133,6 +151,9 @@ pub struct AlignedClaimRecord {
     pub sources: Vec<SourceRecord>,
     pub contradictions: Vec<ContradictionRecord>,
     pub unattributed: bool,
+    /// As [`NewAlignedClaim::parts`] (none in findings stored before
+    /// schema 9).
+    pub parts: Vec<FactPartRecord>,
 }
 
 /// What corroboration found in one stored story; empty before the first

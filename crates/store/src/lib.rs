@@ -45,9 +45,9 @@ use crosscheck_model::{
 pub use analysis::check_analysis;
 pub use error::StoreError;
 pub use findings::{
-    AlignedClaimRecord, ClaimEvidence, ClaimRef, ContradictionRecord, Corroborate, FindingsRecord,
-    NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord, StoryDocument,
-    StoryFindings,
+    AlignedClaimRecord, ClaimEvidence, ClaimRef, ContradictionRecord, Corroborate, FactPartRecord,
+    FindingsRecord, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord,
+    StoryDocument, StoryFindings,
 };
 pub use schema::LATEST_VERSION;
 pub use sqlite::SqliteStore;

@@ -67,6 +67,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "role conflict chains",
         sql: include_str!("../migrations/0008_role_chains.sql"),
     },
+    Migration {
+        version: 9,
+        name: "fact parts",
+        sql: include_str!("../migrations/0009_fact_parts.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -402,7 +407,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 8);
+        assert_eq!(LATEST_VERSION, 9);
     }
 
     #[test]

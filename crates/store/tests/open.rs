@@ -77,8 +77,9 @@ fn reopening_keeps_the_data_and_does_not_migrate_again() {
     // story_claim_documents, story_claim_sources,
     // story_claim_source_documents, story_claim_contradictions,
     // story_contradiction_claims, role_conflicts, role_conflict_sides,
-    // role_conflict_documents; migration 8: role_conflict_chains.
-    assert_eq!(tables, 26);
+    // role_conflict_documents; migration 8: role_conflict_chains;
+    // migration 9: story_claim_parts, story_claim_part_chains.
+    assert_eq!(tables, 28);
 }
 
 #[test]
@@ -110,7 +111,7 @@ fn a_newer_schema_version_is_refused() {
     );
     assert_eq!(
         err.to_string(),
-        "database schema version 10 is newer than this program supports (8)"
+        "database schema version 10 is newer than this program supports (9)"
     );
     assert_eq!(snapshot(dir.path()), before);
 }

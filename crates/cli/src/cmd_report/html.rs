@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
 use super::{
-    contest_notes, contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span,
-    support_line, support_sentences,
+    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, part_lines,
+    part_support_line, role_notes, role_sides, single_line, span, support_line, support_sentences,
 };
+use crosscheck_model::ExportStoryClaim;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;\
 max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1d1d1f}\
@@ -135,28 +136,35 @@ fn briefing(b: &Briefing, out: &mut String) {
     );
     end_section(out);
 
-    section(out, "What is confirmed", b.confirmed.is_empty());
+    let parts = confirmed_parts(b);
+    section(
+        out,
+        "What is confirmed",
+        b.confirmed.is_empty() && parts.is_empty(),
+    );
     list(
         out,
-        b.confirmed.iter().map(|c| {
-            let mut li = format!(
-                "{}{}",
-                escape(&c.text),
-                detail(&support_line(b, c), &cite(b, &c.supporting_documents))
-            );
-            for (why, docs) in merges(b, c) {
-                li.push_str(&detail(&why, &cite(b, &docs)));
-            }
-            for (doc, sentence, whole) in support_sentences(c) {
-                let part = if whole { "" } else { " (in part)" };
-                li.push_str(&format!(
-                    "<div class=\"detail\">{}{part}: “{}”</div>",
-                    cite(b, &[doc.to_string()]),
-                    escape(sentence)
-                ));
-            }
-            li
-        }),
+        b.confirmed
+            .iter()
+            .map(|c| {
+                let mut li = format!(
+                    "{}{}",
+                    escape(&c.text),
+                    detail(&support_line(b, c), &cite(b, &c.supporting_documents))
+                );
+                for (why, docs) in merges(b, c) {
+                    li.push_str(&detail(&why, &cite(b, &docs)));
+                }
+                li.push_str(&sentences_and_parts(b, c));
+                li
+            })
+            .chain(parts.iter().map(|(_, p)| {
+                format!(
+                    "“{}” (part of a single-source claim below){}",
+                    escape(&p.text),
+                    detail(&part_support_line(b, p), &cite(b, &p.supporting_documents))
+                )
+            })),
     );
     end_section(out);
 
@@ -171,6 +179,9 @@ fn briefing(b: &Briefing, out: &mut String) {
             );
             for (why, docs) in merges(b, c) {
                 li.push_str(&detail(&why, &cite(b, &docs)));
+            }
+            if !c.parts.is_empty() {
+                li.push_str(&sentences_and_parts(b, c));
             }
             li
         }),
@@ -280,6 +291,30 @@ fn list(out: &mut String, items: impl Iterator<Item = String>) {
         let _ = writeln!(out, "<li>{i}</li>");
     }
     out.push_str("</ul>\n");
+}
+
+/// Each further document's sentence of a fact, and its parts' support when
+/// its documents state only some of it.
+fn sentences_and_parts(b: &Briefing, c: &ExportStoryClaim) -> String {
+    let mut out = String::new();
+    for (doc, sentence, whole) in support_sentences(c) {
+        let part = if whole { "" } else { " (in part)" };
+        out.push_str(&format!(
+            "<div class=\"detail\">{}{part}: “{}”</div>",
+            cite(b, &[doc.to_string()]),
+            escape(sentence)
+        ));
+    }
+    if !c.parts.is_empty() {
+        out.push_str("<div class=\"detail\">in parts:</div>");
+        for line in part_lines(b, c) {
+            out.push_str(&format!(
+                "<div class=\"detail\">&nbsp;&nbsp;{}</div>",
+                escape(&line)
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@ use std::fmt::Write as _;
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
 use super::{
-    contest_notes, contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span,
-    support_line, support_sentences,
+    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, part_lines,
+    part_support_line, role_notes, role_sides, single_line, span, support_line, support_sentences,
 };
+use crosscheck_model::ExportStoryClaim;
 
 /// Every briefing, separated by a rule.
 pub fn render(briefings: &[Briefing]) -> String {
@@ -95,7 +96,12 @@ fn briefing(b: &Briefing, out: &mut String) {
         );
     }
 
-    section(out, "What is confirmed", b.confirmed.is_empty());
+    let parts = confirmed_parts(b);
+    section(
+        out,
+        "What is confirmed",
+        b.confirmed.is_empty() && parts.is_empty(),
+    );
     for c in &b.confirmed {
         let _ = writeln!(out, "- {}", escape(&c.text));
         let _ = writeln!(
@@ -107,15 +113,20 @@ fn briefing(b: &Briefing, out: &mut String) {
         for (why, docs) in merges(b, c) {
             let _ = writeln!(out, "  - {} {}", escape(&why), cite(b, &docs));
         }
-        for (doc, sentence, whole) in support_sentences(c) {
-            let part = if whole { "" } else { " (in part)" };
-            let _ = writeln!(
-                out,
-                "  - {}{part}: “{}”",
-                cite(b, &[doc.to_string()]),
-                escape(sentence)
-            );
-        }
+        sentences_and_parts(out, b, c);
+    }
+    for (_, p) in &parts {
+        let _ = writeln!(
+            out,
+            "- “{}” (part of a single-source claim below)",
+            escape(&p.text)
+        );
+        let _ = writeln!(
+            out,
+            "  - {} {}",
+            escape(&part_support_line(b, p)),
+            cite(b, &p.supporting_documents)
+        );
     }
 
     section(out, "Single-source claims", b.single_source.is_empty());
@@ -129,6 +140,9 @@ fn briefing(b: &Briefing, out: &mut String) {
         );
         for (why, docs) in merges(b, c) {
             let _ = writeln!(out, "  - {} {}", escape(&why), cite(b, &docs));
+        }
+        if !c.parts.is_empty() {
+            sentences_and_parts(out, b, c);
         }
     }
 
@@ -213,6 +227,26 @@ fn briefing(b: &Briefing, out: &mut String) {
             escape(n.text),
             cite(b, n.documents)
         );
+    }
+}
+
+/// Each further document's sentence of a fact, and its parts' support when
+/// its documents state only some of it.
+fn sentences_and_parts(out: &mut String, b: &Briefing, c: &ExportStoryClaim) {
+    for (doc, sentence, whole) in support_sentences(c) {
+        let part = if whole { "" } else { " (in part)" };
+        let _ = writeln!(
+            out,
+            "  - {}{part}: “{}”",
+            cite(b, &[doc.to_string()]),
+            escape(sentence)
+        );
+    }
+    if !c.parts.is_empty() {
+        let _ = writeln!(out, "  - in parts:");
+        for line in part_lines(b, c) {
+            let _ = writeln!(out, "    - {}", escape(&line));
+        }
     }
 }
 

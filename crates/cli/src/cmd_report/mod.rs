@@ -19,7 +19,8 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use crosscheck_model::export::SignalKind;
 use crosscheck_model::{
-    ExportContradiction, ExportRoleConflict, ExportRoleSide, ExportSource, ExportStoryClaim,
+    ExportClaimPart, ExportContradiction, ExportRoleConflict, ExportRoleSide, ExportSource,
+    ExportStoryClaim,
 };
 use crosscheck_store::{Store, StoryRecord};
 
@@ -177,6 +178,53 @@ pub fn support_sentences(c: &ExportStoryClaim) -> Vec<(&str, &str, bool)> {
             (e.document_id.as_str(), e.text.as_str(), whole)
         })
         .collect()
+}
+
+/// What supports one part of a fact: `2 independent reporting chains:
+/// USA Herald (Thin Line News), Wall Street Journal (119337ec)`, or
+/// `USA Herald (Thin Line News) only`.
+pub fn part_support(b: &Briefing, p: &ExportClaimPart) -> String {
+    let listed = chain_list(b, &p.sources);
+    match p.sources.len() {
+        0 => "no document".to_string(),
+        1 => format!("{listed} only"),
+        n => format!("{n} independent reporting chains: {listed}"),
+    }
+}
+
+/// The lines of a fact's parts, when its documents state only some of
+/// them: `“has already led to more patrols” (its main claim): Thin Line
+/// News only`.
+pub fn part_lines(b: &Briefing, c: &ExportStoryClaim) -> Vec<String> {
+    c.parts
+        .iter()
+        .map(|p| {
+            let main = if p.main { " (its main claim)" } else { "" };
+            format!("“{}”{main}: {}", p.text, part_support(b, p))
+        })
+        .collect()
+}
+
+/// Parts that two or more independent chains state, of facts whose main
+/// claim rests on one: what is confirmed of a single-source claim (“the
+/// designation” of “the designation has led to more patrols”).
+pub fn confirmed_parts(b: &Briefing) -> Vec<(&ExportStoryClaim, &ExportClaimPart)> {
+    b.single_source
+        .iter()
+        .flat_map(|c| c.parts.iter().map(move |p| (c, p)))
+        .filter(|(_, p)| !p.main && p.sources.len() >= 2)
+        .collect()
+}
+
+/// `2 independent reporting chains: USA Herald (Thin Line News), Wall
+/// Street Journal (119337ec) · 2 documents` for a confirmed part.
+pub fn part_support_line(b: &Briefing, p: &ExportClaimPart) -> String {
+    let d = p.supporting_documents.len();
+    format!(
+        "{} · {d} {}",
+        part_support(b, p),
+        if d == 1 { "document" } else { "documents" }
+    )
 }
 
 /// `2 independent reporting chains: Wall Street Journal (News Journos,

@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use super::brief::{Briefing, SpeakerQuotes};
 use super::{
-    contest_notes, contested_pairs, merges, note_lines, role_notes, role_sides, single_line, span,
-    support_line, support_sentences,
+    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, part_lines,
+    part_support_line, role_notes, role_sides, single_line, span, support_line, support_sentences,
 };
+use crosscheck_model::ExportStoryClaim;
 
 /// Every briefing, separated by a rule.
 pub fn render(briefings: &[Briefing]) -> String {
@@ -93,7 +94,12 @@ fn briefing(b: &Briefing, out: &mut String) {
     }
     none(out, b.timeline.is_empty());
 
-    heading(out, "WHAT IS CONFIRMED", Some(b.confirmed.len()));
+    let parts = confirmed_parts(b);
+    heading(
+        out,
+        "WHAT IS CONFIRMED",
+        Some(b.confirmed.len() + parts.len()),
+    );
     for c in &b.confirmed {
         let _ = writeln!(out, "  • {}", c.text);
         let _ = writeln!(out, "    {}", support_line(b, c));
@@ -101,12 +107,18 @@ fn briefing(b: &Briefing, out: &mut String) {
             let _ = writeln!(out, "    {why} {}", cite(b, &docs));
         }
         let _ = writeln!(out, "    {}", cite(b, &c.supporting_documents));
-        for (doc, sentence, whole) in support_sentences(c) {
-            let part = if whole { "" } else { " (in part)" };
-            let _ = writeln!(out, "      {}{part}: “{sentence}”", b.cite_one(doc));
-        }
+        sentences_and_parts(out, b, c);
     }
-    none(out, b.confirmed.is_empty());
+    for (_, p) in &parts {
+        let _ = writeln!(
+            out,
+            "  • “{}” (part of a single-source claim below)",
+            p.text
+        );
+        let _ = writeln!(out, "    {}", part_support_line(b, p));
+        let _ = writeln!(out, "    {}", cite(b, &p.supporting_documents));
+    }
+    none(out, b.confirmed.is_empty() && parts.is_empty());
 
     heading(out, "SINGLE-SOURCE CLAIMS", Some(b.single_source.len()));
     for c in &b.single_source {
@@ -119,6 +131,9 @@ fn briefing(b: &Briefing, out: &mut String) {
         );
         for (why, docs) in merges(b, c) {
             let _ = writeln!(out, "    {why} {}", cite(b, &docs));
+        }
+        if !c.parts.is_empty() {
+            sentences_and_parts(out, b, c);
         }
     }
     none(out, b.single_source.is_empty());
@@ -228,6 +243,21 @@ fn speaker(b: &Briefing, s: &SpeakerQuotes, out: &mut String) {
         let _ = writeln!(out, "    • \"{}\"{cue} {}", st.text, cite(b, &same));
         for (text, docs) in other {
             let _ = writeln!(out, "      other wording: \"{text}\" {}", cite(b, &docs));
+        }
+    }
+}
+
+/// Each further document's sentence of a fact, and its parts' support when
+/// its documents state only some of it.
+fn sentences_and_parts(out: &mut String, b: &Briefing, c: &ExportStoryClaim) {
+    for (doc, sentence, whole) in support_sentences(c) {
+        let part = if whole { "" } else { " (in part)" };
+        let _ = writeln!(out, "      {}{part}: “{sentence}”", b.cite_one(doc));
+    }
+    if !c.parts.is_empty() {
+        let _ = writeln!(out, "    in parts:");
+        for line in part_lines(b, c) {
+            let _ = writeln!(out, "      {line}");
         }
     }
 }

@@ -101,8 +101,10 @@ impl Db {
 /// SQL that drops the tables of migration 5 (corroboration), children
 /// first: with it, a database goes back to what schema 4 left.
 /// SQL that takes a database back to schema 4: undoes migration 6 (staged
-/// documents) and 5 (corroboration).
-pub const BACK_TO_SCHEMA_4: &str = "DROP INDEX documents_staged; \
+/// documents), 5 (corroboration) and the tables 7 to 9 added to it.
+pub const BACK_TO_SCHEMA_4: &str =
+    "DROP TABLE story_claim_part_chains; DROP TABLE story_claim_parts; \
+    DROP INDEX documents_staged; \
     ALTER TABLE documents DROP COLUMN staged; DROP TABLE story_contradiction_claims; \
     DROP TABLE story_claim_contradictions; DROP TABLE story_claim_source_documents; \
     DROP TABLE story_claim_sources; DROP TABLE story_claim_documents; \

@@ -5,9 +5,9 @@
 
 use super::*;
 use crate::{
-    AlignedClaimRecord, ClaimEvidence, ClaimRef, ContradictionRecord, CopyOf, FindingsRecord,
-    NewAlignedClaim, NewContradiction, NewEpisode, NewStory, RoleConflictRecord, RoleSide,
-    SourceRecord, StoredAnalysis, StoryClustering, StoryFindings,
+    AlignedClaimRecord, ClaimEvidence, ClaimRef, ContradictionRecord, CopyOf, FactPartRecord,
+    FindingsRecord, NewAlignedClaim, NewContradiction, NewEpisode, NewStory, RoleConflictRecord,
+    RoleSide, SourceRecord, StoredAnalysis, StoryClustering, StoryFindings,
 };
 use crosscheck_model::{Attribution, ClaimStatus, DocClaim, DocQuote, QuoteKind, Span};
 
@@ -133,6 +133,39 @@ fn findings(ids: &[String]) -> StoryFindings {
                 ],
                 contradictions: vec![],
                 unattributed: true,
+                // "The port reopened" by both chains, "on Monday." by
+                // the first only.
+                parts: vec![
+                    FactPartRecord {
+                        start: 0,
+                        end: 17,
+                        main: true,
+                        documents: ids[..3].to_vec(),
+                        sources: vec![
+                            SourceRecord {
+                                documents: vec![ids[0].clone(), ids[2].clone()],
+                                merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
+                                chain: "Harborline".into(),
+                            },
+                            SourceRecord {
+                                documents: vec![ids[1].clone()],
+                                merged_because: vec![],
+                                chain: "Strait Report".into(),
+                            },
+                        ],
+                    },
+                    FactPartRecord {
+                        start: 18,
+                        end: 28,
+                        main: false,
+                        documents: vec![ids[0].clone(), ids[2].clone()],
+                        sources: vec![SourceRecord {
+                            documents: vec![ids[0].clone(), ids[2].clone()],
+                            merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
+                            chain: "Harborline".into(),
+                        }],
+                    },
+                ],
             },
             NewAlignedClaim {
                 status: ClaimStatus::Contested,
@@ -149,6 +182,7 @@ fn findings(ids: &[String]) -> StoryFindings {
                     reason: "240 tonnes against two days".into(),
                 }],
                 unattributed: false,
+                parts: vec![],
             },
         ],
         role_conflicts: vec![RoleConflictRecord {
@@ -249,6 +283,7 @@ fn findings_are_stored_and_read_back_with_the_words_of_their_claims() {
             sources: f.claims[0].sources.clone(),
             contradictions: vec![],
             unattributed: true,
+            parts: f.claims[0].parts.clone(),
         }
     );
     assert_eq!(read.claims[1].status, ClaimStatus::Contested);
@@ -293,7 +328,7 @@ fn new_findings_replace_the_old_ones_as_a_whole() {
 #[test]
 fn invalid_findings_are_refused_and_nothing_is_written() {
     type Breaker = fn(&mut Vec<StoryFindings>, &[String]);
-    let breakers: [(&str, Breaker); 7] = [
+    let breakers: [(&str, Breaker); 11] = [
         ("unknown story", |f, _| {
             f[0].story_id = "s-0123456789ab".into()
         }),
@@ -309,6 +344,14 @@ fn invalid_findings_are_refused_and_nothing_is_written() {
         }),
         ("no such claim", |f, ids| {
             f[0].claims[0].claims.push(r(&ids[1], 7))
+        }),
+        ("a part beyond its claim", |f, _| {
+            f[0].claims[0].parts[1].end = 40
+        }),
+        ("parts out of order", |f, _| f[0].claims[0].parts.swap(0, 1)),
+        ("two main parts", |f, _| f[0].claims[0].parts[1].main = true),
+        ("a part of a document no claim is from", |f, ids| {
+            f[0].claims[0].parts[1].documents.push(ids[3].clone())
         }),
         (
             "a chain holding a document its side does not give",
@@ -362,6 +405,7 @@ fn recorroborate_reads_stories_in_batches_and_replaces_every_finding() {
                             sources: vec![],
                             contradictions: vec![],
                             unattributed: true,
+                            parts: vec![],
                         });
                     }
                     f
