@@ -367,9 +367,9 @@ pub fn relate(
     }
     // One states a part of the other ("designated the valley a disaster zone" / "the designation
     // of the valley as a disaster zone has led to school closures"): a weaker match, which
-    // `partial` then counts part by part. Tried only for claims that share a name or words, and
+    // `partial` then counts part by part. Tried only for claims that share a name and words, and
     // never with a number on one side only, in the part or the other claim.
-    if a.shares_entity(b) || overlap >= WEAK_OVERLAP {
+    if a.shares_entity(b) && overlap >= WEAK_OVERLAP {
         let numberless = |c: &DocClaim, r: &Range<usize>| {
             c.amounts.iter().all(|x| {
                 let at = x.span().start.saturating_sub(c.span.start);
