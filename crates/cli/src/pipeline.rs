@@ -65,8 +65,9 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// `crosscheck_claims::analyze_document` (or the `crosscheck_nlp::analyze` it
 /// runs) gives different results for the same text (new rules, fixed bugs):
 /// the next `ingest` then analyses every stored document again.
-/// Version 2: claims.
-pub const ANALYSIS_VERSION: u32 = 2;
+/// Version 2: claims. Version 3: roles in an apposition before the name,
+/// and that name as the speaker.
+pub const ANALYSIS_VERSION: u32 = 3;
 
 pub struct IngestRequest {
     pub paths: Vec<PathBuf>,

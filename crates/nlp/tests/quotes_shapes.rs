@@ -198,3 +198,29 @@ fn a_quote_without_any_attribution_says_so() {
     assert_eq!(q.speaker, None);
     assert_eq!(q.speaker_note.as_deref(), Some("no speaker in the text"));
 }
+
+#[test]
+fn a_role_before_the_name_in_apposition() {
+    let r = read(
+        "The port's director, Jonas Rieker, said that the terminal would reopen within a week. \
+         Veloria's deputy minister for maritime affairs, Marisol Deverra, said the clean-up was on \
+         schedule.",
+    );
+    // The speaker is the name that is the apposition.
+    let q = r.quote("the terminal would reopen within a week");
+    assert_eq!(r.speaker(q), Some("Jonas Rieker"), "{:#?}", r.listing());
+    let q = r.quote("the clean-up was on schedule");
+    assert_eq!(r.speaker(q), Some("Marisol Deverra"), "{:#?}", r.listing());
+    let role = |name: &str| {
+        r.a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.roles.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(role("Jonas Rieker"), ["port's director"]);
+    assert_eq!(
+        role("Marisol Deverra"),
+        ["Veloria's deputy minister for maritime affairs"]
+    );
+}

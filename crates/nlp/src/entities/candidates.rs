@@ -7,7 +7,7 @@ use crosscheck_model::{EntityKind, Gender};
 
 use super::lexicon::{GazEntry, LEX};
 use super::places::placed_head;
-use super::roles::{appositive_role, left_role};
+use super::roles::{appositive_role, appositive_role_before, left_role};
 use super::segment::{run_end, segments, Seg, SegKind};
 use super::units::{SentInfo, UKind, Unit};
 
@@ -252,7 +252,9 @@ fn name_cand(
         }
     }
     if c.role.is_none() {
-        if let Some((role, gender)) = appositive_role(text, units, s.b) {
+        if let Some((role, gender)) = appositive_role(text, units, s.b)
+            .or_else(|| appositive_role_before(text, units, s.a, s.b))
+        {
             c.person = true;
             c.initial_only = false;
             c.role = Some(role);

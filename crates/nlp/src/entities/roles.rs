@@ -236,3 +236,70 @@ pub(crate) fn appositive_role(
     let role = collapse(&text[units[start].start..units[end - 1].end]);
     Some((role, gender_of(units, start, end)))
 }
+
+/// A role in an appositive before the name spanning units `at..after`,
+/// closed by a comma after it: "The port's director, Jonas Rieker," ->
+/// "port's director"; "Veloria's deputy minister for maritime affairs,
+/// Marisol Deverra," -> "Veloria's deputy minister for maritime affairs".
+pub(crate) fn appositive_role_before(
+    text: &str,
+    units: &[Unit],
+    at: usize,
+    after: usize,
+) -> Option<(String, Option<Gender>)> {
+    let is_comma = |u: Option<&Unit>| u.is_some_and(|u| u.kind == UKind::Punct && u.key == ",");
+    if !is_comma(units.get(at.checked_sub(1)?)) || !is_comma(units.get(after)) {
+        return None;
+    }
+    let end = at - 1;
+    let sent = units[end].sent;
+    // Back to the sentence's start or the punctuation before the phrase.
+    let mut start = end;
+    while start > 0
+        && units[start - 1].sent == sent
+        && end - start < 10
+        && !(units[start - 1].kind == UKind::Punct && units[start - 1].key != "-")
+    {
+        start -= 1;
+    }
+    if start > 0 && units[start - 1].sent == sent && units[start - 1].kind != UKind::Punct {
+        // Longer than a role: a clause.
+        return None;
+    }
+    if units
+        .get(start)
+        .is_some_and(|u| u.kind == UKind::Word && matches!(u.key.as_str(), "the" | "a" | "an"))
+    {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let h = (start..end)
+        .rev()
+        .find(|&k| is_head(&units[k]) && !units[k].caps)?;
+    // Before the head: names and possessives ("Veloria's", "the port's"),
+    // role words; after it, only complements ("for maritime affairs").
+    let before_ok = (start..h).all(|k| {
+        let u = &units[k];
+        u.is_name_like()
+            || u.kind == UKind::Poss
+            || is_head(u)
+            || LEX.role_mods.contains(&u.key)
+            || ROLE_OPENERS.contains(&u.key.as_str())
+            || units.get(k + 1).is_some_and(|n| n.kind == UKind::Poss)
+    });
+    let tail_ok = units[h + 1..end]
+        .first()
+        .is_none_or(|u| matches!(u.key.as_str(), "of" | "for" | "to" | "at" | "in" | "on"))
+        && units[h + 1..end].iter().all(|u| {
+            u.kind != UKind::Word
+                || u.cap
+                || !(CLAUSE_WORDS.contains(&u.key.as_str()) || SPEECH.contains(&u.key.as_str()))
+        });
+    if !before_ok || !tail_ok {
+        return None;
+    }
+    let role = collapse(&text[units[start].start..units[end - 1].end]);
+    Some((role, gender_of(units, start, end)))
+}

@@ -119,6 +119,17 @@ fn lower_case_roles_honorifics_and_appositives() {
 }
 
 #[test]
+fn a_role_in_apposition_before_the_name() {
+    let t = "The port's director, Jonas Rieker, said the terminal would reopen. \
+             In Saltmere, Jonas Rieker spoke again. \
+             Residents who fled the fire, Anna Lind and Per Holm, returned on Monday.";
+    let es = ents(t);
+    assert_eq!(get(&es, "Jonas Rieker").roles, ["port's director"]);
+    // A clause before the names is not a role; nor is a place before a comma.
+    assert!(get(&es, "Anna Lind").roles.is_empty());
+}
+
+#[test]
 fn sentence_openers_and_common_words_are_not_names() {
     let t = "However, the talks failed. Experts note the risk. Despite this, Reports \
              say little. In Mexico, the plan stalled. This is new. Sovereignty matters, \

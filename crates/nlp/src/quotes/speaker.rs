@@ -244,21 +244,35 @@ pub fn resolve(text: &str, people: &People, source: Option<Span>, outer: Option<
 /// ("one Clinton aide", "U.S. policy experts") is not the speaker.
 fn head_entity(text: &str, people: &People, source: Span) -> Option<usize> {
     let phrase = source.of(text).trim_end_matches(['.', ',', ' ']);
-    let mut phrase_end = source.start + phrase.len();
-    let mut source = source;
+    let phrase_end = source.start + phrase.len();
     // "Matthew Prince, chief executive of CloudFlare": the name before the
     // apposition heads the phrase; "her adviser, Jake Sullivan": the name
-    // in it does.
+    // in it does; "The port's director, Jonas Rieker": the name that is the
+    // whole apposition, when the part before the comma is headed by none.
     if let Some(comma) = phrase.find(',') {
-        if phrase[..comma].contains(char::is_uppercase) {
-            phrase_end = source.start + comma;
-            source = Span::new(source.start, phrase_end);
-        } else {
-            source = Span::new(source.start + comma + 1, phrase_end);
+        let after = Span::new(source.start + comma + 1, phrase_end);
+        if !phrase[..comma].contains(char::is_uppercase) {
+            return heading_mention(text, people, after, phrase_end);
         }
+        let before = Span::new(source.start, source.start + comma);
+        return heading_mention(text, people, before, before.end).or_else(|| {
+            let name = after.of(text).trim_start();
+            let at = phrase_end - name.len();
+            let from = people.by_start.partition_point(|m| m.0 < at);
+            people.by_start[from..]
+                .iter()
+                .take_while(|m| m.0 == at)
+                .find(|m| m.2 == phrase_end)
+                .map(|m| m.1)
+        });
     }
-    // The mentions inside the source, earliest first: the first that heads
-    // the phrase (the lowest entity among those starting there).
+    heading_mention(text, people, source, phrase_end)
+}
+
+/// The first person mention inside `source` that ends it (or stands before
+/// a comma or parenthesis there): the lowest entity among those starting
+/// there.
+fn heading_mention(text: &str, people: &People, source: Span, phrase_end: usize) -> Option<usize> {
     let from = people.by_start.partition_point(|m| m.0 < source.start);
     people.by_start[from..]
         .iter()
