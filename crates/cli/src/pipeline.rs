@@ -66,7 +66,7 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// runs) gives different results for the same text (new rules, fixed bugs):
 /// the next `ingest` then analyses every stored document again.
 /// Version 2: claims. Version 3: roles in an apposition before the name,
-/// and that name as the speaker.
+/// and that name as the speaker; quoted terms not speech.
 pub const ANALYSIS_VERSION: u32 = 3;
 
 pub struct IngestRequest {

@@ -224,3 +224,21 @@ fn a_role_before_the_name_in_apposition() {
         ["Veloria's deputy minister for maritime affairs"]
     );
 }
+
+#[test]
+fn a_quoted_term_is_not_speech_of_the_sentence_s_subject() {
+    let r = read(
+        "President Tomas Arvelo has classified the smuggling rings as “maritime terrorist” \
+         groups. President Tomas Arvelo made it clear that Veloria would “never accept” foreign \
+         warships.",
+    );
+    assert!(
+        r.a.quotes
+            .iter()
+            .all(|q| q.content.of(&r.text) != "maritime terrorist"),
+        "{:#?}",
+        r.listing()
+    );
+    let q = r.quote("never accept");
+    assert_eq!(r.speaker(q), Some("Tomas Arvelo"), "{:#?}", r.listing());
+}

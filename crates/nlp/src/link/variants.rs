@@ -2,7 +2,9 @@
 //! translations of the same remark, a quote shortened by one outlet, a
 //! copy. Two quotes from different documents are variants when they have
 //! the same speaker (one store-wide entity), share enough content words,
-//! and were published close in time. Each group of variants points to its
+//! and were published close in time; a fragment of a few quoted words
+//! ("would “never accept” the presence …") joins the earliest statement of
+//! its speaker that holds them all. Each group of variants points to its
 //! earliest quote (by publication date, then document id, then position).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -22,6 +24,9 @@ const MAX_DAYS_APART: i64 = 45;
 /// at most `TRANSLATION_DAYS` apart (two translations of one remark).
 const TRANSLATION_OVERLAP: f64 = 0.35;
 const TRANSLATION_DAYS: i64 = 3;
+/// Fewest content words of a fragment ("never accept") joined to the
+/// statement it is taken from.
+const MIN_FRAGMENT: usize = 2;
 /// Words in more quotes of one speaker than this are too common to find
 /// candidates by (they still count in the overlap).
 const MAX_POSTINGS: usize = 400;
@@ -50,6 +55,9 @@ pub struct DocQuotes {
 struct QuoteWords {
     /// The first quote of the chain this part belongs to.
     quote: usize,
+    /// A few quoted words inside the writer's sentence ("would “never
+    /// accept”"): a fragment of a statement, not one.
+    fragment: bool,
     /// Index into the document's entities.
     speaker: usize,
     /// Hashes of the distinct content words, sorted.
@@ -87,10 +95,14 @@ impl DocQuotes {
             .filter_map(|(qi, q)| {
                 let speaker = q.speaker?;
                 let words = own_words(doc, qi, std::mem::take(&mut nested[qi]));
-                (words.len() >= MIN_SHARED).then(|| QuoteWords {
-                    quote: heads[qi],
-                    speaker,
-                    words,
+                let fragment = q.kind == QuoteKind::Partial && words.len() < MIN_SHARED;
+                (words.len() >= MIN_SHARED || fragment && words.len() >= MIN_FRAGMENT).then(|| {
+                    QuoteWords {
+                        quote: heads[qi],
+                        fragment,
+                        speaker,
+                        words,
+                    }
                 })
             })
             .collect();
@@ -105,6 +117,7 @@ impl DocQuotes {
 struct Candidate<'a> {
     doc: usize,
     quote: usize,
+    fragment: bool,
     day: Option<i64>,
     words: &'a [u64],
     doc_id: &'a str,
@@ -145,6 +158,7 @@ pub fn variants_of(docs: &[DocQuotes], entities: &[LinkedEntity]) -> Vec<Variant
             by_speaker.entry(*speaker).or_default().push(Candidate {
                 doc: d,
                 quote: q.quote,
+                fragment: q.fragment,
                 day: doc.day,
                 words: &q.words,
                 doc_id: &doc.id,
@@ -211,7 +225,23 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
         let first = *first_part.entry((q.doc, q.quote)).or_insert(i);
         sets.union(first, i);
     }
-    for (i, q) in quotes.iter().enumerate() {
+    // A fragment joins the earliest statement of the speaker holding all
+    // its words, close in time, and no other: two statements that happen to
+    // share "never accept" are not made one through it.
+    for (i, q) in quotes.iter().enumerate().filter(|(_, q)| q.fragment) {
+        // The quotes holding its first word, in order (earliest first).
+        let holder = postings[&q.words[0]].iter().copied().find(|&j| {
+            let other = &quotes[j];
+            !other.fragment
+                && (other.doc, other.quote) != (q.doc, q.quote)
+                && close_in_time(q.day, other.day)
+                && q.words.iter().all(|w| other.words.binary_search(w).is_ok())
+        });
+        if let Some(j) = holder {
+            sets.union(i, j);
+        }
+    }
+    for (i, q) in quotes.iter().enumerate().filter(|(_, q)| !q.fragment) {
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for w in q.words {
             let list = &postings[w];
@@ -230,6 +260,9 @@ fn group(quotes: &[Candidate]) -> BTreeMap<usize, Vec<usize>> {
         partners.sort_unstable();
         for j in partners {
             let other = &quotes[j];
+            if other.fragment {
+                continue;
+            }
             let same_quote = other.doc == q.doc && other.quote == q.quote;
             let overlap = overlap(q.words, other.words);
             let strict = close_in_time(q.day, other.day) && overlap >= MIN_OVERLAP;
@@ -445,6 +478,36 @@ mod tests {
         // Order of documents does not matter.
         let reversed = [docs[2], docs[1], docs[0]];
         assert_eq!(quote_variants(&reversed, &linked()), v);
+    }
+
+    #[test]
+    fn a_fragment_joins_the_earliest_statement_holding_its_words() {
+        let ta = "Arvelo said: “Velorian crews will guard the strait, and we will never accept warships.”";
+        let tb = "Arvelo vowed that Veloria would “never accept” foreign warships.";
+        let tc = "Arvelo said: “We will never accept a tax on fishing boats.”";
+        let a = doc_with_quote(
+            ta,
+            "Velorian crews will guard the strait, and we will never accept warships.",
+        );
+        let mut b = doc_with_quote(tb, "never accept");
+        b.quotes[0].kind = QuoteKind::Partial;
+        let c = doc_with_quote(tc, "We will never accept a tax on fishing boats.");
+        let docs = [
+            at("a", "2026-01-17", ta, &a),
+            at("b", "2026-01-18", tb, &b),
+            at("c", "2026-01-19", tc, &c),
+        ];
+        // The fragment joins the first statement only: the third, which also holds "never
+        // accept", stays its own.
+        assert_eq!(
+            quote_variants(&docs, &linked()),
+            vec![Variant {
+                document_id: "b".into(),
+                quote: 0,
+                variant_of_document: "a".into(),
+                variant_of_quote: 0
+            }]
+        );
     }
 
     #[test]

@@ -99,12 +99,32 @@ fn share_speakers(out: &mut [DocQuote]) {
     }
 }
 
+/// Words that, with a person as the subject, report what the person says
+/// of a quoted term ("made it clear", "called them", "dubbed it") besides
+/// the verbs of saying and thinking.
+const SAYING_WORDS: &[&str] = &[
+    "clear",
+    "called",
+    "calls",
+    "calling",
+    "dubbed",
+    "termed",
+    "labeled",
+    "labelled",
+    "described",
+    "branded",
+    "vowed",
+    "pledged",
+    "promised",
+];
+
 /// A partial quote inside an indirect attribution belongs to it ("Cruz
 /// says he is “effectively tied for second place”"): it is nested in that
 /// attribution and has its speaker. Otherwise its attribution is a cue
 /// anywhere earlier in its sentence, or the person the sentence is about
-/// ("Sheinbaum made it clear that Mexico would “never accept” ..."); a
-/// partial quote with neither is a scare quote or a title and is dropped.
+/// ("Sheinbaum made it clear that Mexico would “never accept” ...") when
+/// a verb of saying or thinking says so; a partial quote with neither is a
+/// scare quote, a term or a title and is dropped.
 fn attach_partials(
     text: &str,
     words: &Words,
@@ -144,11 +164,23 @@ fn attach_partials(
         let mut attr = before(words, floor, open.max(floor), true);
         if !attr.found() {
             let first = words.at_or_after(floor);
-            let subject = words.sentence_subject(first, words.at_or_after(q.content.start));
+            let quote_at = words.at_or_after(q.content.start);
+            let subject = words.sentence_subject(first, quote_at);
             let who = speaker::resolve(text, entities, subject, None);
-            if who
-                .entity
-                .is_some_and(|e| entities[e].kind == EntityKind::Person)
+            // The person the sentence is about speaks only through a verb of
+            // saying or thinking, or "made it clear": "Trump has classified
+            // the cartels as “foreign terrorist” organizations" quotes a
+            // term, not Trump.
+            let says = subject.is_some_and(|s| {
+                (words.at_or_after(s.end)..quote_at).any(|k| {
+                    direct::is_cue_word(words, k, cues::CueStrength::Belief)
+                        || SAYING_WORDS.contains(&words.word(k).to_lowercase().as_str())
+                })
+            });
+            if says
+                && who
+                    .entity
+                    .is_some_and(|e| entities[e].kind == EntityKind::Person)
             {
                 attr.source = subject;
             }
