@@ -466,14 +466,7 @@ fn fact_parts(
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?
             .collect::<Result<_, _>>()?;
-        let mut sources = Vec::new();
-        for (chain, merged, docs) in found {
-            sources.push(SourceRecord {
-                documents: from_json(story_id, "part chain documents", &docs)?,
-                merged_because: from_json(story_id, "part chain merged_because", &merged)?,
-                chain,
-            });
-        }
+        let sources = chain_records(story_id, found)?;
         out.push(FactPartRecord {
             start,
             end,
@@ -503,16 +496,24 @@ fn side_chains(
             r.get::<_, String>(2)?,
         ))
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (chain, merged, documents) = row?;
-        out.push(SourceRecord {
-            documents: from_json(story_id, "role chain documents", &documents)?,
-            merged_because: from_json(story_id, "role chain merged_because", &merged)?,
-            chain,
-        });
-    }
-    Ok(out)
+    chain_records(story_id, rows.collect::<Result<_, _>>()?)
+}
+
+/// Stored reporting chains, (name, merge reasons JSON, documents JSON)
+/// rows, as records.
+fn chain_records(
+    story_id: &str,
+    rows: Vec<(String, String, String)>,
+) -> Result<Vec<SourceRecord>, StoreError> {
+    rows.into_iter()
+        .map(|(chain, merged, documents)| {
+            Ok(SourceRecord {
+                documents: from_json(story_id, "chain documents", &documents)?,
+                merged_because: from_json(story_id, "chain merged_because", &merged)?,
+                chain,
+            })
+        })
+        .collect()
 }
 
 fn strings_of(
