@@ -496,6 +496,45 @@ fn the_briefing_in_json_holds_the_export_shapes_and_a_story_is_chosen_by_id_or_p
 }
 
 #[test]
+fn an_indirect_statement_is_listed_under_the_quote_it_reports() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.jsonl");
+    let lines = [
+        serde_json::json!({
+            "url": "https://coastal.example/a", "title": "Arvelo rejects warships",
+            "outlet": "The Coastal Times", "published": "2026-02-03",
+            "text": "Velorian President Tomas Arvelo on Tuesday rejected Kestria's offer of navy ships. \
+                     \"Veloria will never allow foreign warships into the Brenn Strait,\" Arvelo told \
+                     reporters at the Amber Palace.",
+        }),
+        serde_json::json!({
+            "url": "https://ledger.example/b", "title": "Veloria says no to Kestrian ships",
+            "outlet": "Northgate Ledger", "published": "2026-02-04",
+            "text": "Velorian President Tomas Arvelo said on Tuesday that Veloria would never let \
+                     foreign warships enter the Brenn Strait. He rejected Kestria's offer of navy ships.",
+        }),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, body).unwrap();
+    let out = db.ingest(&[&path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = run_ok(&db, &["report"]);
+    let who = section(&text, "WHO SAID WHAT").join("\n");
+    assert!(
+        who.contains(
+            "• \"Veloria will never allow foreign warships into the Brenn Strait\" (told)"
+        ) && who.contains(
+            "reported as: “Veloria would never let foreign warships enter the Brenn Strait” \
+                 (said)"
+        ),
+        "{who}"
+    );
+    // Not the rejection, which is no statement of the quote.
+    assert!(!who.contains("reported as: “Kestria's offer"), "{who}");
+}
+
+#[test]
 fn markdown_and_html_briefings_escape_the_documents_text() {
     let db = Db::new();
     let dir = tempfile::tempdir().unwrap();

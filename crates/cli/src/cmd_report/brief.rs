@@ -2,7 +2,9 @@
 //! rendered by `text`, `md`, `html` (and serialised as JSON as it is).
 
 use crosscheck_model::export::{ExportOutletSignals, SignalKind};
-use crosscheck_model::{ClaimStatus, ExportEpisode, ExportRoleConflict, ExportStoryClaim};
+use crosscheck_model::{
+    ClaimStatus, ExportEpisode, ExportRoleConflict, ExportStoryClaim, QuoteKind,
+};
 use crosscheck_store::{FindingsRecord, QuoteRecord, Store, StoreError, StoryRecord};
 use serde::Serialize;
 
@@ -78,6 +80,21 @@ pub struct BriefStatement {
     pub text: String,
     pub cue: Option<String>,
     pub appearances: Vec<BriefAppearance>,
+    /// The speaker's indirect statements that report it in other words
+    /// (the same-fact judge's call), each with the statement it fits best.
+    pub paraphrases: Vec<BriefParaphrase>,
+}
+
+/// An indirect statement ("Sheinbaum made it clear that Mexico would never
+/// accept …") reporting a quoted statement in the writer's words.
+#[derive(Debug, Serialize)]
+pub struct BriefParaphrase {
+    pub quote_id: String,
+    pub document_id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub cue: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -305,9 +322,92 @@ fn who_said_what(quotes: &[QuoteRecord]) -> Vec<SpeakerQuotes> {
         }
         sp.statements.push(statement(&st, g));
     }
+    link_paraphrases(quotes, &keys, &mut speakers);
     // Stable: first appearance breaks ties.
     speakers.sort_by_key(|s| (s.speaker.is_none(), std::cmp::Reverse(s.statements.len())));
     speakers
+}
+
+/// Bytes of the time phrase and "that" opening an indirect statement's
+/// words ("on Tuesday that Veloria would …", "last week that …"): when it
+/// was said, not what. 0 when there is none.
+fn said_when(words: &str) -> usize {
+    const OPENERS: &[&str] = &["on", "last", "this", "earlier", "later", "late"];
+    let mut at = 0;
+    for (i, w) in words.split(' ').enumerate().take(4) {
+        let lower = w.to_lowercase();
+        if i == 0 && !OPENERS.contains(&lower.as_str()) {
+            return 0;
+        }
+        at += w.len() + 1;
+        if i > 0 && lower == "that" {
+            return at.min(words.len());
+        }
+    }
+    0
+}
+
+/// Each indirect statement of a speaker, under the speaker's quoted
+/// statement the same-fact judge finds it reporting (the best-scoring of
+/// those it finds the same, in any of its wordings); `keys` are the
+/// speakers' (linked entity id, name), in the order of `speakers`.
+fn link_paraphrases(
+    quotes: &[QuoteRecord],
+    keys: &[Option<(Option<String>, String)>],
+    speakers: &mut [SpeakerQuotes],
+) {
+    let judge = crosscheck_samefact::Judge::shipped();
+    // The statements' wordings as the judge reads them, per speaker.
+    let wordings: Vec<Vec<Vec<crosscheck_samefact::Statement>>> = speakers
+        .iter()
+        .map(|sp| {
+            sp.statements
+                .iter()
+                .map(|st| {
+                    std::iter::once(st.text.as_str())
+                        .chain(st.appearances.iter().filter_map(|a| a.variant.as_deref()))
+                        .map(crosscheck_samefact::Statement::new)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    for q in quotes
+        .iter()
+        .filter(|q| q.quote.kind == QuoteKind::Indirect)
+    {
+        let Some(sp) = &q.speaker else { continue };
+        let key = Some((sp.entity_id.clone(), sp.name.clone()));
+        let Some(at) = keys.iter().position(|k| *k == key) else {
+            continue;
+        };
+        let said = crosscheck_samefact::Statement::new(&q.text);
+        let best = wordings[at]
+            .iter()
+            .enumerate()
+            .filter_map(|(k, ws)| {
+                ws.iter()
+                    .map(|w| judge.judge(w, &said))
+                    .filter(|v| v.same)
+                    .map(|v| v.score)
+                    .reduce(f32::max)
+                    .map(|score| (k, score))
+            })
+            .reduce(|a, b| if b.1 > a.1 { b } else { a });
+        if let Some((k, _)) = best {
+            let skip = said_when(&q.text);
+            speakers[at].statements[k]
+                .paraphrases
+                .push(BriefParaphrase {
+                    quote_id: crosscheck_model::quote_id(&q.document_id, q.index),
+                    document_id: q.document_id.clone(),
+                    start: q.quote.content.start + skip,
+                    end: q.quote.content.end,
+                    text: cmd_quotes::normalise(&q.text[skip..]),
+                    cue: q.cue.clone(),
+                });
+        }
+    }
 }
 
 fn statement(st: &Statements, group: &[usize]) -> BriefStatement {
@@ -333,12 +433,28 @@ fn statement(st: &Statements, group: &[usize]) -> BriefStatement {
         cue: first.cue().map(str::to_string),
         text,
         appearances,
+        paraphrases: Vec::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_of_saying_is_not_what_was_said() {
+        let w = "on Tuesday that Veloria would never allow warships";
+        assert_eq!(&w[said_when(w)..], "Veloria would never allow warships");
+        let w = "last week that the port would reopen";
+        assert_eq!(&w[said_when(w)..], "the port would reopen");
+        for whole in [
+            "the port would reopen",
+            "on the other hand that is all",
+            "only that",
+        ] {
+            assert_eq!(said_when(whole), 0, "{whole}");
+        }
+    }
 
     #[test]
     fn short_ids_grow_until_they_tell_documents_apart() {

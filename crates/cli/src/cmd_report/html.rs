@@ -251,6 +251,17 @@ fn briefing(b: &Briefing, out: &mut String) {
                         &cite(b, &docs),
                     ));
                 }
+                for p in &st.paraphrases {
+                    let cue = p
+                        .cue
+                        .as_deref()
+                        .map(|c| format!(" ({c})"))
+                        .unwrap_or_default();
+                    li.push_str(&detail(
+                        &format!("reported as: “{}”{cue}", p.text),
+                        &cite(b, std::slice::from_ref(&p.document_id)),
+                    ));
+                }
                 li.push_str("</li>");
             }
             li.push_str("</ul>");

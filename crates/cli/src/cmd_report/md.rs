@@ -210,6 +210,19 @@ fn briefing(b: &Briefing, out: &mut String) {
                     cite(b, &docs)
                 );
             }
+            for p in &st.paraphrases {
+                let cue = p
+                    .cue
+                    .as_deref()
+                    .map(|c| format!(" ({})", escape(c)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "    - reported as: “{}”{cue} {}",
+                    escape(&p.text),
+                    cite(b, std::slice::from_ref(&p.document_id))
+                );
+            }
         }
     }
 

@@ -244,6 +244,19 @@ fn speaker(b: &Briefing, s: &SpeakerQuotes, out: &mut String) {
         for (text, docs) in other {
             let _ = writeln!(out, "      other wording: \"{text}\" {}", cite(b, &docs));
         }
+        for p in &st.paraphrases {
+            let cue = p
+                .cue
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "      reported as: “{}”{cue} {}",
+                p.text,
+                cite(b, std::slice::from_ref(&p.document_id))
+            );
+        }
     }
 }
 
