@@ -1,6 +1,8 @@
 //! The content of a story's briefing, gathered from the store once and
 //! rendered by `text`, `md`, `html` (and serialised as JSON as it is).
 
+use std::collections::{HashMap, HashSet};
+
 use crosscheck_model::export::{ExportOutletSignals, SignalKind};
 use crosscheck_model::{
     ClaimStatus, ExportEpisode, ExportRoleConflict, ExportStoryClaim, QuoteKind,
@@ -328,6 +330,18 @@ fn who_said_what(quotes: &[QuoteRecord]) -> Vec<SpeakerQuotes> {
     speakers
 }
 
+/// Statements of a speaker judged against one indirect statement: those
+/// sharing the most words with it.
+const PARAPHRASE_CANDIDATES: usize = 16;
+
+/// The words by which an indirect statement finds the quotes it may report:
+/// lower case, four letters or more.
+fn paraphrase_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+}
+
 /// Bytes of the time phrase and "that" opening an indirect statement's
 /// words ("on Tuesday that Veloria would …", "last week that …"): when it
 /// was said, not what. 0 when there is none.
@@ -372,6 +386,26 @@ fn link_paraphrases(
                 .collect()
         })
         .collect();
+    // Per speaker, each word's statements: an indirect statement is judged
+    // against the few that share words with it, not against all (a
+    // president's statements in a large story run to thousands).
+    let index: Vec<HashMap<String, Vec<usize>>> = speakers
+        .iter()
+        .map(|sp| {
+            let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+            for (k, st) in sp.statements.iter().enumerate() {
+                let texts = std::iter::once(st.text.as_str())
+                    .chain(st.appearances.iter().filter_map(|a| a.variant.as_deref()));
+                let mut seen = HashSet::new();
+                for w in texts.flat_map(paraphrase_words) {
+                    if seen.insert(w.clone()) {
+                        by_word.entry(w).or_default().push(k);
+                    }
+                }
+            }
+            by_word
+        })
+        .collect();
     for q in quotes
         .iter()
         .filter(|q| q.quote.kind == QuoteKind::Indirect)
@@ -381,19 +415,36 @@ fn link_paraphrases(
         let Some(at) = keys.iter().position(|k| *k == key) else {
             continue;
         };
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mine: HashSet<String> = paraphrase_words(&q.text).collect();
+        for w in &mine {
+            for &k in index[at].get(w).map(Vec::as_slice).unwrap_or(&[]) {
+                *shared.entry(k).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> =
+            shared.into_iter().filter(|&(_, n)| n >= 2).collect();
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(PARAPHRASE_CANDIDATES);
         let said = crosscheck_samefact::Statement::new(&q.text);
-        let best = wordings[at]
-            .iter()
-            .enumerate()
-            .filter_map(|(k, ws)| {
-                ws.iter()
+        let best = candidates
+            .into_iter()
+            .filter_map(|(k, _)| {
+                wordings[at][k]
+                    .iter()
                     .map(|w| judge.judge(w, &said))
                     .filter(|v| v.same)
                     .map(|v| v.score)
                     .reduce(f32::max)
                     .map(|score| (k, score))
             })
-            .reduce(|a, b| if b.1 > a.1 { b } else { a });
+            .reduce(|a, b| {
+                if b.1 > a.1 || (b.1 == a.1 && b.0 < a.0) {
+                    b
+                } else {
+                    a
+                }
+            });
         if let Some((k, _)) = best {
             let skip = said_when(&q.text);
             speakers[at].statements[k]
