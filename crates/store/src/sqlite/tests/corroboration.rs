@@ -103,6 +103,24 @@ fn r(d: &str, claim: usize) -> ClaimRef {
     }
 }
 
+/// The first story's first chain: its first document and the copy of it.
+fn harborline(ids: &[String]) -> SourceRecord {
+    SourceRecord {
+        documents: vec![ids[0].clone(), ids[2].clone()],
+        merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
+        chain: "Harborline".into(),
+    }
+}
+
+/// The first story's second chain: its second document.
+fn strait_report(ids: &[String]) -> SourceRecord {
+    SourceRecord {
+        documents: vec![ids[1].clone()],
+        merged_because: vec![],
+        chain: "Strait Report".into(),
+    }
+}
+
 /// The first story's findings: the reopening corroborated by two sources
 /// (the copy merged with its original), the leak contested by a claim of
 /// the second document, and a role conflict.
@@ -119,18 +137,7 @@ fn findings(ids: &[String]) -> StoryFindings {
                     "Strait Report".into(),
                     "Northgate".into(),
                 ],
-                sources: vec![
-                    SourceRecord {
-                        documents: vec![ids[0].clone(), ids[2].clone()],
-                        merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
-                        chain: "Harborline".into(),
-                    },
-                    SourceRecord {
-                        documents: vec![ids[1].clone()],
-                        merged_because: vec![],
-                        chain: "Strait Report".into(),
-                    },
-                ],
+                sources: vec![harborline(ids), strait_report(ids)],
                 contradictions: vec![],
                 unattributed: true,
                 // "The port reopened" by both chains, "on Monday." by
@@ -141,29 +148,14 @@ fn findings(ids: &[String]) -> StoryFindings {
                         end: 17,
                         main: true,
                         documents: ids[..3].to_vec(),
-                        sources: vec![
-                            SourceRecord {
-                                documents: vec![ids[0].clone(), ids[2].clone()],
-                                merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
-                                chain: "Harborline".into(),
-                            },
-                            SourceRecord {
-                                documents: vec![ids[1].clone()],
-                                merged_because: vec![],
-                                chain: "Strait Report".into(),
-                            },
-                        ],
+                        sources: vec![harborline(ids), strait_report(ids)],
                     },
                     FactPartRecord {
                         start: 18,
                         end: 28,
                         main: false,
                         documents: vec![ids[0].clone(), ids[2].clone()],
-                        sources: vec![SourceRecord {
-                            documents: vec![ids[0].clone(), ids[2].clone()],
-                            merged_because: vec![format!("{} is a copy of {}", ids[2], ids[0])],
-                            chain: "Harborline".into(),
-                        }],
+                        sources: vec![harborline(ids)],
                     },
                 ],
             },
