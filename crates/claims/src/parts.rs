@@ -228,18 +228,13 @@ fn cause_split(text: &str, out: &[bool]) -> Option<usize> {
 /// The parts of one claim's text; one part (the whole, trimmed) when it
 /// has no split.
 pub fn checkable_parts(text: &str) -> Vec<Range<usize>> {
-    split(text).0
+    parts_and_main(text).0
 }
 
-/// Which of [`checkable_parts`] holds the claim's main verb: what an event
-/// caused (the second part) after an event's name, else the first (a
-/// trailing clause is subordinate to what comes before it).
-pub fn main_part(text: &str) -> usize {
-    split(text).1
-}
-
-/// The parts and the index of the main one.
-fn split(text: &str) -> (Vec<Range<usize>>, usize) {
+/// [`checkable_parts`] and which of them holds the claim's main verb: what
+/// an event caused (the second part) after an event's name, else the first
+/// (a trailing clause is subordinate to what comes before it).
+pub fn parts_and_main(text: &str) -> (Vec<Range<usize>>, usize) {
     let out = outside(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of a part, start of the next)
     let caused = cause_split(text, &out);
@@ -314,10 +309,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            main_part(
+            parts_and_main(
                 "Kestria's recent designation of the smuggling rings as terrorist groups has led to \
                  more patrols along the coast."
-            ),
+            ).1,
             1
         );
         // A person, not an event, as the subject: one part.
@@ -348,10 +343,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            main_part(
+            parts_and_main(
                 "In a tense exchange, the minister rejected an offer of naval help from Veloria, \
                  which sought to patrol the strait."
-            ),
+            )
+            .1,
             0
         );
         assert_eq!(
@@ -405,7 +401,7 @@ mod tests {
         ) {
             let parts = checkable_parts(&text);
             proptest::prop_assert!(!parts.is_empty());
-            proptest::prop_assert!(main_part(&text) < parts.len());
+            proptest::prop_assert!(parts_and_main(&text).1 < parts.len());
             let mut at = 0;
             for r in &parts {
                 proptest::prop_assert!(at <= r.start && r.start <= r.end && r.end <= text.len());

@@ -9,10 +9,10 @@
 //! document the judge finds stating the whole claim states its main part,
 //! and the others as the judge finds each; one it finds stating nothing
 //! (alignment joined it by its rules) states the part it comes nearest. The fact's status is its *main* part's, the one
-//! holding the claim's main verb (`main_part`): another outlet reporting
+//! holding the claim's main verb (`parts_and_main`): another outlet reporting
 //! the designation alone does not confirm what the designation led to.
 
-use crosscheck_claims::parts::{checkable_parts, main_part};
+use crosscheck_claims::parts::{checkable_parts, parts_and_main};
 use crosscheck_samefact::{Judge, Statement};
 
 use crate::{sources, ClaimRef, Source, StoryDoc};
@@ -46,7 +46,7 @@ pub fn fact_parts(docs: &[StoryDoc], claims: &[ClaimRef], documents: &[usize]) -
     let Some(sentence) = docs[hd].text.get(head.span.start..head.span.end) else {
         return Vec::new();
     };
-    let ranges = checkable_parts(sentence);
+    let (ranges, main) = parts_and_main(sentence);
     if ranges.len() < 2 {
         return Vec::new();
     }
@@ -56,7 +56,6 @@ pub fn fact_parts(docs: &[StoryDoc], claims: &[ClaimRef], documents: &[usize]) -
         .iter()
         .map(|r| Statement::new(&sentence[r.clone()]))
         .collect();
-    let main = main_part(sentence);
     let mut stated: Vec<Vec<usize>> = vec![Vec::new(); ranges.len()];
     for &d in documents {
         let mut states = vec![d == hd; ranges.len()];

@@ -328,17 +328,7 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
                 p.main,
                 to_json(&p.documents)?
             ])?;
-            for (i, src) in p.sources.iter().enumerate() {
-                part_chain.execute(params![
-                    s,
-                    k,
-                    j,
-                    i,
-                    src.chain,
-                    to_json(&src.merged_because)?,
-                    to_json(&src.documents)?
-                ])?;
-            }
+            insert_chains(&mut part_chain, s, k, j, &p.sources)?;
         }
         for (j, x) in c.contradictions.iter().enumerate() {
             contradiction.execute(params![s, k, j, x.reason])?;
@@ -368,18 +358,32 @@ pub(crate) fn write_findings(conn: &Connection, f: &StoryFindings) -> Result<(),
             for (i, d) in sd.documents.iter().enumerate() {
                 side_doc.execute(params![s, k, j, i, d])?;
             }
-            for (i, c) in sd.chains.iter().enumerate() {
-                side_chain.execute(params![
-                    s,
-                    k,
-                    j,
-                    i,
-                    c.chain,
-                    to_json(&c.merged_because)?,
-                    to_json(&c.documents)?
-                ])?;
-            }
+            insert_chains(&mut side_chain, s, k, j, &sd.chains)?;
         }
+    }
+    Ok(())
+}
+
+/// Inserts the reporting chains of one fact part or role-conflict side:
+/// `stmt` takes (story, parent, child, index, chain, merge reasons JSON,
+/// documents JSON).
+fn insert_chains(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    story: &str,
+    parent: usize,
+    child: usize,
+    chains: &[SourceRecord],
+) -> Result<(), StoreError> {
+    for (i, c) in chains.iter().enumerate() {
+        stmt.execute(params![
+            story,
+            parent,
+            child,
+            i,
+            c.chain,
+            to_json(&c.merged_because)?,
+            to_json(&c.documents)?
+        ])?;
     }
     Ok(())
 }

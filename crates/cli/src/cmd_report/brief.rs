@@ -1,6 +1,7 @@
 //! The content of a story's briefing, gathered from the store once and
 //! rendered by `text`, `md`, `html` (and serialised as JSON as it is).
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crosscheck_model::export::{ExportOutletSignals, SignalKind};
@@ -330,6 +331,12 @@ fn who_said_what(quotes: &[QuoteRecord]) -> Vec<SpeakerQuotes> {
     speakers
 }
 
+/// A statement's wordings: its first, then its appearances' others.
+fn wording_texts(st: &BriefStatement) -> impl Iterator<Item = &str> {
+    std::iter::once(st.text.as_str())
+        .chain(st.appearances.iter().filter_map(|a| a.variant.as_deref()))
+}
+
 /// Statements of a speaker judged against one indirect statement: those
 /// sharing the most words with it.
 const PARAPHRASE_CANDIDATES: usize = 16;
@@ -371,20 +378,11 @@ fn link_paraphrases(
     speakers: &mut [SpeakerQuotes],
 ) {
     let judge = crosscheck_samefact::Judge::shipped();
-    // The statements' wordings as the judge reads them, per speaker.
-    let wordings: Vec<Vec<Vec<crosscheck_samefact::Statement>>> = speakers
+    // The statements' wordings as the judge reads them, per speaker, made
+    // for the statements an indirect statement is judged against only.
+    let wordings: Vec<Vec<OnceCell<Vec<crosscheck_samefact::Statement>>>> = speakers
         .iter()
-        .map(|sp| {
-            sp.statements
-                .iter()
-                .map(|st| {
-                    std::iter::once(st.text.as_str())
-                        .chain(st.appearances.iter().filter_map(|a| a.variant.as_deref()))
-                        .map(crosscheck_samefact::Statement::new)
-                        .collect()
-                })
-                .collect()
-        })
+        .map(|sp| sp.statements.iter().map(|_| OnceCell::new()).collect())
         .collect();
     // Per speaker, each word's statements: an indirect statement is judged
     // against the few that share words with it, not against all (a
@@ -394,10 +392,8 @@ fn link_paraphrases(
         .map(|sp| {
             let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
             for (k, st) in sp.statements.iter().enumerate() {
-                let texts = std::iter::once(st.text.as_str())
-                    .chain(st.appearances.iter().filter_map(|a| a.variant.as_deref()));
                 let mut seen = HashSet::new();
-                for w in texts.flat_map(paraphrase_words) {
+                for w in wording_texts(st).flat_map(paraphrase_words) {
                     if seen.insert(w.clone()) {
                         by_word.entry(w).or_default().push(k);
                     }
@@ -406,13 +402,18 @@ fn link_paraphrases(
             by_word
         })
         .collect();
+    let speaker_at: HashMap<&(Option<String>, String), usize> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| Some((k.as_ref()?, i)))
+        .collect();
     for q in quotes
         .iter()
         .filter(|q| q.quote.kind == QuoteKind::Indirect)
     {
         let Some(sp) = &q.speaker else { continue };
-        let key = Some((sp.entity_id.clone(), sp.name.clone()));
-        let Some(at) = keys.iter().position(|k| *k == key) else {
+        let key = (sp.entity_id.clone(), sp.name.clone());
+        let Some(&at) = speaker_at.get(&key) else {
             continue;
         };
         let mut shared: HashMap<usize, usize> = HashMap::new();
@@ -431,6 +432,11 @@ fn link_paraphrases(
             .into_iter()
             .filter_map(|(k, _)| {
                 wordings[at][k]
+                    .get_or_init(|| {
+                        wording_texts(&speakers[at].statements[k])
+                            .map(crosscheck_samefact::Statement::new)
+                            .collect()
+                    })
                     .iter()
                     .map(|w| judge.judge(w, &said))
                     .filter(|v| v.same)

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 use super::brief::Briefing;
 use super::text::{speaker_label, wordings};
 use super::{
-    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, part_lines,
-    part_support_line, role_notes, role_sides, single_line, span, support_line, support_sentences,
+    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, paraphrase_line,
+    part_lines, part_support_line, role_notes, role_sides, single_line, span, support_line,
+    support_sentences,
 };
 use crosscheck_model::ExportStoryClaim;
 
@@ -252,13 +253,8 @@ fn briefing(b: &Briefing, out: &mut String) {
                     ));
                 }
                 for p in &st.paraphrases {
-                    let cue = p
-                        .cue
-                        .as_deref()
-                        .map(|c| format!(" ({c})"))
-                        .unwrap_or_default();
                     li.push_str(&detail(
-                        &format!("reported as: “{}”{cue}", p.text),
+                        &paraphrase_line(p),
                         &cite(b, std::slice::from_ref(&p.document_id)),
                     ));
                 }

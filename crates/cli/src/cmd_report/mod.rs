@@ -24,6 +24,7 @@ use crosscheck_model::{
 };
 use crosscheck_store::{Store, StoryRecord};
 
+use brief::BriefParaphrase;
 pub use brief::Briefing;
 
 use crate::exit::Exit;
@@ -178,6 +179,17 @@ pub fn support_sentences(c: &ExportStoryClaim) -> Vec<(&str, &str, bool)> {
             (e.document_id.as_str(), e.text.as_str(), whole)
         })
         .collect()
+}
+
+/// `reported as: “Veloria would never let foreign warships in” (said)`:
+/// an indirect statement under the quote it reports (unescaped).
+pub fn paraphrase_line(p: &BriefParaphrase) -> String {
+    let cue = p
+        .cue
+        .as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
+    format!("reported as: “{}”{cue}", p.text)
 }
 
 /// What supports one part of a fact: `2 independent reporting chains:

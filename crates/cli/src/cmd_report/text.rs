@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use super::brief::{Briefing, SpeakerQuotes};
 use super::{
-    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, part_lines,
-    part_support_line, role_notes, role_sides, single_line, span, support_line, support_sentences,
+    confirmed_parts, contest_notes, contested_pairs, merges, note_lines, paraphrase_line,
+    part_lines, part_support_line, role_notes, role_sides, single_line, span, support_line,
+    support_sentences,
 };
 use crosscheck_model::ExportStoryClaim;
 
@@ -245,15 +246,10 @@ fn speaker(b: &Briefing, s: &SpeakerQuotes, out: &mut String) {
             let _ = writeln!(out, "      other wording: \"{text}\" {}", cite(b, &docs));
         }
         for p in &st.paraphrases {
-            let cue = p
-                .cue
-                .as_deref()
-                .map(|c| format!(" ({c})"))
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "      reported as: “{}”{cue} {}",
-                p.text,
+                "      {} {}",
+                paraphrase_line(p),
                 cite(b, std::slice::from_ref(&p.document_id))
             );
         }
