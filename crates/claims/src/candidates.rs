@@ -38,7 +38,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], analysis: &DocAnalysis) ->
     let mut quotes = QuoteSweep::new(&analysis.quotes);
     for s in sentences {
         let span = trim(text, Span::new(s.start, s.end));
-        if !is_statement(text, span) {
+        if !is_statement(text[s.start..s.end].trim(), span.of(text)) {
             continue;
         }
         for part in clauses(text, span) {
@@ -72,19 +72,34 @@ pub fn candidates(text: &str, sentences: &[Sentence], analysis: &DocAnalysis) ->
     out
 }
 
-/// Whether a sentence reads as a statement: it ends as one (not a heading,
-/// not a question) and is not a FAQ line.
-fn is_statement(text: &str, span: Span) -> bool {
-    let s = span.of(text);
-    let last = s
-        .trim_end_matches(['"', '”', '’', '\'', ')', '»'])
-        .chars()
-        .next_back();
-    if !matches!(last, Some('.' | '!' | '…')) {
+/// Whether a sentence (`sentence` as split, `s` its trimmed body) reads
+/// as a statement: it ends as one (not a heading,
+/// not a question, unless the question is quoted: "Trump contacted her,
+/// asking, “How can we help?”" states that he asked) and is not a FAQ line.
+fn is_statement(sentence: &str, s: &str) -> bool {
+    let unclosed = sentence.trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    let ends = match unclosed.chars().next_back() {
+        Some('.' | '!' | '…') => true,
+        Some('?') => reports_a_question(sentence, unclosed.len()),
+        _ => false,
+    };
+    ends && !(s.starts_with("Question:") || s.starts_with("Q:") || s.starts_with("Answer:"))
+        && has_words(s, MIN_WORDS)
+}
+
+/// Whether a sentence whose question mark sits before closing quotation
+/// marks at `close` reports the question: the quotation opens after a
+/// comma or colon that ends a statement of its own words ("X asked her,
+/// “…?”"), not at the sentence's start.
+fn reports_a_question(s: &str, close: usize) -> bool {
+    if close == s.len() {
         return false;
     }
-    !(s.starts_with("Question:") || s.starts_with("Q:") || s.starts_with("Answer:"))
-        && has_words(s, MIN_WORDS)
+    let Some(open) = s[..close].rfind(['“', '"']) else {
+        return false;
+    };
+    let lead = s[..open].trim_end();
+    lead.ends_with([',', ':']) && has_words(lead, MIN_WORDS - 2)
 }
 
 /// The clauses of a sentence split at semicolons outside quotation marks
@@ -235,6 +250,15 @@ const REPORTING: &[&str] = &[
 
 /// Whether a quote reports a statement (see [`REPORTING`]).
 fn reports_a_statement(text: &str, quote: &DocQuote) -> bool {
+    // A quoted question asks; it states nothing the claim could rest on.
+    if quote
+        .content
+        .of(text)
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with('?')
+    {
+        return false;
+    }
     if quote.kind != QuoteKind::Indirect {
         return true;
     }
@@ -335,6 +359,27 @@ mod tests {
             spans(text),
             ["The ministry raised its budget by 15% in 2025."]
         );
+    }
+
+    #[test]
+    fn a_reported_question_is_a_statement_of_its_reporter() {
+        let text =
+            "Trump contacted her directly, asking, “How can we help you fight drug trafficking?” \
+                    “Will you accept our help?” Her office never answered that question.";
+        let sentences = crosscheck_nlp::split_sentences(text);
+        let analysis = crosscheck_nlp::analyze(text);
+        let c = candidates(text, &sentences, &analysis);
+        let spans: Vec<&str> = c.iter().map(|c| c.span.of(text)).collect();
+        assert_eq!(
+            spans,
+            [
+                "Trump contacted her directly, asking, “How can we help you fight drug trafficking?",
+                "Her office never answered that question."
+            ]
+        );
+        // The question is not what the claim states: the outlet states the call.
+        assert_eq!(c[0].content, c[0].span);
+        assert_eq!(c[0].attribution.kind, AttributionKind::Outlet, "{c:?}");
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub struct VerbForm {
 static VERBS: LazyLock<HashMap<String, VerbForm>> = LazyLock::new(|| {
     let mut m: HashMap<String, VerbForm> = HashMap::new();
     for (class, items) in class_lines(PREDICATES) {
-        for item in items {
+        for item in items.filter(|item| !item.contains('+')) {
             let mut parts = item.split('/');
             let lemma = parts.next().unwrap_or(item);
             // `*` lines: each verb is its own class.
@@ -69,6 +69,94 @@ static VERBS: LazyLock<HashMap<String, VerbForm>> = LazyLock::new(|| {
     }
     m
 });
+
+/// A phrasal verb form: the verb and its particle ("reached out").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhrasalForm {
+    /// "reach out".
+    pub lemma: String,
+    pub class: &'static str,
+    pub kind: FormKind,
+}
+
+/// The listed phrasal verbs: every form with its particle ("reached out",
+/// lower case), each lemma's class, and the particles.
+struct Phrasal {
+    forms: HashMap<String, PhrasalForm>,
+    classes: HashMap<String, &'static str>,
+    particles: Vec<&'static str>,
+}
+
+static PHRASAL: LazyLock<Phrasal> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    let mut classes = HashMap::new();
+    let mut particles = Vec::new();
+    for (class, items) in class_lines(PREDICATES) {
+        for item in items {
+            let Some((verb, particle)) = item.split_once('+') else {
+                continue;
+            };
+            let mut parts = verb.split('/');
+            let head = parts.next().unwrap_or(verb);
+            let lemma = format!("{head} {particle}");
+            let irregular: Vec<&str> = parts.collect();
+            let regular = cues::inflections(head);
+            let mut add = |form: &str, kind: FormKind| {
+                forms
+                    .entry(format!("{form} {particle}"))
+                    .or_insert(PhrasalForm {
+                        lemma: lemma.clone(),
+                        class,
+                        kind,
+                    });
+            };
+            add(head, FormKind::Base);
+            for form in &irregular {
+                add(form, FormKind::Past);
+            }
+            if let [_, third, past, gerund] = regular.as_slice() {
+                add(third, FormKind::Finite);
+                if irregular.is_empty() {
+                    add(past, FormKind::Past);
+                }
+                add(gerund, FormKind::Gerund);
+            }
+            // Short heads double their last consonant ("stepped",
+            // "setting"); the forms cannot clash with another word.
+            let b = head.as_bytes();
+            if let [.., c1, v, c2] = b {
+                let vowel = |c: &u8| b"aeiou".contains(c);
+                if !vowel(c1) && vowel(v) && !vowel(c2) && !b"wxy".contains(c2) {
+                    let last = *c2 as char;
+                    if irregular.is_empty() {
+                        add(&format!("{head}{last}ed"), FormKind::Past);
+                    }
+                    add(&format!("{head}{last}ing"), FormKind::Gerund);
+                }
+            }
+            classes.entry(lemma.clone()).or_insert(class);
+            if !particles.contains(&particle) {
+                particles.push(particle);
+            }
+        }
+    }
+    Phrasal {
+        forms,
+        classes,
+        particles,
+    }
+});
+
+/// The listed phrasal verb that `word` followed by `particle` is, if any
+/// ("reached" "out" → reach out, class call).
+pub fn phrasal(word: &str, particle: &str) -> Option<PhrasalForm> {
+    let particle = lower(particle);
+    if !PHRASAL.particles.contains(&particle.as_ref()) {
+        return None;
+    }
+    let key = format!("{} {particle}", lower(word));
+    PHRASAL.forms.get(&key).cloned()
+}
 
 /// Event noun (lower case) to predicate class.
 static NOUNS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -109,6 +197,9 @@ pub fn verb(word: &str) -> Option<VerbForm> {
 /// The predicate class of a listed verb lemma; an unlisted lemma is its own
 /// class.
 pub fn class_of_lemma(lemma: &str) -> String {
+    if let Some(class) = PHRASAL.classes.get(lemma) {
+        return class.to_string();
+    }
     match VERBS.get(lemma) {
         Some(v) if v.kind == FormKind::Base => v.class.to_string(),
         _ => lemma.to_string(),

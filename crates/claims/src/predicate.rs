@@ -24,8 +24,12 @@ pub struct Predicate {
     pub object_start: usize,
 }
 
-/// The lemma and class-relevant form of a word as a verb, if it may be one.
-fn verb_lemma(word: &str) -> Option<(String, FormKind)> {
+/// The lemma and class-relevant form of a word as a verb, if it may be
+/// one; with the word after it, a listed phrasal verb ("reached out").
+fn verb_lemma(word: &str, next: Option<&str>) -> Option<(String, FormKind)> {
+    if let Some(p) = next.and_then(|next| lexicon::phrasal(word, next)) {
+        return Some((p.lemma, p.kind));
+    }
     if let Some(v) = lexicon::verb(word) {
         return Some((v.lemma.to_string(), v.kind));
     }
@@ -124,7 +128,7 @@ pub fn main_verb(text: &str, tokens: &[Token]) -> Option<Predicate> {
             }
         }
         if tokens[i].kind == TokenKind::Word && seen_subject {
-            if let Some((lemma, kind)) = verb_lemma(w) {
+            if let Some((lemma, kind)) = verb_lemma(w, tokens.get(i + 1).map(|t| t.text(text))) {
                 let prev = word(i - 1);
                 let finite = match kind {
                     FormKind::Finite => !lexicon::is_determiner(prev),
@@ -164,7 +168,7 @@ fn group_from_aux(
     while j < tokens.len() && j <= at + 4 {
         let w = tokens[j].text(text);
         copula |= matches!(w, "be" | "been" | "being");
-        if let Some((lemma, kind)) = verb_lemma(w) {
+        if let Some((lemma, kind)) = verb_lemma(w, tokens.get(j + 1).map(|t| t.text(text))) {
             let carried = match if copula { "be" } else { aux } {
                 // "is designated", "has expanded", "is growing"
                 "be" | "have" => {
@@ -284,10 +288,22 @@ mod tests {
             ("Bukele's crackdown, which began in 2022, has gained attention.", "gain"),
             ("The plan was approved by Congress.", "approve"),
             ("Authorities celebrated the partnership.", "celebrate"),
+            ("Trump reached out to Sheinbaum on Friday.", "reach out"),
+            ("The minister has stepped down after the vote.", "step down"),
+            ("Mexico turned down the offer.", "turn down"),
         ];
         for (s, want) in cases {
             assert_eq!(lemma(s).as_deref(), Some(want), "{s}");
         }
+    }
+
+    #[test]
+    fn a_phrasal_verb_has_its_own_class() {
+        assert_eq!(lexicon::class_of_lemma("reach out"), "call");
+        assert_eq!(lexicon::class_of_lemma("turn down"), "reject");
+        assert_eq!(lexicon::class_of_lemma("reach"), "reach");
+        // Without its particle the verb is itself.
+        assert_eq!(lemma("The talks reached a deal."), Some("reach".into()));
     }
 
     #[test]

@@ -226,11 +226,26 @@ fn filler_and_predictions_are_not_check_worthy() {
             c.checkworthiness
         );
     }
-    // Headings, questions and FAQ lines are not claims at all.
+    // Headings, questions and FAQ lines are not claims at all; a question
+    // someone is reported to ask ("Trump inquired, “How can we help…?”") is
+    // the reporter's statement that it was asked.
     for s in &all {
         for c in &s.a.claims {
             let t = c.span.of(&s.text);
-            assert!(!t.ends_with('?') && !t.starts_with("Question:"), "{t}");
+            let reported = t
+                .rfind(['“', '"'])
+                .is_some_and(|open| t[..open].trim_end().ends_with([',', ':']));
+            assert!(
+                (!t.ends_with('?') || reported) && !t.starts_with("Question:"),
+                "{t}"
+            );
+            if t.ends_with('?') {
+                assert_eq!(
+                    c.attribution.kind,
+                    AttributionKind::Outlet,
+                    "a question states nothing of its asker: {t}"
+                );
+            }
         }
     }
 }

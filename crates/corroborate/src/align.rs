@@ -73,6 +73,11 @@ pub const STRONG_OVERLAP: f32 = 0.5;
 /// least this: below it, 0.3% of MSRP's paraphrases (training part) and 7%
 /// of its non-paraphrases.
 pub const VETO_BELOW: f32 = 0.2;
+/// The judge alone joins two claims whose main verbs are different
+/// actions (two classes, neither light, neither in the other claim) only
+/// at this score: a call to discuss assistance and the rejection of that
+/// assistance read alike (0.65) and are two facts.
+pub const DIFFERENT_ACTIONS_SAME: f32 = 0.8;
 /// Statements scored at least this take part in alignment: below the
 /// check-worthy cut they are not listed as facts of their own, but they
 /// support one that is.
@@ -178,7 +183,13 @@ impl<'a> Parts<'a> {
             .collect();
         let time = k.nth(1).unwrap_or("");
         let sentence = text.get(claim.span.start..claim.span.end).unwrap_or("");
-        let words: BTreeSet<String> = words(sentence).map(fold_class).collect();
+        let phrasal = phrasal_heads(sentence);
+        let words: BTreeSet<String> = words(sentence)
+            .map(|w| match phrasal.iter().find(|(head, _)| *head == w) {
+                Some((_, class)) => format!("#{class}"),
+                None => fold_class(w),
+            })
+            .collect();
         let classes = words
             .iter()
             .filter_map(|w| w.strip_prefix('#'))
@@ -260,8 +271,38 @@ impl<'a> Parts<'a> {
 
     /// The main verbs have one (not light) class, or the claims share the
     /// class of some verb or event noun.
-    pub fn same_class(&self, other: &Parts) -> bool {
+    /// They share a class, whichever verbs or event nouns give it: a
+    /// measure conflict's two claims name one kind of fact ("spilled" /
+    /// "put the amount released at") whatever their main verbs.
+    pub fn shares_class(&self, other: &Parts) -> bool {
         self.same_main_class(other) || self.classes.intersection(&other.classes).next().is_some()
+    }
+
+    /// They share a class: their main verbs', or another when that cannot
+    /// be two different actions about shared things. Two main verbs of
+    /// different classes, neither light, are two actions ("reached out to
+    /// discuss assistance" / "rejected an offer of assistance") unless the
+    /// shared class is one side's main verb ("rejected the offer" / "the
+    /// rejection sparked protests").
+    pub fn same_class(&self, other: &Parts) -> bool {
+        if self.same_main_class(other) {
+            return true;
+        }
+        let mut shared = self.classes.intersection(&other.classes);
+        if LIGHT.contains(&self.class) || LIGHT.contains(&other.class) {
+            return shared.next().is_some();
+        }
+        shared.any(|c| c == self.class || c == other.class)
+    }
+
+    /// The main verbs are two actions: different classes, neither light,
+    /// and neither named by the other claim ("the rejection" names reject).
+    pub fn different_actions(&self, other: &Parts) -> bool {
+        self.class != other.class
+            && !LIGHT.contains(&self.class)
+            && !LIGHT.contains(&other.class)
+            && !self.classes.contains(other.class)
+            && !other.classes.contains(self.class)
     }
 
     /// The main verbs have one class that is not a light one.
@@ -378,7 +419,10 @@ pub fn relate(
     }
     // The learned judge: paraphrases that share few words ("declined the proposal" / "rejected the
     // offer"), never a number on one side only.
-    if verdict.same && !one_sided {
+    if verdict.same
+        && !one_sided
+        && (!a.different_actions(b) || verdict.score >= DIFFERENT_ACTIONS_SAME)
+    {
         return Some(verdict.score * STRONG_OVERLAP);
     }
     // One states a part of the other ("designated the valley a disaster zone" / "the designation
@@ -410,6 +454,22 @@ fn same_name(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     !short.contains(' ') && long.rsplit(' ').next() == Some(short)
+}
+
+/// The verbs of a sentence that a particle makes a listed phrasal verb
+/// ("reached out" → reached, call), lower case: the particle is a stop
+/// word, so the word bag sees the verb alone, and "reach" is not "call".
+fn phrasal_heads(sentence: &str) -> Vec<(String, &'static str)> {
+    let raw: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    raw.windows(2)
+        .filter_map(|w| {
+            let p = lexicon::phrasal(w[0], w[1])?;
+            Some((w[0].to_lowercase(), p.class))
+        })
+        .collect()
 }
 
 /// A content word, or `#class` for a verb form or event noun of the claims

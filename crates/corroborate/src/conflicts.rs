@@ -154,7 +154,7 @@ fn measure_conflict(
             }
             let (cx, cy) = (claim(docs, x), claim(docs, y));
             // One kind of fact about the same actors at the same time.
-            if !px.same_class(py)
+            if !px.shares_class(py)
                 || px.overlap(py) < align::WEAK_OVERLAP
                 || !px.entities.is_empty() && !py.entities.is_empty() && !px.shares_entity(py)
                 || !px.time.is_empty() && !py.time.is_empty() && px.time != py.time
