@@ -305,6 +305,14 @@ impl<'a> Parts<'a> {
             && !other.classes.contains(self.class)
     }
 
+    /// Both main verbs are light ("has highlighted its cooperation" /
+    /// "released a report that highlighted the deterioration of
+    /// coordination"): what each states is in its object, and one shared
+    /// class there says little of whether the objects agree.
+    pub fn both_light(&self, other: &Parts) -> bool {
+        LIGHT.contains(&self.class) && LIGHT.contains(&other.class)
+    }
+
     /// The main verbs have one class that is not a light one.
     pub fn same_main_class(&self, other: &Parts) -> bool {
         self.class == other.class && !LIGHT.contains(&self.class)
@@ -406,7 +414,7 @@ pub fn relate(
         || !one_sided
             && (a.shares_entity(b)
                 && (overlap >= WEAK_OVERLAP && a.same_main_class(b)
-                    || overlap >= CLASS_OVERLAP && a.same_class(b))
+                    || overlap >= CLASS_OVERLAP && a.same_class(b) && !a.both_light(b))
                 || overlap >= EVENT_OVERLAP && a.same_event(b))
         || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts
         || overlap >= EVENT_OVERLAP && a.shares_measure(b);
