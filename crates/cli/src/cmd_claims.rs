@@ -62,7 +62,10 @@ pub fn run(cli: &Cli, args: &ClaimsArgs) -> Result<Exit> {
     let claims = store.claims(&filter)?;
     let mut w = Out::stdout();
     if args.format == Format::Json {
-        let rows: Vec<_> = claims.iter().map(crate::cmd_export::export_claim).collect();
+        let rows: Vec<_> = claims
+            .iter()
+            .map(crosscheck_engine::export::export_claim)
+            .collect();
         write!(w, "{}", json_pretty(&rows)?)?;
         w.finish()?;
         return Ok(Exit::Ok);

@@ -9,12 +9,11 @@ use crosscheck_ingest::Limits;
 use crosscheck_store::{SqliteStore, Store};
 
 use crate::exit::Exit;
-use crate::interrupt::Interrupt;
 use crate::output::{one_line, Out};
-use crate::pipeline::{ingest, IngestRequest, Summary};
-use crate::recluster::StoryCounts;
-use crate::recorroborate::FindingCounts;
 use crate::{Cli, Format};
+use crosscheck_engine::clustering::StoryCounts;
+use crosscheck_engine::findings::FindingCounts;
+use crosscheck_engine::pipeline::{ingest, IngestRequest, Summary};
 
 #[derive(Args, Debug)]
 pub struct IngestArgs {
@@ -68,7 +67,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
         paths: args.paths.clone(),
         jobs: jobs(args.jobs),
         limits: Limits::new(args.max_file_size, args.max_decompressed_size),
-        interrupt: Interrupt::on_signals(),
+        interrupt: crate::interrupt::on_signals(),
         follow_links: args.follow,
     };
     let summary = run_ingest(cli, &req)?;
@@ -94,12 +93,17 @@ fn exit_of(summary: &Summary) -> Exit {
 /// `crosscheck rebuild`: the derivation step of an ingest alone.
 pub fn rebuild(cli: &Cli, args: &RebuildArgs) -> Result<Exit> {
     let mut store = crate::cmd_show::open_writable(cli)?;
-    let pool = crate::pipeline::worker_pool(jobs(args.jobs))?;
+    let pool = crosscheck_engine::pipeline::worker_pool(jobs(args.jobs))?;
     let mut summary = Summary {
         resumed: store.staged_documents()?,
         ..Summary::default()
     };
-    crate::pipeline::derive(&mut store, &pool, &Interrupt::on_signals(), &mut summary)?;
+    crosscheck_engine::pipeline::derive(
+        &mut store,
+        &pool,
+        &crate::interrupt::on_signals(),
+        &mut summary,
+    )?;
     print_summary(&summary, args.format, cli.quiet)?;
     Ok(exit_of(&summary))
 }
@@ -261,7 +265,7 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
         paths: vec![corpus],
         jobs: jobs(None),
         limits: Limits::default(),
-        interrupt: Interrupt::on_signals(),
+        interrupt: crate::interrupt::on_signals(),
         follow_links: false,
     };
     let summary = run_ingest(cli, &req)?;

@@ -8,12 +8,13 @@
 //! appears; quotes nested in a quote (a speaker quoting someone) are shown
 //! under the quote that contains them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write as _;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use crosscheck_model::{quote_id, QuoteKind, UnionFind};
+use crosscheck_engine::quotes::{build, normalise, KindFilter, Statements, Unit};
+use crosscheck_model::{quote_id, QuoteKind};
 use crosscheck_store::{QuoteRecord, Store};
 use serde_json::{json, Value};
 
@@ -45,143 +46,16 @@ pub enum KindArg {
 }
 
 impl KindArg {
-    pub fn accepts(kind: Option<KindArg>, k: QuoteKind) -> bool {
+    /// The engine's filter for `--kind` (default: direct and partial).
+    pub fn filter(kind: Option<KindArg>) -> KindFilter {
         match kind {
-            None => matches!(k, QuoteKind::Direct | QuoteKind::Partial),
-            Some(KindArg::All) => true,
-            Some(KindArg::Direct) => k == QuoteKind::Direct,
-            Some(KindArg::Partial) => k == QuoteKind::Partial,
-            Some(KindArg::Indirect) => k == QuoteKind::Indirect,
+            None => KindFilter::Quoted,
+            Some(KindArg::All) => KindFilter::All,
+            Some(KindArg::Direct) => KindFilter::Direct,
+            Some(KindArg::Partial) => KindFilter::Partial,
+            Some(KindArg::Indirect) => KindFilter::Indirect,
         }
     }
-}
-
-type Key = (String, usize);
-
-fn key(q: &QuoteRecord) -> Key {
-    (q.document_id.clone(), q.index)
-}
-
-/// A quote and the quotes that continue it, in index order.
-pub struct Unit<'a> {
-    pub parts: Vec<&'a QuoteRecord>,
-    /// Units nested in this one (indices into the unit list).
-    pub nested: Vec<usize>,
-}
-
-impl Unit<'_> {
-    pub fn head(&self) -> &QuoteRecord {
-        self.parts[0]
-    }
-
-    pub fn text(&self) -> String {
-        let texts: Vec<&str> = self.parts.iter().map(|q| q.text.as_str()).collect();
-        texts.join(" … ")
-    }
-
-    pub fn cue(&self) -> Option<&str> {
-        self.parts.iter().find_map(|q| q.cue.as_deref())
-    }
-
-    fn published_key(&self) -> (bool, String, String, usize) {
-        let h = self.head();
-        (
-            h.published.is_none(),
-            h.published.clone().unwrap_or_default(),
-            h.document_id.clone(),
-            h.index,
-        )
-    }
-}
-
-/// The statements: groups of units, each group's units in appearance order.
-pub struct Statements<'a> {
-    pub units: Vec<Unit<'a>>,
-    /// Top-level groups, in order of first appearance.
-    pub groups: Vec<Vec<usize>>,
-}
-
-/// Follow `continues` to the first quote of a chain (cycles are cut).
-fn chain_root(by_key: &HashMap<Key, &QuoteRecord>, q: &QuoteRecord) -> Key {
-    let mut at = key(q);
-    let mut seen = BTreeSet::new();
-    while seen.insert(at.clone()) {
-        let Some(next) = by_key.get(&at).and_then(|r| r.quote.continues) else {
-            break;
-        };
-        at = (at.0.clone(), next);
-    }
-    at
-}
-
-/// The statements of `quotes`: units (a quote and its continuations) that
-/// `keep` accepts, nested units under their container, variants grouped.
-pub fn build<'a>(quotes: &'a [QuoteRecord], keep: &dyn Fn(&Unit<'_>) -> bool) -> Statements<'a> {
-    let by_key: HashMap<Key, &QuoteRecord> = quotes.iter().map(|q| (key(q), q)).collect();
-    // Units: chains of continued quotes, keyed by their first quote.
-    let mut chains: BTreeMap<Key, Vec<&QuoteRecord>> = BTreeMap::new();
-    for q in quotes {
-        chains.entry(chain_root(&by_key, q)).or_default().push(q);
-    }
-    let mut units: Vec<Unit> = Vec::new();
-    let mut unit_of: HashMap<Key, usize> = HashMap::new();
-    for (root, mut parts) in chains {
-        parts.sort_by_key(|q| (q.index != root.1, q.index));
-        let u = Unit {
-            parts,
-            nested: Vec::new(),
-        };
-        if !keep(&u) {
-            continue;
-        }
-        for q in &u.parts {
-            unit_of.insert(key(q), units.len());
-        }
-        units.push(u);
-    }
-    // Nesting: a unit whose first quote lies in a kept unit goes under it.
-    let mut top = Vec::new();
-    for i in 0..units.len() {
-        let h = units[i].head();
-        let container = h
-            .quote
-            .nested_in
-            .and_then(|n| unit_of.get(&(h.document_id.clone(), n)).copied())
-            .filter(|&c| c != i);
-        match container {
-            Some(c) => units[c].nested.push(i),
-            None => top.push(i),
-        }
-    }
-    // Variant groups. A nested quote that repeats a statement ("he told
-    // me, ‘...’") also appears with that statement, besides under the
-    // quote that contains it.
-    let mut sets = UnionFind::new(units.len());
-    for (i, unit) in units.iter().enumerate() {
-        for q in &unit.parts {
-            if let Some(&j) = q.variant_of.as_ref().and_then(|v| unit_of.get(v)) {
-                sets.union(i, j);
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..units.len() {
-        let r = sets.find(i);
-        groups.entry(r).or_default().push(i);
-    }
-    let is_top: HashSet<usize> = top.iter().copied().collect();
-    let mut groups: Vec<Vec<usize>> = groups
-        .into_values()
-        .filter(|g| g.len() > 1 || is_top.contains(&g[0]))
-        .collect();
-    for g in &mut groups {
-        g.sort_by_key(|&i| units[i].published_key());
-    }
-    groups.sort_by_key(|g| units[g[0]].published_key());
-    for u in &mut units {
-        u.nested.sort_by_key(|&i| i);
-    }
-    Statements { units, groups }
 }
 
 fn lower(s: &str) -> String {
@@ -206,7 +80,7 @@ pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
     let outlet = args.outlet.as_deref().map(lower);
     let keep = |u: &Unit<'_>| -> bool {
         let h = u.head();
-        if !KindArg::accepts(args.kind, h.quote.kind) {
+        if !KindArg::filter(args.kind).accepts(h.quote.kind) {
             return false;
         }
         if let Some(want) = &outlet {
@@ -269,10 +143,6 @@ fn speaker_label(q: &QuoteRecord) -> String {
                 .unwrap_or("no speaker found")
         ),
     }
-}
-
-pub fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn place(q: &QuoteRecord) -> String {

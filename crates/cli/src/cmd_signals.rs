@@ -1,24 +1,25 @@
 //! `crosscheck signals`: outlet signals per document and per outlet, each
 //! figure with its evidence, never a verdict (`crosscheck_signals` computes
-//! them; this module reads what they need from the store and prints them).
+//! them, `crosscheck_engine::signals` reads what they need from the store;
+//! this module selects and prints them).
 //!
 //! The numbers of a document are compared with those of the other outlets
 //! of its story, so signals are always computed a whole story at a time,
 //! whatever is selected; the outlet figures are then summed over the
 //! selected documents.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
 use anyhow::Result;
 use clap::Args;
+use crosscheck_engine::signals::{all_signals, document_story_signals, story_document_signals};
 use crosscheck_model::export::{
     ExportDocumentSignals, ExportOutletSignals, ExportSignal, ExportSignals,
 };
-use crosscheck_model::{DocClaim, Document};
-use crosscheck_signals::{outlet_signals, story_signals, DocInput};
-use crosscheck_store::{DocumentSummary, Store, StoreError, StoryRecord};
+use crosscheck_signals::outlet_signals;
+use crosscheck_store::{DocumentSummary, Store, StoryRecord};
 
 use crate::exit::Exit;
 use crate::table::cut;
@@ -45,91 +46,6 @@ const EVIDENCE_CHARS: usize = 110;
 /// Characters of a title shown.
 const TITLE_CHARS: usize = 80;
 
-/// One document's stored text and claims, with its place in the clustering.
-struct Loaded {
-    doc: Document,
-    claims: Vec<DocClaim>,
-    copy_of: Option<String>,
-}
-
-fn load(
-    store: &dyn Store,
-    id: &str,
-    copy_of: Option<String>,
-) -> Result<Option<Loaded>, StoreError> {
-    let Some(doc) = store.get_document(id)? else {
-        return Ok(None);
-    };
-    // A document not analysed yet has no claims: its claim signals say so.
-    let claims = store
-        .get_analysis(&doc.id)?
-        .map(|a| a.analysis.claims)
-        .unwrap_or_default();
-    Ok(Some(Loaded {
-        doc,
-        claims,
-        copy_of,
-    }))
-}
-
-fn compute(loaded: &[Loaded], story_id: Option<&str>) -> Vec<ExportDocumentSignals> {
-    let inputs: Vec<DocInput<'_>> = loaded
-        .iter()
-        .map(|l| DocInput {
-            document: &l.doc,
-            claims: &l.claims,
-            story_id,
-            copy_of: l.copy_of.as_deref(),
-        })
-        .collect();
-    story_signals(&inputs)
-}
-
-/// The signals of every document of one story, in the story's order (one
-/// story's texts in memory at a time).
-pub fn story_document_signals(
-    store: &dyn Store,
-    s: &StoryRecord,
-) -> Result<Vec<ExportDocumentSignals>, StoreError> {
-    let mut loaded = Vec::with_capacity(s.documents.len());
-    for m in &s.documents {
-        let copy_of = m.copy_of.as_ref().map(|c| c.original_id.clone());
-        loaded.extend(load(store, &m.id, copy_of)?);
-    }
-    Ok(compute(&loaded, Some(&s.id)))
-}
-
-/// The signals of one document that belongs to no story (stored before
-/// clustering ran): it has no other outlet to compare numbers with.
-fn lone_document_signals(
-    store: &dyn Store,
-    id: &str,
-) -> Result<Vec<ExportDocumentSignals>, StoreError> {
-    let loaded: Vec<Loaded> = load(store, id, None)?.into_iter().collect();
-    Ok(compute(&loaded, None))
-}
-
-/// Every document's signals, by document id, and every outlet's over all
-/// its documents: the export's `signals` (the caller holds a snapshot).
-pub fn all_signals(store: &dyn Store) -> Result<ExportSignals, StoreError> {
-    let mut documents = Vec::new();
-    let mut covered: HashSet<String> = HashSet::new();
-    for s in store.stories()? {
-        for d in story_document_signals(store, &s)? {
-            covered.insert(d.document_id.clone());
-            documents.push(d);
-        }
-    }
-    for d in store.list_documents()? {
-        if !covered.contains(&d.id) {
-            documents.extend(lone_document_signals(store, &d.id)?);
-        }
-    }
-    documents.sort_by(|a, b| a.document_id.cmp(&b.document_id));
-    let outlets = outlet_signals(&documents, None);
-    Ok(ExportSignals { documents, outlets })
-}
-
 /// What a request selects: the documents' signals and the story the
 /// outlet figures are about, if one was named.
 struct Selection {
@@ -146,7 +62,7 @@ fn select(store: &dyn Store, args: &SignalsArgs) -> Result<Selected> {
     let mut story: Option<StoryRecord> = None;
     if let Some(wanted) = &args.story {
         let stories = store.stories()?;
-        match crate::cmd_report::select(&stories, wanted)? {
+        match crosscheck_engine::stories::select(&stories, wanted)? {
             Some(s) => story = Some(s.clone()),
             None => {
                 return Ok(Selected::NotFound(format!(
@@ -165,16 +81,7 @@ fn select(store: &dyn Store, args: &SignalsArgs) -> Result<Selected> {
     let mut documents = match (&story, &doc_id) {
         (Some(s), _) => story_document_signals(store, s)?,
         // One document: only its story is read.
-        (None, Some(id)) => match store.document_story(id)?.story {
-            Some((sid, _)) => {
-                let stories = store.stories()?;
-                match stories.iter().find(|s| s.id == sid) {
-                    Some(s) => story_document_signals(store, s)?,
-                    None => lone_document_signals(store, id)?,
-                }
-            }
-            None => lone_document_signals(store, id)?,
-        },
+        (None, Some(id)) => document_story_signals(store, id)?,
         (None, None) => all_signals(store)?.documents,
     };
     if let Some(id) = &doc_id {

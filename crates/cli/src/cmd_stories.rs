@@ -71,7 +71,7 @@ pub fn run(cli: &Cli, format: Format) -> Result<Exit> {
 /// outlet, date, title and the document it is a copy of, and the counts of
 /// its findings.
 fn story_json(s: &StoryRecord, f: &FindingsRecord) -> Result<serde_json::Value> {
-    let mut v = serde_json::to_value(crate::cmd_export::export_story(s, f))?;
+    let mut v = serde_json::to_value(crosscheck_engine::export::export_story(s, f))?;
     v["counts"] = serde_json::json!({
         "corroborated": f.count(ClaimStatus::Corroborated),
         "single_source": f.count(ClaimStatus::SingleSource),
@@ -102,13 +102,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// `2026-01-16 – 2026-05-20`, one date when both are the same, `undated`.
-pub fn date_span(start: Option<&str>, end: Option<&str>) -> String {
-    match (start, end) {
-        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-        (Some(a), _) | (None, Some(a)) => a.to_string(),
-        (None, None) => "undated".to_string(),
-    }
-}
+pub use crosscheck_engine::briefing::wording::span as date_span;
 
 /// `facts: 3 corroborated · 36 single-source · 1 contested · 1 role conflict`.
 pub fn findings_summary(f: &FindingsRecord) -> String {

@@ -17,9 +17,6 @@ mod exit;
 mod interrupt;
 mod jsonl;
 mod output;
-mod pipeline;
-mod recluster;
-mod recorroborate;
 mod table;
 
 use std::path::PathBuf;
@@ -126,6 +123,15 @@ pub enum Format {
 pub enum ExportFormat {
     Json,
     Jsonl,
+}
+
+impl From<ExportFormat> for crosscheck_engine::export::ExportFormat {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Json => crosscheck_engine::export::ExportFormat::Json,
+            ExportFormat::Jsonl => crosscheck_engine::export::ExportFormat::Jsonl,
+        }
+    }
 }
 
 fn main() -> ExitCode {

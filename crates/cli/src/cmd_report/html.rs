@@ -3,13 +3,12 @@
 
 use std::fmt::Write as _;
 
-use super::brief::Briefing;
-use super::text::{speaker_label, wordings};
-use super::{
+use crosscheck_engine::briefing::wording::{
     confirmed_parts, contest_notes, contested_pairs, merges, note_lines, paraphrase_line,
-    part_lines, part_support_line, role_notes, role_sides, single_line, span, support_line,
-    support_sentences,
+    part_lines, part_support_line, role_notes, role_sides, single_line, span, speaker_label,
+    support_line, support_sentences, wordings,
 };
+use crosscheck_engine::briefing::Briefing;
 use crosscheck_model::ExportStoryClaim;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;\

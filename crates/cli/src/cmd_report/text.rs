@@ -4,12 +4,12 @@
 
 use std::fmt::Write as _;
 
-use super::brief::{Briefing, SpeakerQuotes};
-use super::{
+use crosscheck_engine::briefing::wording::{
     confirmed_parts, contest_notes, contested_pairs, merges, note_lines, paraphrase_line,
-    part_lines, part_support_line, role_notes, role_sides, single_line, span, support_line,
-    support_sentences,
+    part_lines, part_support_line, role_notes, role_sides, single_line, span, speaker_label,
+    support_line, support_sentences, wordings,
 };
+use crosscheck_engine::briefing::{Briefing, SpeakerQuotes};
 use crosscheck_model::ExportStoryClaim;
 
 /// Every briefing, separated by a rule.
@@ -197,39 +197,6 @@ fn briefing(b: &Briefing, out: &mut String) {
         let _ = writeln!(out, "  • {}: {} {}", n.outlet, n.text, cite(b, n.documents));
     }
     none(out, notes.is_empty());
-}
-
-/// `Name (role)`, or `No speaker found`.
-pub fn speaker_label(s: &SpeakerQuotes) -> String {
-    match (&s.speaker, &s.role) {
-        (Some(n), Some(r)) => format!("{n} ({r})"),
-        (Some(n), None) => n.clone(),
-        (None, _) => "No speaker found".to_string(),
-    }
-}
-
-/// The documents of a statement's appearances that give its first
-/// wording, and the other wordings with theirs.
-pub fn wordings(s: &super::brief::BriefStatement) -> (Vec<String>, Vec<(String, Vec<String>)>) {
-    let mut same: Vec<String> = Vec::new();
-    let mut other: Vec<(String, Vec<String>)> = Vec::new();
-    for a in &s.appearances {
-        match &a.variant {
-            None => {
-                if !same.contains(&a.document_id) {
-                    same.push(a.document_id.clone());
-                }
-            }
-            Some(v) => match other.iter_mut().find(|(t, _)| t == v) {
-                Some((_, docs)) if !docs.contains(&a.document_id) => {
-                    docs.push(a.document_id.clone())
-                }
-                Some(_) => {}
-                None => other.push((v.clone(), vec![a.document_id.clone()])),
-            },
-        }
-    }
-    (same, other)
 }
 
 fn speaker(b: &Briefing, s: &SpeakerQuotes, out: &mut String) {

@@ -1,5 +1,12 @@
-//! The content of a story's briefing, gathered from the store once and
-//! rendered by `text`, `md`, `html` (and serialised as JSON as it is).
+//! The briefing of a story, in the order a reader asks: what happened and
+//! when (headline, date span, outlets, timeline), what is confirmed by
+//! independent sources, what rests on one source, where the sources
+//! disagree, who said what, and signals about outlets. Gathered from the
+//! store once (`gather`, in the caller's read snapshot); front ends render
+//! it (the CLI as text, Markdown and HTML; JSON is it as it is), with the
+//! sentences of [`wording`] that all of them share.
+
+pub mod wording;
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -11,7 +18,7 @@ use crosscheck_model::{
 use crosscheck_store::{FindingsRecord, QuoteRecord, Store, StoreError, StoryRecord};
 use serde::Serialize;
 
-use crate::cmd_quotes::{self, KindArg, Statements};
+use crate::quotes::{self, KindFilter, Statements};
 
 /// Hex digits of a short document id (more when two documents of the story
 /// share them).
@@ -187,7 +194,7 @@ pub fn gather(store: &dyn Store, s: &StoryRecord) -> Result<Briefing, StoreError
         quotes.push(q);
         Ok(())
     })?;
-    let signals = crate::cmd_signals::story_document_signals(store, s)?;
+    let signals = crate::signals::story_document_signals(store, s)?;
     let outlets = crosscheck_signals::outlet_signals(&signals, Some(&s.id));
     Ok(assemble(s, &findings, &quotes, outlets))
 }
@@ -227,7 +234,7 @@ pub fn assemble(
             }),
         }
     }
-    let story = crate::cmd_export::export_story(s, f);
+    let story = crate::export::export_story(s, f);
     let by_status = |st: ClaimStatus| -> Vec<ExportStoryClaim> {
         story
             .claims
@@ -295,8 +302,8 @@ fn outlet_notes(
 /// `crosscheck quotes` groups them) and the statements by speaker: most
 /// statements first, quotes with no speaker last.
 fn who_said_what(quotes: &[QuoteRecord]) -> Vec<SpeakerQuotes> {
-    let keep = |u: &cmd_quotes::Unit<'_>| KindArg::accepts(None, u.head().quote.kind);
-    let st = cmd_quotes::build(quotes, &keep);
+    let keep = |u: &quotes::Unit<'_>| KindFilter::Quoted.accepts(u.head().quote.kind);
+    let st = quotes::build(quotes, &keep);
     let mut speakers: Vec<SpeakerQuotes> = Vec::new();
     // (linked entity id, name) of each speaker; `None` for no speaker.
     let mut keys: Vec<Option<(Option<String>, String)>> = Vec::new();
@@ -460,7 +467,7 @@ fn link_paraphrases(
                     document_id: q.document_id.clone(),
                     start: q.quote.content.start + skip,
                     end: q.quote.content.end,
-                    text: cmd_quotes::normalise(&q.text[skip..]),
+                    text: quotes::normalise(&q.text[skip..]),
                     cue: q.cue.clone(),
                 });
         }
@@ -469,13 +476,13 @@ fn link_paraphrases(
 
 fn statement(st: &Statements, group: &[usize]) -> BriefStatement {
     let first = &st.units[group[0]];
-    let text = cmd_quotes::normalise(&first.text());
+    let text = quotes::normalise(&first.text());
     let appearances = group
         .iter()
         .map(|&i| {
             let u = &st.units[i];
             let q = u.head();
-            let t = cmd_quotes::normalise(&u.text());
+            let t = quotes::normalise(&u.text());
             BriefAppearance {
                 quote_id: crosscheck_model::quote_id(&q.document_id, q.index),
                 document_id: q.document_id.clone(),

@@ -16,8 +16,8 @@
 //! analysis, or one made by an older [`ANALYSIS_VERSION`], are analysed
 //! again (backfill); the links between documents (store-wide entities, quote
 //! variants) are recomputed from every stored analysis, then the stories and
-//! copies from every stored document ([`crate::recluster`]), then the
-//! findings of each story ([`crate::recorroborate`]), so none of them
+//! copies from every stored document ([`crate::clustering`]), then the
+//! findings of each story ([`crate::findings`]), so none of them
 //! depends on the order in which documents were ingested; and the staged
 //! documents are published. Readers see the complete state before the
 //! ingest until that transaction commits, and the complete state after it
@@ -43,9 +43,9 @@ use crosscheck_store::{
 };
 use rayon::prelude::*;
 
+use crate::clustering::{compute_clustering, StoryCounts};
+use crate::findings::{batch_findings, FindingCounts};
 use crate::interrupt::Interrupt;
-use crate::recluster::{compute_clustering, StoryCounts};
-use crate::recorroborate::{batch_findings, FindingCounts};
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_FILES: usize = 256;

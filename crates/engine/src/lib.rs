@@ -1,0 +1,19 @@
+//! crosscheck's application, under every front end: the pipeline that
+//! ingests files into a store and derives links, stories and findings
+//! from what is stored ([`pipeline`], [`clustering`], [`findings`]), and
+//! the read models the command line and the server show. Front ends parse
+//! their input, call the engine and render; no SQL here (that is
+//! `crosscheck-store`), no HTTP, no argument parsing.
+
+pub mod briefing;
+pub mod clustering;
+pub mod export;
+pub mod findings;
+pub mod interrupt;
+pub mod json;
+pub mod pipeline;
+pub mod quotes;
+pub mod signals;
+pub mod stories;
+
+pub use interrupt::Interrupt;
