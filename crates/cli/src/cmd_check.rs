@@ -5,15 +5,14 @@
 //! and count which of the claims' words are common among the documents,
 //! once to judge every claim against each document) and prints the result.
 
-use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
-use crosscheck_cluster::terms::Vocabulary;
-use crosscheck_corroborate::stance::{judge_in, CommonWords, Stance};
+use crosscheck_corroborate::stance::Stance;
+use crosscheck_engine::check::{check, Checked, Claim, Finding};
 use crosscheck_store::Store;
 
 use crate::exit::{usage_error, Exit};
@@ -41,24 +40,6 @@ pub struct CheckArgs {
     pub format: Format,
 }
 
-/// One claim to check.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    pub id: String,
-    pub text: String,
-}
-
-/// One document's judgement on one claim.
-#[derive(Debug, Clone)]
-struct Finding {
-    claim: usize,
-    document_id: String,
-    stance: Stance,
-    score: f32,
-    /// Byte span into the document's text, and the text it covers.
-    evidence: Option<(usize, usize, String)>,
-}
-
 /// The claims of a JSON lines file; an error names the file and line.
 pub fn parse_claims(path: &Path, content: &str) -> Result<Vec<Claim>, String> {
     let mut claims = Vec::new();
@@ -76,23 +57,6 @@ pub fn parse_claims(path: &Path, content: &str) -> Result<Vec<Claim>, String> {
         claims.push(Claim { id, text });
     }
     Ok(claims)
-}
-
-fn stance_rank(s: Stance) -> u8 {
-    match s {
-        Stance::Contradicts => 0,
-        Stance::Supports => 1,
-        Stance::Discusses => 2,
-        Stance::Unrelated => 3,
-    }
-}
-
-fn order(a: &Finding, b: &Finding) -> Ordering {
-    a.claim
-        .cmp(&b.claim)
-        .then(stance_rank(a.stance).cmp(&stance_rank(b.stance)))
-        .then(b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
-        .then(a.document_id.cmp(&b.document_id))
 }
 
 /// Whitespace collapsed, cut to about `max` characters at a word boundary.
@@ -146,52 +110,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
     };
 
     let store = crate::cmd_show::open_existing(cli)?;
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut documents = 0usize;
+    let mut checked = Checked::default();
     let mut places: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
     store.snapshot(&mut || {
-        findings.clear();
-        // Pass 1: the frequencies of the words over every stored document,
-        // and of the claims' words (a word in most documents is the story's,
-        // not evidence that a document bears on a claim).
-        let mut vocabulary = Vocabulary::default();
-        let mut common = CommonWords::new(claims.iter().map(|c| c.text.as_str()));
-        documents = 0;
-        store.for_each_cluster_document(&mut |d| {
-            vocabulary.count(&d.text, &[]);
-            common.count(&d.text);
-            documents += 1;
-            Ok(())
-        })?;
-        // The claims' own words too, so that a word no document uses still
-        // weighs in the claim's vector instead of vanishing from it.
-        for claim in &claims {
-            vocabulary.count(&claim.text, &[]);
-        }
-        // Pass 2: every claim against each document, one document at a time.
-        store.for_each_cluster_document(&mut |d| {
-            let sentences: Vec<(usize, usize)> = crosscheck_nlp::split_sentences(&d.text)
-                .into_iter()
-                .map(|s| (s.start, s.end))
-                .collect();
-            for (i, claim) in claims.iter().enumerate() {
-                let j = judge_in(&mut vocabulary, &common, &claim.text, &d.text, &sentences);
-                if j.stance == Stance::Unrelated && !args.all {
-                    continue;
-                }
-                let evidence = j
-                    .evidence
-                    .and_then(|(s, e)| d.text.get(s..e).map(|t| (s, e, t.to_string())));
-                findings.push(Finding {
-                    claim: i,
-                    document_id: d.id.clone(),
-                    stance: j.stance,
-                    score: j.score,
-                    evidence,
-                });
-            }
-            Ok(())
-        })?;
+        checked = check(&store, &claims, args.all)?;
         if args.format != Format::Json {
             places = store
                 .list_documents()?
@@ -201,7 +123,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<Exit> {
         }
         Ok(())
     })?;
-    findings.sort_by(order);
+    let Checked {
+        findings,
+        documents,
+    } = checked;
 
     if args.format == Format::Json {
         let rows: Vec<serde_json::Value> = findings

@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
-use crosscheck_samefact::{Judge, Statement};
-use serde::Serialize;
+use crosscheck_engine::compare::{compare, Pair};
 
 use crate::exit::{usage_error, Exit};
 use crate::Format;
@@ -33,20 +32,6 @@ pub struct CompareArgs {
 }
 
 /// One pair to judge; the id is kept as given (a string or a number).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pair {
-    pub id: serde_json::Value,
-    pub a: String,
-    pub b: String,
-}
-
-#[derive(Serialize)]
-struct Judged<'a> {
-    id: &'a serde_json::Value,
-    same: bool,
-    score: f64,
-    why: String,
-}
 
 /// The pairs of a JSON lines file; an error names the file and line.
 pub fn parse_pairs(path: &Path, content: &str) -> Result<Vec<Pair>, String> {
@@ -93,20 +78,8 @@ pub fn run(args: &CompareArgs) -> Result<Exit> {
         }
         _ => return usage_error("give two statements A B, or --pairs FILE.jsonl"),
     };
-    let judge = Judge::shipped();
     let mut w = crate::output::Out::stdout();
-    let judged: Vec<Judged> = pairs
-        .iter()
-        .map(|p| {
-            let v = judge.judge(&Statement::new(&p.a), &Statement::new(&p.b));
-            Judged {
-                id: &p.id,
-                same: v.same,
-                score: crate::output::rounded(v.score),
-                why: v.why,
-            }
-        })
-        .collect();
+    let judged = compare(&pairs);
     match args.format {
         Format::Json => write!(w, "{}", crate::output::json_pretty(&judged)?)?,
         Format::Table => {

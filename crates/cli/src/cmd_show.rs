@@ -2,88 +2,44 @@
 
 use std::io::Write;
 
-use anyhow::{bail, Result};
-use crosscheck_model::{DocAnalysis, ExportDocument};
-use crosscheck_store::{SqliteStore, Store, StoreError};
+use anyhow::Result;
+use crosscheck_model::DocAnalysis;
+use crosscheck_store::SqliteStore;
 
 use crate::exit::Exit;
 use crate::output::{json_pretty, one_line, Out};
 use crate::{Cli, Format};
 
-/// Open the database for reading, read-only (so that a store on read-only
-/// media can be read); a missing file is an error, not a new database. A
-/// database of an older schema is upgraded first when it can be written.
+/// Open the database for reading (see `crosscheck_engine::open`), with a
+/// note on standard error when an unfinished ingest left documents staged.
 pub fn open_existing(cli: &Cli) -> Result<SqliteStore> {
-    if !cli.db.exists() {
-        bail!(
-            "no database at {} (run `crosscheck ingest` first, or give --db)",
-            cli.db.display()
-        );
-    }
-    let store = match SqliteStore::open_read_only(&cli.db) {
-        Err(StoreError::NeedsUpgrade { found }) => {
-            let store = SqliteStore::open(&cli.db).map_err(|e| {
-                anyhow::anyhow!(
-                    "database schema version {found} is older than this program's and cannot \
-                     be upgraded here: {e}"
-                )
-            })?;
-            drop(store);
-            SqliteStore::open_read_only(&cli.db)?
-        }
-        other => other?,
-    };
-    let staged = store.staged_documents()?;
-    if staged > 0 && !cli.quiet {
+    let opened = crosscheck_engine::open::open_existing(&cli.db)?;
+    if opened.staged > 0 && !cli.quiet {
         crate::output::warn(&format!(
-            "note: {staged} documents stored by an ingest that did not finish are not shown yet \
-             (run it again, or `crosscheck rebuild`, to complete it)"
+            "note: {} documents stored by an ingest that did not finish are not shown yet \
+             (run it again, or `crosscheck rebuild`, to complete it)",
+            opened.staged
         ));
     }
-    Ok(store)
+    Ok(opened.store)
 }
 
 /// Open an existing database for writing; a missing file is an error.
 pub fn open_writable(cli: &Cli) -> Result<SqliteStore> {
-    if !cli.db.exists() {
-        bail!(
-            "no database at {} (run `crosscheck ingest` first, or give --db)",
-            cli.db.display()
-        );
-    }
-    Ok(SqliteStore::open(&cli.db)?)
+    crosscheck_engine::open::open_writable(&cli.db)
 }
 
 pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
     let store = open_existing(cli)?;
-    let Some(doc) = store.get_document(id)? else {
+    let Some(view) = crosscheck_engine::documents::document(&store, id)? else {
         crate::output::warn(&format!("error: no document {id}"));
         return Ok(Exit::NotFound);
     };
+    let doc = &view.document;
+    let place = &view.place;
     let mut out = Out::stdout();
     if format == Format::Json {
-        let mut v = serde_json::to_value(ExportDocument::from(&doc))?;
-        if explain {
-            v["removed_lines"] = serde_json::to_value(&doc.removed_lines)?;
-        }
-        if let Some(stored) = store.get_analysis(&doc.id)? {
-            v["analysis"] = serde_json::to_value(&stored.analysis)?;
-        }
-        let place = store.document_story(&doc.id)?;
-        v["story"] = match &place.story {
-            Some((id, title)) => serde_json::json!({"id": id, "title": title}),
-            None => serde_json::Value::Null,
-        };
-        v["copy_of"] = match &place.copy_of {
-            Some(c) => serde_json::json!({"original": c.original_id, "similarity": c.similarity}),
-            None => serde_json::Value::Null,
-        };
-        v["copies"] = place
-            .copies
-            .iter()
-            .map(|c| serde_json::json!({"document_id": c.document_id, "similarity": c.similarity}))
-            .collect();
-        write!(out, "{}", json_pretty(&v)?)?;
+        write!(out, "{}", json_pretty(&view.to_json(explain)?)?)?;
         out.finish()?;
         return Ok(Exit::Ok);
     }
@@ -109,7 +65,6 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
         }
         writeln!(out, "upstream:  {}", names.join("; "))?;
     }
-    let place = store.document_story(&doc.id)?;
     if let Some((id, title)) = &place.story {
         writeln!(out, "story:     {id} ({title})")?;
     }
@@ -138,7 +93,7 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
     }
     writeln!(out)?;
     writeln!(out, "{}", doc.text)?;
-    if let Some(stored) = store.get_analysis(&doc.id)? {
+    if let Some(stored) = &view.analysis {
         print_analysis(&mut out, &doc.text, &stored.analysis)?;
         crate::cmd_claims::print_document_claims(&mut out, &doc.text, &stored.analysis)?;
     }

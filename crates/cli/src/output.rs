@@ -125,10 +125,7 @@ pub fn warn(line: &str) {
     let _ = writeln!(e, "{}", one_line(line));
 }
 
-/// A score rounded to three decimals, for JSON.
-pub fn rounded(score: f32) -> f64 {
-    (f64::from(score) * 1000.0).round() / 1000.0
-}
+pub use crosscheck_engine::compare::rounded;
 
 #[cfg(test)]
 mod tests {

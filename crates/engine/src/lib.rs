@@ -6,11 +6,15 @@
 //! `crosscheck-store`), no HTTP, no argument parsing.
 
 pub mod briefing;
+pub mod check;
 pub mod clustering;
+pub mod compare;
+pub mod documents;
 pub mod export;
 pub mod findings;
 pub mod interrupt;
 pub mod json;
+pub mod open;
 pub mod pipeline;
 pub mod quotes;
 pub mod signals;
