@@ -31,8 +31,6 @@ pub struct CompareArgs {
     pub format: Format,
 }
 
-/// One pair to judge; the id is kept as given (a string or a number).
-
 /// The pairs of a JSON lines file; an error names the file and line.
 pub fn parse_pairs(path: &Path, content: &str) -> Result<Vec<Pair>, String> {
     crate::jsonl::objects(path, content, "an object with \"id\", \"a\" and \"b\"")?

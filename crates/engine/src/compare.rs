@@ -5,7 +5,8 @@
 use crosscheck_samefact::{Judge, Statement};
 use serde::Serialize;
 
-/// Two statements to compare, under the caller's id (any JSON value).
+/// Two statements to compare; the id is kept as given (a string or a
+/// number).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
     pub id: serde_json::Value,
