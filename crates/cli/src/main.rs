@@ -10,6 +10,7 @@ mod cmd_export;
 mod cmd_ingest;
 mod cmd_quotes;
 mod cmd_report;
+mod cmd_search;
 mod cmd_show;
 mod cmd_signals;
 mod cmd_stories;
@@ -82,6 +83,8 @@ pub enum Command {
     Entities(cmd_entities::EntitiesArgs),
     /// Check-worthy claims by document: score, attribution, hedges, amounts, time.
     Claims(cmd_claims::ClaimsArgs),
+    /// Search documents and facts: words, "phrases", OR, -word, pre*, and fields (outlet:, status:, from: …).
+    Search(cmd_search::SearchArgs),
     /// Which stored documents support, contradict or discuss a claim, with the sentence that bears on it.
     Check(cmd_check::CheckArgs),
     /// Whether two statements report one fact (the judge alignment uses): same, score 0..1, why.
@@ -158,6 +161,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd_quotes::run(&cli, args),
         Command::Entities(args) => cmd_entities::run(&cli, args),
         Command::Claims(args) => cmd_claims::run(&cli, args),
+        Command::Search(args) => cmd_search::run(&cli, args),
         Command::Check(args) => cmd_check::run(&cli, args),
         Command::Compare(args) => cmd_compare::run(args),
         Command::Stories { format } => cmd_stories::run(&cli, *format),

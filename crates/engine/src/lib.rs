@@ -17,6 +17,7 @@ pub mod json;
 pub mod open;
 pub mod pipeline;
 pub mod quotes;
+pub mod search;
 pub mod signals;
 pub mod stories;
 

@@ -33,6 +33,7 @@ mod error;
 mod findings;
 mod rows;
 mod schema;
+mod search;
 mod sqlite;
 mod stories;
 
@@ -50,6 +51,7 @@ pub use findings::{
     StoryDocument, StoryFindings,
 };
 pub use schema::LATEST_VERSION;
+pub use search::{HitClaim, SearchAtom, SearchFilters, SearchHit, SearchPage, SearchQuery};
 pub use sqlite::SqliteStore;
 
 /// A document to insert, with the line fingerprints of its page if any
@@ -427,6 +429,15 @@ pub trait Store: Send {
     /// How many documents are staged (stored by an ingest that has not
     /// finished): readers do not see them yet.
     fn staged_documents(&self) -> Result<usize, StoreError>;
+
+    /// One page of the documents matching a search, best first: `limit`
+    /// hits after the first `offset`, with how many match in all.
+    fn search(
+        &self,
+        query: &SearchQuery,
+        offset: usize,
+        limit: usize,
+    ) -> Result<SearchPage, StoreError>;
 
     /// Recompute everything derived from the stored documents and replace
     /// it, all in one write transaction, so that readers see the complete

@@ -72,6 +72,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "fact parts",
         sql: include_str!("../migrations/0009_fact_parts.sql"),
     },
+    Migration {
+        version: 10,
+        name: "search",
+        sql: include_str!("../migrations/0010_search.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -407,7 +412,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 9);
+        assert_eq!(LATEST_VERSION, 10);
     }
 
     #[test]

@@ -380,6 +380,15 @@ impl Store for SqliteStore {
         })
     }
 
+    fn search(
+        &self,
+        query: &crate::SearchQuery,
+        offset: usize,
+        limit: usize,
+    ) -> Result<crate::SearchPage, StoreError> {
+        self.read(|| crate::search::search(&self.conn, query, offset, limit))
+    }
+
     fn snapshot(&self, f: &mut dyn FnMut() -> Result<(), StoreError>) -> Result<(), StoreError> {
         self.read(f)
     }

@@ -103,7 +103,9 @@ impl Db {
 /// SQL that takes a database back to schema 4: undoes migration 6 (staged
 /// documents), 5 (corroboration) and the tables 7 to 9 added to it.
 pub const BACK_TO_SCHEMA_4: &str =
-    "DROP TABLE story_claim_part_chains; DROP TABLE story_claim_parts; \
+    "DROP TRIGGER document_search_insert; DROP TRIGGER document_search_delete; \
+    DROP TRIGGER document_search_update; DROP TABLE document_search; \
+    DROP TABLE story_claim_part_chains; DROP TABLE story_claim_parts; \
     DROP INDEX documents_staged; \
     ALTER TABLE documents DROP COLUMN staged; DROP TABLE story_contradiction_claims; \
     DROP TABLE story_claim_contradictions; DROP TABLE story_claim_source_documents; \

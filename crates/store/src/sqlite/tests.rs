@@ -5,6 +5,7 @@
 mod analysis;
 mod claims;
 mod corroboration;
+mod search;
 mod stories;
 
 use super::*;
