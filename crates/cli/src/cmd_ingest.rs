@@ -136,31 +136,7 @@ fn run_ingest(cli: &Cli, req: &IngestRequest) -> Result<Summary> {
 fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
     let mut w = Out::stdout();
     if format == Format::Json {
-        let v = serde_json::json!({
-            "ingested": s.inserted.iter().map(|(id, src)| serde_json::json!({"id": id, "source": src})).collect::<Vec<_>>(),
-            "unchanged": s.unchanged,
-            "analysed": s.analysed,
-            "linked": {"entities": s.linked.0, "quote_variants": s.linked.1},
-            "stories": {
-                "stories": s.stories.stories,
-                "documents": s.stories.documents,
-                "copy_groups": s.stories.copy_groups,
-                "copies": s.stories.copies,
-            },
-            "corroboration": {
-                "claims": s.findings.claims,
-                "corroborated": s.findings.corroborated,
-                "single_source": s.findings.single_source,
-                "contested": s.findings.contested,
-                "role_conflicts": s.findings.role_conflicts,
-            },
-            "seconds": s.timings.iter().map(|(stage, secs)| serde_json::json!({"stage": stage, "seconds": secs})).collect::<Vec<_>>(),
-            "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
-            "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
-            "resumed": s.resumed,
-            "interrupted": s.interrupted,
-            "skipped_links": s.skipped_links,
-        });
+        let v = s.to_json();
         write!(w, "{}", crate::output::json_pretty(&v)?)?;
         w.finish()?;
         return Ok(());
@@ -298,6 +274,13 @@ pub fn demo(cli: &Cli, corpus: Option<&Path>) -> Result<Exit> {
             format: crate::cmd_report::ReportFormat::Text,
         },
     )?;
+    let mut w = Out::stdout();
+    writeln!(
+        w,
+        "\nOpen it in a browser: crosscheck --db {} serve, then http://127.0.0.1:8080/",
+        cli.db.display()
+    )?;
+    w.finish()?;
     Ok(if summary.failures.is_empty() {
         Exit::Ok
     } else {

@@ -11,6 +11,7 @@ mod cmd_ingest;
 mod cmd_quotes;
 mod cmd_report;
 mod cmd_search;
+mod cmd_serve;
 mod cmd_show;
 mod cmd_signals;
 mod cmd_stories;
@@ -106,6 +107,8 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Serve the API (/api/v1) and the web interface on 127.0.0.1:8080 (writes need a token).
+    Serve(cmd_serve::ServeArgs),
     /// Ingest the demo corpus shipped with crosscheck and show what was found.
     Demo {
         /// The demo corpus folder (default: the one in this source tree).
@@ -168,6 +171,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd_report::run(&cli, args),
         Command::Signals(args) => cmd_signals::run(&cli, args),
         Command::Export { format, output } => cmd_export::run(&cli, *format, output.as_deref()),
+        Command::Serve(args) => cmd_serve::run(&cli, args),
         Command::Demo { corpus } => cmd_ingest::demo(&cli, corpus.as_deref()),
     };
     match result {

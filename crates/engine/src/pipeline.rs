@@ -107,6 +107,39 @@ pub struct Summary {
     pub skipped_links: Vec<String>,
 }
 
+impl Summary {
+    /// The summary as the CLI's `--format json` and the API's ingest jobs
+    /// give it.
+    pub fn to_json(&self) -> serde_json::Value {
+        let s = self;
+        serde_json::json!({
+            "ingested": s.inserted.iter().map(|(id, src)| serde_json::json!({"id": id, "source": src})).collect::<Vec<_>>(),
+            "unchanged": s.unchanged,
+            "analysed": s.analysed,
+            "linked": {"entities": s.linked.0, "quote_variants": s.linked.1},
+            "stories": {
+                "stories": s.stories.stories,
+                "documents": s.stories.documents,
+                "copy_groups": s.stories.copy_groups,
+                "copies": s.stories.copies,
+            },
+            "corroboration": {
+                "claims": s.findings.claims,
+                "corroborated": s.findings.corroborated,
+                "single_source": s.findings.single_source,
+                "contested": s.findings.contested,
+                "role_conflicts": s.findings.role_conflicts,
+            },
+            "seconds": s.timings.iter().map(|(stage, secs)| serde_json::json!({"stage": stage, "seconds": secs})).collect::<Vec<_>>(),
+            "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
+            "warnings": s.warnings.iter().map(|(src, w)| serde_json::json!({"source": src, "warning": w})).collect::<Vec<_>>(),
+            "resumed": s.resumed,
+            "interrupted": s.interrupted,
+            "skipped_links": s.skipped_links,
+        })
+    }
+}
+
 /// The raw documents of this run already handled, by SHA-256: a second
 /// copy of the same bytes is unchanged, unless the first one failed, in
 /// which case it fails for the same reason (and is not counted as a
