@@ -8,15 +8,17 @@
 //! appears; quotes nested in a quote (a speaker quoting someone) are shown
 //! under the quote that contains them.
 
-use std::collections::HashMap;
 use std::io::Write as _;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use crosscheck_engine::quotes::{build, normalise, KindFilter, Statements, Unit};
-use crosscheck_model::{quote_id, QuoteKind};
+use crosscheck_engine::quotes::{
+    build, normalise, speaker_names, statement_json, KindFilter, QuoteQuery, SpeakerNames,
+    Statements, Unit,
+};
+use crosscheck_model::QuoteKind;
 use crosscheck_store::{QuoteRecord, Store};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::exit::Exit;
 use crate::{Cli, Format};
@@ -58,48 +60,22 @@ impl KindArg {
     }
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
-
 pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
     let mut w = crate::output::Out::stdout();
     let store = crate::cmd_show::open_existing(cli)?;
     let mut quotes = Vec::new();
-    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    let mut names = SpeakerNames::default();
     store.snapshot(&mut || {
         quotes = store.quotes()?;
-        for e in store.entities()? {
-            let mut all = vec![lower(&e.name)];
-            all.extend(e.aliases.iter().map(|a| lower(a)));
-            names.insert(e.id, all);
-        }
+        names = speaker_names(&store)?;
         Ok(())
     })?;
-    let speaker = args.speaker.as_deref().map(lower);
-    let outlet = args.outlet.as_deref().map(lower);
-    let keep = |u: &Unit<'_>| -> bool {
-        let h = u.head();
-        if !KindArg::filter(args.kind).accepts(h.quote.kind) {
-            return false;
-        }
-        if let Some(want) = &outlet {
-            if !h.outlet.as_deref().is_some_and(|o| lower(o).contains(want)) {
-                return false;
-            }
-        }
-        if let Some(want) = &speaker {
-            let Some(s) = &h.speaker else { return false };
-            let mut candidates = vec![lower(&s.name)];
-            if let Some(id) = &s.entity_id {
-                candidates.extend(names.get(id).cloned().unwrap_or_default());
-            }
-            if !candidates.iter().any(|c| c.contains(want)) {
-                return false;
-            }
-        }
-        true
+    let query = QuoteQuery {
+        speaker: args.speaker.clone(),
+        outlet: args.outlet.clone(),
+        kinds: KindArg::filter(args.kind),
     };
+    let keep = |u: &Unit<'_>| query.accepts(u, &names);
     let st = build(&quotes, &keep);
     if args.format == Format::Json {
         let rows: Vec<Value> = st.groups.iter().map(|g| statement_json(&st, g)).collect();
@@ -206,44 +182,6 @@ fn nested_text(st: &Statements, u: &Unit, depth: usize, out: &mut String) {
         );
         nested_text(st, inner, depth + 1, out);
     }
-}
-
-fn unit_json(st: &Statements, u: &Unit) -> Value {
-    let q = u.head();
-    json!({
-        "quote_id": quote_id(&q.document_id, q.index),
-        "quote_ids": u.parts.iter().map(|p| quote_id(&p.document_id, p.index)).collect::<Vec<_>>(),
-        "document_id": q.document_id,
-        "outlet": q.outlet,
-        "published": q.published,
-        "start": q.quote.content.start,
-        "end": q.quote.content.end,
-        "kind": q.quote.kind.as_str(),
-        "speaker": q.speaker.as_ref().map(|s| s.name.clone()),
-        "speaker_entity_id": q.speaker.as_ref().and_then(|s| s.entity_id.clone()),
-        "speaker_roles": q.speaker.as_ref().map(|s| s.roles.clone()).unwrap_or_default(),
-        "speaker_note": q.quote.speaker_note,
-        "source": q.source,
-        "cue": u.cue(),
-        "text": u.text(),
-        "variant_of": q.variant_of.as_ref().map(|(d, i)| quote_id(d, *i)),
-        "nested": u.nested.iter().map(|&n| unit_json(st, &st.units[n])).collect::<Vec<_>>(),
-    })
-}
-
-fn statement_json(st: &Statements, group: &[usize]) -> Value {
-    let first = &st.units[group[0]];
-    let h = first.head();
-    json!({
-        "speaker": h.speaker.as_ref().map(|s| s.name.clone()),
-        "speaker_entity_id": h.speaker.as_ref().and_then(|s| s.entity_id.clone()),
-        "role": h.speaker.as_ref().and_then(|s| s.roles.first().cloned()),
-        "speaker_note": h.quote.speaker_note,
-        "kind": h.quote.kind.as_str(),
-        "text": first.text(),
-        "cue": first.cue(),
-        "appearances": group.iter().map(|&i| unit_json(st, &st.units[i])).collect::<Vec<_>>(),
-    })
 }
 
 #[cfg(test)]

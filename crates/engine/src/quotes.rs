@@ -12,8 +12,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crosscheck_model::{QuoteKind, UnionFind};
-use crosscheck_store::QuoteRecord;
+use crosscheck_model::{quote_id, QuoteKind, UnionFind};
+use crosscheck_store::{QuoteRecord, Store, StoreError};
+use serde_json::{json, Value};
 
 /// Which kinds of quote a listing shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -170,6 +171,102 @@ pub fn build<'a>(quotes: &'a [QuoteRecord], keep: &dyn Fn(&Unit<'_>) -> bool) ->
 /// A quote's text with its white space runs made single spaces.
 pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The names a speaker filter matches: each linked entity's canonical name
+/// and aliases, in lower case, by entity id.
+#[derive(Debug, Default, Clone)]
+pub struct SpeakerNames(HashMap<String, Vec<String>>);
+
+/// The speaker names of every linked entity of the store.
+pub fn speaker_names(store: &dyn Store) -> Result<SpeakerNames, StoreError> {
+    let mut names = HashMap::new();
+    for e in store.entities()? {
+        let mut all = vec![e.name.to_lowercase()];
+        all.extend(e.aliases.iter().map(|a| a.to_lowercase()));
+        names.insert(e.id, all);
+    }
+    Ok(SpeakerNames(names))
+}
+
+/// Which statements a listing shows.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteQuery {
+    /// The speaker's canonical name or an alias contains this (any case).
+    pub speaker: Option<String>,
+    /// The outlet's name contains this (any case).
+    pub outlet: Option<String>,
+    pub kinds: KindFilter,
+}
+
+impl QuoteQuery {
+    /// Whether the unit (its first quote) passes the filters.
+    pub fn accepts(&self, u: &Unit<'_>, names: &SpeakerNames) -> bool {
+        let h = u.head();
+        if !self.kinds.accepts(h.quote.kind) {
+            return false;
+        }
+        if let Some(want) = self.outlet.as_deref().map(str::to_lowercase) {
+            if !h
+                .outlet
+                .as_deref()
+                .is_some_and(|o| o.to_lowercase().contains(&want))
+            {
+                return false;
+            }
+        }
+        if let Some(want) = self.speaker.as_deref().map(str::to_lowercase) {
+            let Some(s) = &h.speaker else { return false };
+            let mut candidates = vec![s.name.to_lowercase()];
+            if let Some(id) = &s.entity_id {
+                candidates.extend(names.0.get(id).cloned().unwrap_or_default());
+            }
+            if !candidates.iter().any(|c| c.contains(&want)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// One appearance as JSON (the CLI's `quotes --format json`, the API).
+pub fn unit_json(st: &Statements, u: &Unit) -> Value {
+    let q = u.head();
+    json!({
+        "quote_id": quote_id(&q.document_id, q.index),
+        "quote_ids": u.parts.iter().map(|p| quote_id(&p.document_id, p.index)).collect::<Vec<_>>(),
+        "document_id": q.document_id,
+        "outlet": q.outlet,
+        "published": q.published,
+        "start": q.quote.content.start,
+        "end": q.quote.content.end,
+        "kind": q.quote.kind.as_str(),
+        "speaker": q.speaker.as_ref().map(|s| s.name.clone()),
+        "speaker_entity_id": q.speaker.as_ref().and_then(|s| s.entity_id.clone()),
+        "speaker_roles": q.speaker.as_ref().map(|s| s.roles.clone()).unwrap_or_default(),
+        "speaker_note": q.quote.speaker_note,
+        "source": q.source,
+        "cue": u.cue(),
+        "text": u.text(),
+        "variant_of": q.variant_of.as_ref().map(|(d, i)| quote_id(d, *i)),
+        "nested": u.nested.iter().map(|&n| unit_json(st, &st.units[n])).collect::<Vec<_>>(),
+    })
+}
+
+/// One statement as JSON: its speaker, words and every appearance.
+pub fn statement_json(st: &Statements, group: &[usize]) -> Value {
+    let first = &st.units[group[0]];
+    let h = first.head();
+    json!({
+        "speaker": h.speaker.as_ref().map(|s| s.name.clone()),
+        "speaker_entity_id": h.speaker.as_ref().and_then(|s| s.entity_id.clone()),
+        "role": h.speaker.as_ref().and_then(|s| s.roles.first().cloned()),
+        "speaker_note": h.quote.speaker_note,
+        "kind": h.quote.kind.as_str(),
+        "text": first.text(),
+        "cue": first.cue(),
+        "appearances": group.iter().map(|&i| unit_json(st, &st.units[i])).collect::<Vec<_>>(),
+    })
 }
 
 #[cfg(test)]

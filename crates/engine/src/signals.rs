@@ -112,3 +112,53 @@ pub fn document_story_signals(
         None => lone_document_signals(store, id),
     }
 }
+
+/// One outlet's signals over all its documents, and each of its documents'
+/// signals with their evidence: computed over the stories its documents
+/// belong to (and its documents in none), so that its numbers are compared
+/// with the other outlets of each story. `None` when no document has this
+/// outlet (exact name).
+#[allow(clippy::type_complexity)]
+pub fn outlet_page(
+    store: &dyn Store,
+    outlet: &str,
+) -> Result<
+    Option<(
+        crosscheck_model::export::ExportOutletSignals,
+        Vec<ExportDocumentSignals>,
+    )>,
+    StoreError,
+> {
+    let mine: HashSet<String> = store
+        .list_documents()?
+        .into_iter()
+        .filter(|d| d.outlet.as_deref() == Some(outlet))
+        .map(|d| d.id)
+        .collect();
+    if mine.is_empty() {
+        return Ok(None);
+    }
+    let mut documents = Vec::new();
+    let mut covered: HashSet<String> = HashSet::new();
+    for s in store.stories()? {
+        if !s.documents.iter().any(|d| mine.contains(&d.id)) {
+            continue;
+        }
+        for d in story_document_signals(store, &s)? {
+            if mine.contains(&d.document_id) {
+                covered.insert(d.document_id.clone());
+                documents.push(d);
+            }
+        }
+    }
+    let mut alone: Vec<&String> = mine.iter().filter(|id| !covered.contains(*id)).collect();
+    alone.sort();
+    for id in alone {
+        documents.extend(lone_document_signals(store, id)?);
+    }
+    documents.sort_by(|a, b| a.document_id.cmp(&b.document_id));
+    let summary = outlet_signals(&documents, None)
+        .into_iter()
+        .find(|o| o.outlet.as_deref() == Some(outlet));
+    Ok(summary.map(|s| (s, documents)))
+}

@@ -678,3 +678,59 @@ pub async fn job(State(s): State<AppState>, Path(id): Path<String>) -> Result<Re
 pub async fn not_found() -> ApiError {
     ApiError::not_found("no such route (GET /api/v1/openapi.json lists them)")
 }
+
+#[derive(Deserialize)]
+pub struct QuotesParams {
+    pub speaker: Option<String>,
+    pub outlet: Option<String>,
+    pub kind: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// `GET /api/v1/quotes`: statements (a quote, its continuations and its
+/// variants) with every appearance, earliest first, as `quotes --format
+/// json`.
+pub async fn quotes(
+    State(s): State<AppState>,
+    Q(p): Q<QuotesParams>,
+) -> Result<Response, ApiError> {
+    use crosscheck_engine::quotes::{build, speaker_names, statement_json, KindFilter, QuoteQuery};
+    let from = offset(p.cursor.as_deref())?;
+    let n = limit(p.limit)?;
+    let kinds = match p.kind.as_deref() {
+        None | Some("") => KindFilter::Quoted,
+        Some("direct") => KindFilter::Direct,
+        Some("partial") => KindFilter::Partial,
+        Some("indirect") => KindFilter::Indirect,
+        Some("all") => KindFilter::All,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "kind {other:?}: give direct, partial, indirect or all"
+            )))
+        }
+    };
+    let query = QuoteQuery {
+        speaker: p.speaker.filter(|x| !x.trim().is_empty()),
+        outlet: p.outlet.filter(|x| !x.trim().is_empty()),
+        kinds,
+    };
+    let (items, total) = s
+        .read(move |store| {
+            let all = store.quotes()?;
+            let names = speaker_names(store)?;
+            let st = build(&all, &|u| query.accepts(u, &names));
+            let total = st.groups.len();
+            let items: Vec<serde_json::Value> = st
+                .groups
+                .iter()
+                .skip(from)
+                .take(n)
+                .map(|g| statement_json(&st, g))
+                .collect();
+            Ok((items, total))
+        })
+        .await?;
+    let next = (from + items.len() < total).then(|| (from + items.len()).to_string());
+    Ok(ok(&Page { items, next }))
+}

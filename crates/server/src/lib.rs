@@ -140,3 +140,26 @@ pub fn runtime() -> std::io::Result<Runtime> {
         .thread_name("crosscheck-server")
         .build()
 }
+
+/// Serves `state` on an already bound listener from a thread of its own,
+/// until the process ends (tests and benchmarks: a port of their choosing,
+/// no signal handling).
+pub fn spawn_on(
+    listener: std::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    listener.set_nonblocking(true)?;
+    let rt = runtime()?;
+    Ok(std::thread::spawn(move || {
+        rt.block_on(async move {
+            match tokio::net::TcpListener::from_std(listener) {
+                Ok(l) => {
+                    if let Err(e) = axum::serve(l, app(state)).await {
+                        tracing::warn!(error = %e, "the server stopped");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot serve on the listener"),
+            }
+        });
+    }))
+}

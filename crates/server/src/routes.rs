@@ -26,6 +26,7 @@ pub enum Endpoint {
     Check,
     Compare,
     ComparePairs,
+    Quotes,
     Outlets,
     Entities,
     Claims,
@@ -179,6 +180,22 @@ pub const ROUTES: &[Route] = &[
         write: false,
     },
     Route {
+        endpoint: Endpoint::Quotes,
+        method: "get",
+        path: "/api/v1/quotes",
+        summary: "Who said what: statements (a quote, its continuations and variants) with every appearance, earliest first",
+        params: &[
+            ("speaker", "query", false, "string", "the speaker's name or an alias contains this"),
+            ("outlet", "query", false, "string", "the outlet's name contains this"),
+            ("kind", "query", false, "string", "direct, partial, indirect or all (default: direct and partial)"),
+            PAGE[0],
+            PAGE[1],
+        ],
+        ok: (200, "a page of statements", "application/json", quotes_schema),
+        errors: &["bad_request", "bad_cursor", "no_database"],
+        write: false,
+    },
+    Route {
         endpoint: Endpoint::Outlets,
         method: "get",
         path: "/api/v1/outlets",
@@ -268,6 +285,7 @@ fn handler(e: Endpoint) -> MethodRouter<AppState> {
         Endpoint::ComparePairs => {
             post(api::compare_pairs).layer(DefaultBodyLimit::max(64 * 1024 * 1024))
         }
+        Endpoint::Quotes => get(api::quotes),
         Endpoint::Outlets => get(api::outlets),
         Endpoint::Entities => get(api::entities),
         Endpoint::Claims => get(api::claims),
@@ -442,6 +460,22 @@ fn judged_schema() -> Value {
 
 fn judged_list_schema() -> Value {
     json!({"type": "array", "items": judged_schema()})
+}
+
+fn quotes_schema() -> Value {
+    page_of(json!({
+        "type": "object",
+        "required": ["speaker", "kind", "text", "appearances"],
+        "properties": {
+            "speaker": r("nullable_string"), "speaker_entity_id": r("nullable_string"), "role": r("nullable_string"),
+            "speaker_note": r("nullable_string"), "kind": {"enum": ["direct", "partial", "indirect"]},
+            "text": {"type": "string"}, "cue": r("nullable_string"),
+            "appearances": {"type": "array", "items": {"type": "object", "required": ["quote_id", "document_id", "start", "end"], "properties": {
+                "quote_id": r("quote_id"), "document_id": r("document_id"), "start": r("offset"), "end": r("offset"),
+                "outlet": r("nullable_string"), "published": r("nullable_date"), "text": {"type": "string"},
+            }}},
+        },
+    }))
 }
 
 fn outlets_schema() -> Value {

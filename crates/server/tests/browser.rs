@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use crosscheck_engine::pipeline::{ingest, IngestRequest};
 use crosscheck_engine::Interrupt;
-use crosscheck_server::{app, AppState};
+use crosscheck_server::AppState;
 use crosscheck_store::SqliteStore;
 use serde_json::{json, Value};
 
@@ -201,16 +201,7 @@ fn serve(dir: &Path) -> String {
     drop(store);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = crosscheck_server::runtime().unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, app(AppState::new(db, false, None)))
-                .await
-                .unwrap();
-        });
-    });
+    crosscheck_server::spawn_on(listener, AppState::new(db, false, None)).unwrap();
     format!("http://{addr}")
 }
 

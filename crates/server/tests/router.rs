@@ -515,6 +515,34 @@ fn tags(page: &str) -> impl Iterator<Item = &str> {
 }
 
 #[tokio::test]
+async fn speakers_entities_and_outlets() {
+    let (status, v) = get_json("/api/v1/quotes?speaker=arvelo").await;
+    assert_eq!(status, 200);
+    let items = v["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|s| s["speaker"] == "Tomas Arvelo"), "{v}");
+    let (_, v) = get_json("/api/v1/quotes?kind=nonsense").await;
+    assert_error(&v, "bad_request");
+    let entity = items[0]["speaker_entity_id"].as_str().unwrap().to_string();
+    let (status, people) = get_page("/entities?q=arvelo").await;
+    assert_eq!(status, 200);
+    assert!(people.contains("Tomas Arvelo"));
+    let (status, page) = get_page(&format!("/entities/{entity}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("What they are quoted as saying") && page.contains("#evidence"));
+    let (status, _) = get_page("/entities/nobody").await;
+    assert_eq!(status, 404);
+    let (status, outlets) = get_page("/outlets").await;
+    assert_eq!(status, 200);
+    assert!(outlets.contains("/outlets/Strait%20Report"));
+    let (status, outlet) = get_page("/outlets/Strait%20Report").await;
+    assert_eq!(status, 200);
+    assert!(outlet.contains("Signals") && outlet.contains("Documents over time"));
+    let (status, _) = get_page("/outlets/No%20Such%20Outlet").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
 async fn article_text_is_never_markup_on_a_page() {
     let (_, hits) = get_json("/api/v1/search?q=mayor+evacuated").await;
     let id = hits["items"][0]["document_id"]
@@ -534,6 +562,9 @@ async fn article_text_is_never_markup_on_a_page() {
         "/stories".to_string(),
         "/search?q=mayor".to_string(),
         "/search?q=%3Cscript%3E".to_string(),
+        "/outlets".to_string(),
+        "/outlets/Evil%20%3Ci%3EOutlet%3C%2Fi%3E".to_string(),
+        "/entities".to_string(),
         "/check?claim=%3Cscript%3Ealert(1)%3C/script%3E+mayor".to_string(),
     ];
     if let Some(s) = story {

@@ -2,6 +2,7 @@
 //! is given, so article text is always text), plain links and forms, no
 //! script. Each page calls the same engine read models as the API.
 
+mod directory;
 mod document;
 mod story;
 
@@ -27,6 +28,10 @@ pub fn router() -> Router<AppState> {
         .route("/stories/{id}", get(story::page))
         .route("/stories/{id}/facts/{fact}", get(story::fact_page))
         .route("/documents/{id}", get(document::page))
+        .route("/entities", get(directory::entities))
+        .route("/entities/{id}", get(directory::entity))
+        .route("/outlets", get(directory::outlets))
+        .route("/outlets/{name}", get(directory::outlet))
         .route("/search", get(search))
         .route("/check", get(check))
         .route("/compare", get(compare))
@@ -91,6 +96,8 @@ pub fn layout(title: &str, content: Markup) -> Markup {
                     nav {
                         a href="/stories" { "Stories" }
                         a href="/search" { "Search" }
+                        a href="/entities" { "People" }
+                        a href="/outlets" { "Outlets" }
                         a href="/check" { "Check a claim" }
                         a href="/compare" { "Compare" }
                         a href="/upload" { "Upload" }

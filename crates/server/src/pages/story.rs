@@ -94,7 +94,8 @@ fn render(b: &Briefing) -> Markup {
                 "Outlets: "
                 @for (i, o) in b.outlets.iter().enumerate() {
                     @if i > 0 { ", " }
-                    (o.name.as_deref().unwrap_or("outlet unknown")) " " (cite(b, &o.document_ids, None))
+                    @if let Some(name) = &o.name { a href=(format!("/outlets/{}", encode(name))) { (name) } } @else { "outlet unknown" }
+                    " " (cite(b, &o.document_ids, None))
                 }
             }
             section {
@@ -168,7 +169,9 @@ fn render(b: &Briefing) -> Markup {
                 ul {
                     @for sq in &b.quotes {
                         li {
-                            strong { (speaker_label(sq)) }
+                            @if let Some(eid) = &sq.entity_id {
+                                a href=(format!("/entities/{}", encode(eid))) { strong { (speaker_label(sq)) } }
+                            } @else { strong { (speaker_label(sq)) } }
                             ul {
                                 @for st in &sq.statements {
                                     @let (same, other) = wordings(st);
