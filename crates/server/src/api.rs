@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use crosscheck_engine::check::{check, Claim};
 use crosscheck_engine::compare::{compare, rounded, Pair};
 use crosscheck_engine::search::{search, SearchError};
-use crosscheck_engine::stories::{select, story_page, StoryFilter};
+use crosscheck_engine::stories::{story_page, StoryFilter};
 use crosscheck_model::ClaimStatus;
 use crosscheck_store::{ClaimFilter, Store};
 use serde::de::DeserializeOwned;
@@ -157,18 +157,24 @@ pub async fn story(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let briefing = s
-        .read(move |store| {
-            let stories = store.stories()?;
-            let found =
-                select(&stories, &id).map_err(|e| ApiError::new("ambiguous_id", e.to_string()))?;
-            match found {
-                Some(story) => Ok(crosscheck_engine::briefing::gather(store, story)?),
-                None => Err(ApiError::not_found(format!("no story {id}"))),
-            }
-        })
-        .await?;
+    let briefing = s.read(move |store| briefing_of(store, &id)).await?;
     Ok(ok(&briefing))
+}
+
+/// The briefing of the story an id or id prefix names.
+pub fn briefing_of(
+    store: &dyn Store,
+    id: &str,
+) -> Result<crosscheck_engine::briefing::Briefing, ApiError> {
+    use crosscheck_engine::stories::{find, StoryLookup};
+    match find(store, id)? {
+        StoryLookup::Found(story) => Ok(crosscheck_engine::briefing::gather(store, &story)?),
+        StoryLookup::NotFound => Err(ApiError::not_found(format!("no story {id}"))),
+        StoryLookup::Ambiguous(ids) => Err(ApiError::new(
+            "ambiguous_id",
+            format!("story id {id} is ambiguous: it matches {}", ids.join(", ")),
+        )),
+    }
 }
 
 #[derive(Deserialize)]

@@ -599,3 +599,37 @@ fn the_readme_lists_every_error_code() {
         assert!(readme.contains(&row), "README lacks {row}");
     }
 }
+
+/// The OpenAPI document passes openapi-spec-validator (PyPI), when a Python
+/// with it is at hand: `CROSSCHECK_OPENAPI_PYTHON`, else `python3`
+/// (`.ci/run` makes a virtual environment with it).
+#[tokio::test]
+async fn the_openapi_document_passes_a_validator() {
+    let python = std::env::var("CROSSCHECK_OPENAPI_PYTHON").unwrap_or_else(|_| "python3".into());
+    let probe = std::process::Command::new(&python)
+        .args(["-c", "import openapi_spec_validator"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!(
+            "skipped: no openapi-spec-validator for {python} (pip install openapi-spec-validator)"
+        );
+        return;
+    }
+    let (_, doc) = get_json("/api/v1/openapi.json").await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("openapi.json");
+    std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let out = std::process::Command::new(&python)
+        .args([
+            "-c",
+            "import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print('valid')",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

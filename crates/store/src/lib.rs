@@ -40,7 +40,8 @@ mod stories;
 use std::collections::{HashMap, HashSet};
 
 use crosscheck_model::{
-    DocAnalysis, DocClaim, DocEntity, DocQuote, Document, EntityKind, LinkedEntity, PageLines,
+    ClaimStatus, DocAnalysis, DocClaim, DocEntity, DocQuote, Document, EntityKind, LinkedEntity,
+    PageLines,
 };
 
 pub use analysis::check_analysis;
@@ -312,6 +313,36 @@ pub struct CopyGroup {
     pub copies: Vec<CopyOf>,
 }
 
+/// A story as a listing shows it: what it is about, when, how many
+/// documents and outlets, and how many of its facts are confirmed,
+/// single-source or contested.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StoryListing {
+    pub id: String,
+    pub title: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub documents: usize,
+    /// Its known outlets, in the story's order.
+    pub outlets: Vec<String>,
+    /// Its documents of unknown outlet.
+    pub unknown_outlet: usize,
+    pub corroborated: usize,
+    pub single_source: usize,
+    pub contested: usize,
+    pub role_conflicts: usize,
+}
+
+/// Which stories a listing shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryListFilter {
+    /// Stories with a document of an outlet whose name contains this (any
+    /// case).
+    pub outlet: Option<String>,
+    /// Stories with at least one fact of this status.
+    pub status: Option<ClaimStatus>,
+}
+
 /// A stored story with its documents, episodes and copy groups, for listing
 /// and export.
 #[derive(Debug, Clone, PartialEq)]
@@ -539,6 +570,23 @@ pub trait Store: Send {
         &mut self,
         compute: &mut dyn FnMut(&dyn ClusterSource) -> Result<StoryClustering, StoreError>,
     ) -> Result<(), StoreError>;
+
+    /// One story by its exact id, with its documents, episodes and copy
+    /// groups.
+    fn story(&self, id: &str) -> Result<Option<StoryRecord>, StoreError>;
+
+    /// The ids of the stories whose id starts with `prefix` (at most `limit`,
+    /// in id order): how a short id is resolved.
+    fn story_ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError>;
+
+    /// One page of the story listing, largest first, with each story's
+    /// outlets and counts of findings; and whether more follow.
+    fn story_list(
+        &self,
+        filter: &StoryListFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<StoryListing>, bool), StoreError>;
 
     /// Every story in order (by start date), with its documents, episodes
     /// and copy groups.

@@ -476,6 +476,23 @@ impl Store for SqliteStore {
         self.read(|| stories::for_each_story(&self.conn, f))
     }
 
+    fn story(&self, id: &str) -> Result<Option<crate::StoryRecord>, StoreError> {
+        self.read(|| stories::story(&self.conn, id))
+    }
+
+    fn story_ids_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        stories::story_ids_with_prefix(&self.conn, prefix, limit)
+    }
+
+    fn story_list(
+        &self,
+        filter: &crate::StoryListFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<crate::StoryListing>, bool), StoreError> {
+        self.read(|| stories::story_list(&self.conn, filter, offset, limit))
+    }
+
     fn document_story(&self, id: &str) -> Result<DocumentStory, StoreError> {
         self.read(|| stories::document_story(&self.conn, id))
     }

@@ -12,7 +12,7 @@ use crosscheck_model::EntityKind;
 
 use crate::{
     ClusterDocument, ClusterSource, CopyGroup, CopyOf, DocumentStory, EpisodeRecord, StoreError,
-    StoryClustering, StoryMember, StoryRecord,
+    StoryClustering, StoryListFilter, StoryListing, StoryMember, StoryRecord,
 };
 
 /// Characters of a stored date the cluster stage reads (`YYYY-MM-DD`).
@@ -214,6 +214,159 @@ pub(crate) fn for_each_story(
 ) -> Result<(), StoreError> {
     let mut stories =
         conn.prepare("SELECT id, title, start_date, end_date FROM stories ORDER BY position")?;
+    let mut rows = stories.query([])?;
+    while let Some(r) = rows.next()? {
+        f(story_record(
+            conn,
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        )?)?;
+    }
+    Ok(())
+}
+
+/// One story by its exact id.
+pub(crate) fn story(conn: &Connection, id: &str) -> Result<Option<StoryRecord>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, title, start_date, end_date FROM stories WHERE id = ?1")?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(r) => Ok(Some(story_record(
+            conn,
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        )?)),
+        None => Ok(None),
+    }
+}
+
+/// The ids of the stories whose id starts with `prefix`, at most `limit`.
+pub(crate) fn story_ids_with_prefix(
+    conn: &Connection,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<String>, StoreError> {
+    let pattern = format!("{}*", prefix.replace(['*', '?', '['], ""));
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM stories WHERE id GLOB ?1 ORDER BY id LIMIT ?2")?;
+    let ids = stmt
+        .query_map(
+            params![pattern, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| r.get(0),
+        )?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(ids)
+}
+
+/// One page of the story listing, largest first (most documents, then the
+/// stored order), and whether more follow: one query for the page, one per
+/// listed story for its outlets.
+pub(crate) fn story_list(
+    conn: &Connection,
+    filter: &StoryListFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<StoryListing>, bool), StoreError> {
+    let mut conds: Vec<String> = Vec::new();
+    let mut values: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(outlet) = &filter.outlet {
+        let mut p = String::from("%");
+        for c in outlet.trim().chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                p.push('\\');
+            }
+            p.push(c);
+        }
+        p.push('%');
+        values.push(rusqlite::types::Value::Text(p));
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM story_documents x JOIN documents d ON d.id = x.document_id \
+             WHERE x.story_id = s.id AND d.outlet LIKE ?{} ESCAPE '\\')",
+            values.len()
+        ));
+    }
+    if let Some(status) = filter.status {
+        values.push(rusqlite::types::Value::Text(status.as_str().to_string()));
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM story_claims c WHERE c.story_id = s.id AND c.status = ?{})",
+            values.len()
+        ));
+    }
+    let condition = if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    };
+    let n = values.len();
+    values.push(rusqlite::types::Value::Integer(
+        i64::try_from(limit + 1).unwrap_or(i64::MAX),
+    ));
+    values.push(rusqlite::types::Value::Integer(
+        i64::try_from(offset).unwrap_or(i64::MAX),
+    ));
+    let count = |status: &str| {
+        format!("(SELECT count(*) FROM story_claims c WHERE c.story_id = s.id AND c.status = '{status}')")
+    };
+    let sql = format!(
+        "SELECT s.id, s.title, s.start_date, s.end_date, \
+         (SELECT count(*) FROM story_documents sd WHERE sd.story_id = s.id) AS n, \
+         {}, {}, {}, (SELECT count(*) FROM role_conflicts r WHERE r.story_id = s.id) \
+         FROM stories s {condition} ORDER BY n DESC, s.position LIMIT ?{} OFFSET ?{}",
+        count("corroborated"),
+        count("single_source"),
+        count("contested"),
+        n + 1,
+        n + 2
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut page = stmt
+        .query_map(rusqlite::params_from_iter(values.iter()), |r| {
+            Ok(StoryListing {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                start: r.get(2)?,
+                end: r.get(3)?,
+                documents: r.get(4)?,
+                outlets: Vec::new(),
+                unknown_outlet: 0,
+                corroborated: r.get(5)?,
+                single_source: r.get(6)?,
+                contested: r.get(7)?,
+                role_conflicts: r.get(8)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let more = page.len() > limit;
+    page.truncate(limit);
+    let mut outlets = conn.prepare_cached(
+        "SELECT d.outlet FROM story_documents sd JOIN documents d ON d.id = sd.document_id \
+         WHERE sd.story_id = ?1 ORDER BY sd.position",
+    )?;
+    for s in &mut page {
+        let rows = outlets.query_map([&s.id], |r| r.get::<_, Option<String>>(0))?;
+        for o in rows {
+            match o? {
+                Some(o) if !s.outlets.contains(&o) => s.outlets.push(o),
+                Some(_) => {}
+                None => s.unknown_outlet += 1,
+            }
+        }
+    }
+    Ok((page, more))
+}
+
+/// A story's record: its documents, episodes and copy groups.
+fn story_record(
+    conn: &Connection,
+    id: String,
+    title: String,
+    start: Option<String>,
+    end: Option<String>,
+) -> Result<StoryRecord, StoreError> {
     let mut members = conn.prepare_cached(
         "SELECT sd.document_id, d.outlet, d.published, d.title, c.original_id, c.similarity \
          FROM story_documents sd JOIN documents d ON d.id = sd.document_id \
@@ -236,75 +389,71 @@ pub(crate) fn for_each_story(
          WHERE so.story_id = ?1 \
          ORDER BY so.position, sc.position IS NULL, sc.position, c.document_id",
     )?;
-    let mut rows = stories.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let documents = members
-            .query_map([&id], |m| {
-                let original: Option<String> = m.get(4)?;
-                let sim: Option<f64> = m.get(5)?;
-                let document_id: String = m.get(0)?;
-                Ok(StoryMember {
-                    copy_of: original.map(|original_id| CopyOf {
-                        document_id: document_id.clone(),
-                        original_id,
-                        similarity: similarity(sim.unwrap_or(0.0)),
-                    }),
-                    id: document_id,
-                    outlet: m.get(1)?,
-                    published: m.get(2)?,
-                    title: m.get(3)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut eps = episodes
-            .query_map([&id], |e| {
-                Ok(EpisodeRecord {
-                    index: e.get(0)?,
-                    title: e.get(1)?,
-                    start: e.get(2)?,
-                    end: e.get(3)?,
-                    document_ids: Vec::new(),
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let at: HashMap<usize, usize> = eps.iter().enumerate().map(|(k, e)| (e.index, k)).collect();
-        let mut found = episode_members.query([&id])?;
-        while let Some(m) = found.next()? {
-            let idx: usize = m.get(0)?;
-            let k = at.get(&idx).copied().ok_or_else(|| {
-                StoreError::Corrupt(format!("story {id}: episode {idx} is missing"))
-            })?;
-            eps[k].document_ids.push(m.get(1)?);
-        }
-        let mut groups: Vec<CopyGroup> = Vec::new();
-        let mut found = copies.query([&id])?;
-        while let Some(c) = found.next()? {
-            let original_id: String = c.get(0)?;
-            let copy = CopyOf {
-                document_id: c.get(1)?,
-                original_id: original_id.clone(),
-                similarity: similarity(c.get(2)?),
-            };
-            match groups.last_mut() {
-                Some(g) if g.original_id == original_id => g.copies.push(copy),
-                _ => groups.push(CopyGroup {
+    let documents = members
+        .query_map([&id], |m| {
+            let original: Option<String> = m.get(4)?;
+            let sim: Option<f64> = m.get(5)?;
+            let document_id: String = m.get(0)?;
+            Ok(StoryMember {
+                copy_of: original.map(|original_id| CopyOf {
+                    document_id: document_id.clone(),
                     original_id,
-                    copies: vec![copy],
+                    similarity: similarity(sim.unwrap_or(0.0)),
                 }),
-            }
-        }
-        f(StoryRecord {
-            title: r.get(1)?,
-            start: r.get(2)?,
-            end: r.get(3)?,
-            documents,
-            episodes: eps,
-            copies: groups,
-            id,
-        })?;
+                id: document_id,
+                outlet: m.get(1)?,
+                published: m.get(2)?,
+                title: m.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut eps = episodes
+        .query_map([&id], |e| {
+            Ok(EpisodeRecord {
+                index: e.get(0)?,
+                title: e.get(1)?,
+                start: e.get(2)?,
+                end: e.get(3)?,
+                document_ids: Vec::new(),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let at: HashMap<usize, usize> = eps.iter().enumerate().map(|(k, e)| (e.index, k)).collect();
+    let mut found = episode_members.query([&id])?;
+    while let Some(m) = found.next()? {
+        let idx: usize = m.get(0)?;
+        let k = at
+            .get(&idx)
+            .copied()
+            .ok_or_else(|| StoreError::Corrupt(format!("story {id}: episode {idx} is missing")))?;
+        eps[k].document_ids.push(m.get(1)?);
     }
-    Ok(())
+    let mut groups: Vec<CopyGroup> = Vec::new();
+    let mut found = copies.query([&id])?;
+    while let Some(c) = found.next()? {
+        let original_id: String = c.get(0)?;
+        let copy = CopyOf {
+            document_id: c.get(1)?,
+            original_id: original_id.clone(),
+            similarity: similarity(c.get(2)?),
+        };
+        match groups.last_mut() {
+            Some(g) if g.original_id == original_id => g.copies.push(copy),
+            _ => groups.push(CopyGroup {
+                original_id,
+                copies: vec![copy],
+            }),
+        }
+    }
+    Ok(StoryRecord {
+        title,
+        start,
+        end,
+        documents,
+        episodes: eps,
+        copies: groups,
+        id,
+    })
 }
 
 /// The story of one document and its copy relations.

@@ -10,7 +10,6 @@ use crosscheck_engine::briefing::wording::{
     support_line, support_sentences, wordings,
 };
 use crosscheck_engine::briefing::Briefing;
-use crosscheck_engine::stories::select;
 use crosscheck_model::ExportStoryClaim;
 use crosscheck_store::Store;
 use maud::{html, Markup};
@@ -20,16 +19,8 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 async fn briefing(s: &AppState, id: String) -> Result<Briefing, ApiError> {
-    s.read(move |store| {
-        let stories = store.stories()?;
-        let found =
-            select(&stories, &id).map_err(|e| ApiError::new("ambiguous_id", e.to_string()))?;
-        match found {
-            Some(story) => Ok(crosscheck_engine::briefing::gather(store, story)?),
-            None => Err(ApiError::not_found(format!("no story {id}"))),
-        }
-    })
-    .await
+    s.read(move |store| crate::api::briefing_of(store, &id))
+        .await
 }
 
 /// Citations: each document's short id, outlet and date, linked to it
