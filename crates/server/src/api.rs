@@ -399,19 +399,31 @@ pub async fn outlets(State(s): State<AppState>) -> Result<Response, ApiError> {
     }))
 }
 
-pub async fn entities(State(s): State<AppState>, Q(p): Q<PageQuery>) -> Result<Response, ApiError> {
+#[derive(Deserialize)]
+pub struct EntitiesParams {
+    pub q: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// `GET /api/v1/entities`: a page of entities (most documents first) as the
+/// export shapes them.
+pub async fn entities(
+    State(s): State<AppState>,
+    Q(p): Q<EntitiesParams>,
+) -> Result<Response, ApiError> {
     let from = offset(p.cursor.as_deref())?;
     let n = limit(p.limit)?;
+    let name = p.q.filter(|q| !q.trim().is_empty());
     let (items, total) = s
         .read(move |store| {
-            let all = store.entities()?;
-            let total = all.len();
-            let items: Vec<_> = all
-                .iter()
-                .skip(from)
-                .take(n)
-                .map(crosscheck_engine::export::export_entity)
-                .collect();
+            let (page, total) = store.entity_list(name.as_deref(), from, n)?;
+            let mut items = Vec::new();
+            for e in page {
+                if let Some(record) = store.entity(&e.id)? {
+                    items.push(crosscheck_engine::export::export_entity(&record));
+                }
+            }
             Ok((items, total))
         })
         .await?;
@@ -723,8 +735,36 @@ pub async fn quotes(
     };
     let (items, total) = s
         .read(move |store| {
-            let all = store.quotes()?;
-            let names = speaker_names(store)?;
+            // A speaker filter reads only the quotes of the entities it
+            // names (by the speaker index), not every quote of the store.
+            let all = match &query.speaker {
+                Some(name) => {
+                    let mut all = Vec::new();
+                    let (named, _) = store.entity_list(Some(name), 0, 50)?;
+                    for e in named {
+                        store.for_each_speaker_quote(&e.id, &mut |q| {
+                            all.push(q);
+                            Ok(())
+                        })?;
+                    }
+                    all.sort_by(|a, b| (&a.document_id, a.index).cmp(&(&b.document_id, b.index)));
+                    all.dedup_by(|a, b| a.document_id == b.document_id && a.index == b.index);
+                    all
+                }
+                None => store.quotes()?,
+            };
+            // The quotes of named speakers are theirs already: the rest of
+            // the query (kind, outlet) still applies.
+            let (query, names) = match query.speaker {
+                Some(_) => (
+                    QuoteQuery {
+                        speaker: None,
+                        ..query
+                    },
+                    Default::default(),
+                ),
+                None => (query, speaker_names(store)?),
+            };
             let st = build(&all, &|u| query.accepts(u, &names));
             let total = st.groups.len();
             let items: Vec<serde_json::Value> = st

@@ -413,47 +413,139 @@ pub(crate) fn for_each_entity(
 ) -> Result<(), StoreError> {
     let mut stmt =
         conn.prepare("SELECT id, name, kind, aliases FROM linked_entities ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(entity_record(
+            conn,
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        )?)?;
+    }
+    Ok(())
+}
+
+/// One linked entity by id.
+pub(crate) fn entity(conn: &Connection, id: &str) -> Result<Option<EntityRecord>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, kind, aliases FROM linked_entities WHERE id = ?1")?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(r) => Ok(Some(entity_record(
+            conn,
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        )?)),
+        None => Ok(None),
+    }
+}
+
+/// One page of linked entities, most documents first (then by name),
+/// optionally those whose name or an alias contains `name`; and how many
+/// there are in all.
+pub(crate) fn entity_list(
+    conn: &Connection,
+    name: Option<&str>,
+    offset: usize,
+    limit: usize,
+) -> Result<(Vec<crate::EntityListing>, usize), StoreError> {
+    let pattern = name.map(|n| {
+        let mut p = String::from("%");
+        for c in n.trim().chars() {
+            if matches!(c, '%' | '_' | '\\') {
+                p.push('\\');
+            }
+            p.push(c);
+        }
+        p.push('%');
+        p
+    });
+    let filter = "(?1 IS NULL OR l.name LIKE ?1 ESCAPE '\\' OR l.aliases LIKE ?1 ESCAPE '\\')";
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM linked_entities l WHERE {filter}"),
+        params![pattern],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT l.id, l.name, l.kind, \
+         (SELECT count(DISTINCT m.document_id) FROM linked_entity_members m WHERE m.entity_id = l.id) AS n \
+         FROM linked_entities l WHERE {filter} ORDER BY n DESC, l.name, l.id LIMIT ?2 OFFSET ?3"
+    ))?;
+    let rows = stmt
+        .query_map(
+            params![
+                pattern,
+                i64::try_from(limit).unwrap_or(i64::MAX),
+                i64::try_from(offset).unwrap_or(i64::MAX)
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, usize>(3)?,
+                ))
+            },
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut out = Vec::new();
+    for (id, name, kind, documents) in rows {
+        let kind = EntityKind::parse(&kind).ok_or_else(|| corrupt(&id, "entity kind", &kind))?;
+        out.push(crate::EntityListing {
+            id,
+            name,
+            kind,
+            documents,
+        });
+    }
+    Ok((out, usize::try_from(total).unwrap_or(0)))
+}
+
+/// A linked entity's record: its documents' entities, by date.
+fn entity_record(
+    conn: &Connection,
+    id: String,
+    name: String,
+    kind: String,
+    aliases: String,
+) -> Result<EntityRecord, StoreError> {
     let mut members = conn.prepare_cached(
         "SELECT m.document_id, m.entity_idx, d.published, d.outlet \
          FROM linked_entity_members m JOIN documents d ON d.id = m.document_id \
          WHERE m.entity_id = ?1 \
          ORDER BY d.published IS NULL, d.published, m.document_id, m.entity_idx",
     )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        let kind: String = r.get(2)?;
-        let aliases: String = r.get(3)?;
-        let mut record = EntityRecord {
-            name: r.get(1)?,
-            kind: EntityKind::parse(&kind).ok_or_else(|| corrupt(&id, "entity kind", &kind))?,
-            aliases: strings(&id, "aliases", &aliases)?,
-            members: Vec::new(),
-            id,
-        };
-        let found = members
-            .query_map([&record.id], |m| {
-                Ok((
-                    m.get::<_, String>(0)?,
-                    m.get::<_, usize>(1)?,
-                    m.get::<_, Option<String>>(2)?,
-                    m.get::<_, Option<String>>(3)?,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        for (document_id, index, published, outlet) in found {
-            let entity = load_entity(conn, &document_id, index)?;
-            record.members.push(EntityMember {
-                document_id,
-                index,
-                published,
-                outlet,
-                entity,
-            });
-        }
-        f(record)?;
+    let mut record = EntityRecord {
+        name,
+        kind: EntityKind::parse(&kind).ok_or_else(|| corrupt(&id, "entity kind", &kind))?,
+        aliases: strings(&id, "aliases", &aliases)?,
+        members: Vec::new(),
+        id,
+    };
+    let found = members
+        .query_map([&record.id], |m| {
+            Ok((
+                m.get::<_, String>(0)?,
+                m.get::<_, usize>(1)?,
+                m.get::<_, Option<String>>(2)?,
+                m.get::<_, Option<String>>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    for (document_id, index, published, outlet) in found {
+        let entity = load_entity(conn, &document_id, index)?;
+        record.members.push(EntityMember {
+            document_id,
+            index,
+            published,
+            outlet,
+            entity,
+        });
     }
-    Ok(())
+    Ok(record)
 }
 
 fn load_entity(conn: &Connection, doc: &str, idx: usize) -> Result<DocEntity, StoreError> {
@@ -480,22 +572,46 @@ pub(crate) fn for_each_quote(
     story: Option<&str>,
     f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
+    for_each_quote_of(conn, story, None, f)
+}
+
+/// The quotes of a story, or of one speaker (a linked entity), or all.
+pub(crate) fn for_each_quote_of(
+    conn: &Connection,
+    story: Option<&str>,
+    speaker: Option<&str>,
+    f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    // A speaker's quotes are found from its members (by index), and a
+    // story's from its documents, not by reading every quote.
+    let (from, speaker_join) = match (speaker, story) {
+        (Some(_), _) => (
+            "linked_entity_members s JOIN quotes q \
+             ON q.document_id = s.document_id AND q.speaker_idx = s.entity_idx",
+            "s.entity_id = ?2",
+        ),
+        (None, Some(_)) => (
+            "story_documents sd JOIN quotes q ON q.document_id = sd.document_id",
+            "sd.story_id = ?1 AND ?2 IS NULL",
+        ),
+        (None, None) => ("quotes q", "?2 IS NULL"),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT q.document_id, q.idx, q.kind, q.content_start, q.content_end, q.source_start, \
          q.source_end, q.cue_start, q.cue_end, q.speaker_idx, q.speaker_note, q.nested_in, \
          q.continues, d.outlet, d.published, \
          e.name, e.roles, l.id, l.name, v.variant_of_document, v.variant_of_quote \
-         FROM quotes q JOIN documents d ON d.id = q.document_id \
+         FROM {from} JOIN documents d ON d.id = q.document_id \
          LEFT JOIN doc_entities e ON e.document_id = q.document_id AND e.idx = q.speaker_idx \
          LEFT JOIN linked_entity_members m \
            ON m.document_id = q.document_id AND m.entity_idx = q.speaker_idx \
          LEFT JOIN linked_entities l ON l.id = m.entity_id \
          LEFT JOIN quote_variants v ON v.document_id = q.document_id AND v.quote_idx = q.idx \
-         WHERE d.staged = 0 AND (?1 IS NULL OR q.document_id IN \
+         WHERE d.staged = 0 AND {speaker_join} AND (?1 IS NULL OR q.document_id IN \
            (SELECT document_id FROM story_documents WHERE story_id = ?1)) \
-         ORDER BY q.document_id, q.idx",
-    )?;
-    let mut rows = stmt.query([story])?;
+         ORDER BY q.document_id, q.idx"
+    ))?;
+    let mut rows = stmt.query(params![story, speaker])?;
     let mut text_of: Option<(String, String)> = None;
     while let Some(r) = rows.next()? {
         let document_id: String = r.get(0)?;

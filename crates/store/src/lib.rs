@@ -333,6 +333,16 @@ pub struct StoryListing {
     pub role_conflicts: usize,
 }
 
+/// A linked entity as a listing shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EntityListing {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// The documents naming it.
+    pub documents: usize,
+}
+
 /// Which stories a listing shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoryListFilter {
@@ -622,6 +632,25 @@ pub trait Store: Send {
 
     /// The quotes of the documents of one story, as [`Store::for_each_quote`]
     /// gives them.
+    /// The quotes one linked entity is given as the speaker of.
+    fn for_each_speaker_quote(
+        &self,
+        entity_id: &str,
+        f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// One linked entity by id, with its documents' entities.
+    fn entity(&self, id: &str) -> Result<Option<EntityRecord>, StoreError>;
+
+    /// One page of linked entities, most documents first, optionally those
+    /// whose name or an alias contains `name`; and how many there are.
+    fn entity_list(
+        &self,
+        name: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<EntityListing>, usize), StoreError>;
+
     fn for_each_story_quote(
         &self,
         story_id: &str,

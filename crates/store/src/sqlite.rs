@@ -544,6 +544,27 @@ impl Store for SqliteStore {
         self.read(|| corroboration::story_findings(&self.conn, story_id))
     }
 
+    fn for_each_speaker_quote(
+        &self,
+        entity_id: &str,
+        f: &mut dyn FnMut(QuoteRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|| analysis::for_each_quote_of(&self.conn, None, Some(entity_id), f))
+    }
+
+    fn entity(&self, id: &str) -> Result<Option<crate::EntityRecord>, StoreError> {
+        self.read(|| analysis::entity(&self.conn, id))
+    }
+
+    fn entity_list(
+        &self,
+        name: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<crate::EntityListing>, usize), StoreError> {
+        self.read(|| analysis::entity_list(&self.conn, name, offset, limit))
+    }
+
     fn for_each_story_quote(
         &self,
         story_id: &str,

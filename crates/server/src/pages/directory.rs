@@ -27,33 +27,11 @@ pub async fn entities(State(s): State<AppState>, Q(p): Q<ListParams>) -> Respons
 async fn entities_view(s: &AppState, p: ListParams) -> Result<Markup, ApiError> {
     let from = api::offset(p.cursor.as_deref())?;
     let needle = p.q.clone().unwrap_or_default();
-    let wanted = needle.to_lowercase();
+    let wanted = needle.trim().to_string();
     let (rows, total) = s
         .read(move |store| {
-            let mut all: Vec<_> = store
-                .entities()?
-                .into_iter()
-                .filter(|e| {
-                    wanted.is_empty()
-                        || e.name.to_lowercase().contains(&wanted)
-                        || e.aliases.iter().any(|a| a.to_lowercase().contains(&wanted))
-                })
-                .map(|e| {
-                    let mut docs: Vec<&str> =
-                        e.members.iter().map(|m| m.document_id.as_str()).collect();
-                    docs.dedup();
-                    (e.id.clone(), e.name.clone(), e.kind.as_str(), docs.len())
-                })
-                .collect();
-            all.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.cmp(&b.1)));
-            let total = all.len();
-            Ok((
-                all.into_iter()
-                    .skip(from)
-                    .take(api::DEFAULT_LIMIT * 2)
-                    .collect::<Vec<_>>(),
-                total,
-            ))
+            let name = (!wanted.is_empty()).then_some(wanted.as_str());
+            Ok(store.entity_list(name, from, api::DEFAULT_LIMIT * 2)?)
         })
         .await?;
     let next = (from + rows.len() < total).then(|| {
@@ -73,8 +51,8 @@ async fn entities_view(s: &AppState, p: ListParams) -> Result<Markup, ApiError> 
             }
             p.meta { (total) " entities, most documents first." }
             ol start=(from + 1) {
-                @for (id, name, kind, docs) in &rows {
-                    li { a href=(format!("/entities/{}", encode(id))) { (name) } " (" (kind) ") · " (docs) " " (if *docs == 1 { "document" } else { "documents" }) }
+                @for e in &rows {
+                    li { a href=(format!("/entities/{}", encode(&e.id))) { (e.name) } " (" (e.kind.as_str()) ") · " (e.documents) " " (if e.documents == 1 { "document" } else { "documents" }) }
                 }
             }
             @if let Some(n) = next { p { a rel="next" href=(n) { "More" } } }
@@ -94,17 +72,13 @@ async fn entity_view(s: &AppState, id: String) -> Result<Markup, ApiError> {
     let (e, quotes) = s
         .read(move |store| {
             let e = store
-                .entities()?
-                .into_iter()
-                .find(|e| e.id == wanted)
+                .entity(&wanted)?
                 .ok_or_else(|| ApiError::not_found(format!("no entity {wanted}")))?;
-            let quotes: Vec<_> = store
-                .quotes()?
-                .into_iter()
-                .filter(|q| {
-                    q.speaker.as_ref().and_then(|s| s.entity_id.as_deref()) == Some(wanted.as_str())
-                })
-                .collect();
+            let mut quotes = Vec::new();
+            store.for_each_speaker_quote(&wanted, &mut |q| {
+                quotes.push(q);
+                Ok(())
+            })?;
             Ok((e, quotes))
         })
         .await?;
