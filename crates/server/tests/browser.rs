@@ -120,6 +120,19 @@ impl Driver {
             .to_string()
     }
 
+    /// The current URL once it contains `part` (a key press that submits a
+    /// form does not wait for the page it loads), within 20 s.
+    fn wait_for_url(&self, part: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let url = self.current();
+            if url.contains(part) || Instant::now() > deadline {
+                return url;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn find_all(&self, css: &str) -> Vec<String> {
         let v = call(
             "POST",
@@ -255,7 +268,8 @@ fn a_fact_checker_reads_clicks_searches_and_nothing_runs() {
     // Search from the header finds a quote, its words marked.
     let boxes = b.find_all("header input[name=q]");
     b.type_into(&boxes[0], "\"Velorian water\"\u{E007}");
-    assert!(b.current().contains("/search?q="), "{}", b.current());
+    let at = b.wait_for_url("/search?q=");
+    assert!(at.contains("/search?q="), "{at}");
     let marked: Vec<String> = b
         .find_all("ol.hits mark")
         .iter()
