@@ -100,22 +100,15 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> Result<Exit> {
 /// single spaces.
 fn marked(sentence: &str, highlights: &[[usize; 2]]) -> String {
     let mut out = String::new();
-    let mut at = 0;
-    for &[s, e] in highlights {
-        if s < at
-            || e > sentence.len()
-            || !sentence.is_char_boundary(s)
-            || !sentence.is_char_boundary(e)
-        {
-            continue;
+    for (mark, piece) in crosscheck_engine::search::pieces(sentence, highlights) {
+        if mark {
+            out.push('[');
+            out.push_str(piece);
+            out.push(']');
+        } else {
+            out.push_str(piece);
         }
-        out.push_str(&sentence[at..s]);
-        out.push('[');
-        out.push_str(&sentence[s..e]);
-        out.push(']');
-        at = e;
     }
-    out.push_str(&sentence[at..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -452,17 +452,7 @@ pub(crate) fn entity_list(
     offset: usize,
     limit: usize,
 ) -> Result<(Vec<crate::EntityListing>, usize), StoreError> {
-    let pattern = name.map(|n| {
-        let mut p = String::from("%");
-        for c in n.trim().chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                p.push('\\');
-            }
-            p.push(c);
-        }
-        p.push('%');
-        p
-    });
+    let pattern = name.map(|n| crate::search::like_pattern(n.trim()));
     let filter = "(?1 IS NULL OR l.name LIKE ?1 ESCAPE '\\' OR l.aliases LIKE ?1 ESCAPE '\\')";
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM linked_entities l WHERE {filter}"),

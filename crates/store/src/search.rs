@@ -106,7 +106,7 @@ fn fts_any(atoms: &[SearchAtom]) -> String {
 }
 
 /// `%text%` for LIKE with `\` as the escape character.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut p = String::from("%");
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

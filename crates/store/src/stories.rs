@@ -274,14 +274,7 @@ pub(crate) fn story_list(
     let mut conds: Vec<String> = Vec::new();
     let mut values: Vec<rusqlite::types::Value> = Vec::new();
     if let Some(outlet) = &filter.outlet {
-        let mut p = String::from("%");
-        for c in outlet.trim().chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                p.push('\\');
-            }
-            p.push(c);
-        }
-        p.push('%');
+        let p = crate::search::like_pattern(outlet.trim());
         values.push(rusqlite::types::Value::Text(p));
         conds.push(format!(
             "EXISTS (SELECT 1 FROM story_documents x JOIN documents d ON d.id = x.document_id \

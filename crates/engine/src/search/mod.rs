@@ -103,6 +103,28 @@ pub fn search(
     })
 }
 
+/// A result's sentence cut at its highlights: each piece, and whether it
+/// is a matched word (spans out of order, overlapping or off a character
+/// boundary are left unmarked).
+pub fn pieces<'a>(sentence: &'a str, highlights: &[[usize; 2]]) -> Vec<(bool, &'a str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &[s, e] in highlights {
+        if s < at
+            || e > sentence.len()
+            || !sentence.is_char_boundary(s)
+            || !sentence.is_char_boundary(e)
+        {
+            continue;
+        }
+        out.push((false, &sentence[at..s]));
+        out.push((true, &sentence[s..e]));
+        at = e;
+    }
+    out.push((false, &sentence[at..]));
+    out
+}
+
 fn result(h: SearchHit, q: &crosscheck_store::SearchQuery) -> SearchResult {
     let best = highlight::best_sentence(&h.text, q, &h.claims);
     let status = h

@@ -255,21 +255,7 @@ async fn search(State(s): State<AppState>, Q(p): Q<SearchParams>) -> Response {
 
 /// The sentence with its highlighted spans as `<mark>`.
 fn marked(sentence: &str, highlights: &[[usize; 2]]) -> Markup {
-    let mut pieces: Vec<(bool, &str)> = Vec::new();
-    let mut at = 0;
-    for &[s, e] in highlights {
-        if s < at
-            || e > sentence.len()
-            || !sentence.is_char_boundary(s)
-            || !sentence.is_char_boundary(e)
-        {
-            continue;
-        }
-        pieces.push((false, &sentence[at..s]));
-        pieces.push((true, &sentence[s..e]));
-        at = e;
-    }
-    pieces.push((false, &sentence[at..]));
+    let pieces = crosscheck_engine::search::pieces(sentence, highlights);
     html! { @for (mark, text) in pieces { @if mark { mark { (text) } } @else { (text) } } }
 }
 
