@@ -67,7 +67,9 @@ pub fn run(cli: &Cli, args: &QuotesArgs) -> Result<Exit> {
     let mut names = SpeakerNames::default();
     store.snapshot(&mut || {
         quotes = store.quotes()?;
-        names = speaker_names(&store)?;
+        if args.speaker.is_some() {
+            names = speaker_names(&store)?;
+        }
         Ok(())
     })?;
     let query = QuoteQuery {

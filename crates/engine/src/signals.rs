@@ -102,13 +102,10 @@ pub fn document_story_signals(
     id: &str,
 ) -> Result<Vec<ExportDocumentSignals>, StoreError> {
     match store.document_story(id)?.story {
-        Some((sid, _)) => {
-            let stories = store.stories()?;
-            match stories.iter().find(|s| s.id == sid) {
-                Some(s) => story_document_signals(store, s),
-                None => lone_document_signals(store, id),
-            }
-        }
+        Some((sid, _)) => match store.story(&sid)? {
+            Some(s) => story_document_signals(store, &s),
+            None => lone_document_signals(store, id),
+        },
         None => lone_document_signals(store, id),
     }
 }

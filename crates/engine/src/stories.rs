@@ -41,20 +41,6 @@ pub fn largest_first(stories: &[StoryRecord]) -> Vec<&StoryRecord> {
     all
 }
 
-pub use crosscheck_store::{StoryListFilter as StoryFilter, StoryListing as StorySummary};
-
-/// One page of story summaries, largest first (most documents, then the
-/// stored order), `limit` of them after the first `offset`; and whether
-/// more follow.
-pub fn story_page(
-    store: &dyn crosscheck_store::Store,
-    filter: &StoryFilter,
-    offset: usize,
-    limit: usize,
-) -> Result<(Vec<StorySummary>, bool), crosscheck_store::StoreError> {
-    store.story_list(filter, offset, limit)
-}
-
 /// What a story id or id prefix names.
 #[derive(Debug)]
 pub enum StoryLookup {

@@ -10,9 +10,8 @@ use axum::response::{IntoResponse, Response};
 use crosscheck_engine::check::{check, Claim};
 use crosscheck_engine::compare::{compare, rounded, Pair};
 use crosscheck_engine::search::{search, SearchError};
-use crosscheck_engine::stories::{story_page, StoryFilter};
 use crosscheck_model::ClaimStatus;
-use crosscheck_store::{ClaimFilter, Store};
+use crosscheck_store::{ClaimFilter, Store, StoryListFilter};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -142,12 +141,12 @@ pub async fn stories(
 ) -> Result<Response, ApiError> {
     let from = offset(q.cursor.as_deref())?;
     let n = limit(q.limit)?;
-    let filter = StoryFilter {
+    let filter = StoryListFilter {
         outlet: q.outlet.filter(|o| !o.trim().is_empty()),
         status: status_param(q.status.as_deref())?,
     };
     let (items, more) = s
-        .read(move |store| Ok(story_page(store, &filter, from, n)?))
+        .read(move |store| Ok(store.story_list(&filter, from, n)?))
         .await?;
     let next = more.then(|| (from + items.len()).to_string());
     Ok(ok(&Page { items, next }))
@@ -713,7 +712,7 @@ pub async fn quotes(
     State(s): State<AppState>,
     Q(p): Q<QuotesParams>,
 ) -> Result<Response, ApiError> {
-    use crosscheck_engine::quotes::{build, speaker_names, statement_json, KindFilter, QuoteQuery};
+    use crosscheck_engine::quotes::{build, statement_json, KindFilter, QuoteQuery, SpeakerNames};
     let from = offset(p.cursor.as_deref())?;
     let n = limit(p.limit)?;
     let kinds = match p.kind.as_deref() {
@@ -754,18 +753,12 @@ pub async fn quotes(
                 None => store.quotes()?,
             };
             // The quotes of named speakers are theirs already: the rest of
-            // the query (kind, outlet) still applies.
-            let (query, names) = match query.speaker {
-                Some(_) => (
-                    QuoteQuery {
-                        speaker: None,
-                        ..query
-                    },
-                    Default::default(),
-                ),
-                None => (query, speaker_names(store)?),
+            // the query (kind, outlet) still applies, and needs no names.
+            let query = QuoteQuery {
+                speaker: None,
+                ..query
             };
-            let st = build(&all, &|u| query.accepts(u, &names));
+            let st = build(&all, &|u| query.accepts(u, &SpeakerNames::default()));
             let total = st.groups.len();
             let items: Vec<serde_json::Value> = st
                 .groups

@@ -7,23 +7,20 @@
 //! Skipped, with a message, where Chromium or chromedriver is missing
 //! (`.ci/run` installs both).
 
+mod common;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crosscheck_engine::pipeline::{ingest, IngestRequest};
-use crosscheck_engine::Interrupt;
 use crosscheck_server::AppState;
-use crosscheck_store::SqliteStore;
 use serde_json::{json, Value};
+
+use common::{demo_store, repo};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const HOSTILE: &str = r#"{"title": "<script>alert('title')</script> Dock <b>strike</b>", "outlet": "Evil <i>Outlet</i>", "published": "2026-03-01", "text": "The union said the dock strike ended <img src=x onerror=alert(1)> on Sunday after 40 ships waited, according to the port authority. Read more at <a href=\"javascript:alert(3)\">here</a> <script>alert(4)</script>."}"#;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn chromedriver() -> Option<PathBuf> {
     ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
@@ -199,19 +196,7 @@ impl Driver {
 /// The server on a loopback port, over a fresh database of the demo corpus
 /// and the hostile article.
 fn serve(dir: &Path) -> String {
-    let db = dir.join("demo.db");
-    let hostile = dir.join("hostile.jsonl");
-    std::fs::write(&hostile, HOSTILE).unwrap();
-    let mut store = SqliteStore::open(&db).unwrap();
-    let req = IngestRequest {
-        paths: vec![repo().join("demo/corpus"), hostile],
-        jobs: 2,
-        limits: Default::default(),
-        interrupt: Interrupt::never(),
-        follow_links: false,
-    };
-    ingest(&mut store, &req, &mut |_, _| {}).unwrap();
-    drop(store);
+    let db = demo_store(dir, HOSTILE);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     crosscheck_server::spawn_on(listener, AppState::new(db, false, None)).unwrap();

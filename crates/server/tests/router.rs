@@ -6,22 +6,19 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use crosscheck_engine::pipeline::{ingest, IngestRequest};
-use crosscheck_engine::Interrupt;
 use crosscheck_server::auth::TokenHash;
 use crosscheck_server::{app, AppState, CONTENT_SECURITY_POLICY};
-use crosscheck_store::SqliteStore;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-const TOKEN: &str = "cx_test_token";
+use common::{demo_store, repo};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+const TOKEN: &str = "cx_test_token";
 
 /// An article whose title and text try to run script in a page.
 const HOSTILE: &str = r#"{"title": "<script>alert('title')</script> Harbour <b>fire</b>", "outlet": "Evil <i>Outlet</i>", "published": "2026-03-01", "text": "The mayor said the harbour fire was out <img src=x onerror=alert(1)> by noon on Sunday. Officials confirmed that 40 people were evacuated from the docks, according to the port authority. Read more at javascript:alert(2) or <a href=\"javascript:alert(3)\">here</a>."}"#;
@@ -31,19 +28,7 @@ fn db() -> &'static Path {
     static DB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, path) = DB.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("demo.db");
-        let hostile = dir.path().join("hostile.jsonl");
-        std::fs::write(&hostile, HOSTILE).unwrap();
-        let mut store = SqliteStore::open(&path).unwrap();
-        let req = IngestRequest {
-            paths: vec![repo().join("demo/corpus"), hostile],
-            jobs: 2,
-            limits: Default::default(),
-            interrupt: Interrupt::never(),
-            follow_links: false,
-        };
-        let summary = ingest(&mut store, &req, &mut |_, _| {}).unwrap();
-        assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+        let path = demo_store(dir.path(), HOSTILE);
         (dir, path)
     });
     path

@@ -11,6 +11,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use crosscheck_store::Store;
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 
@@ -177,19 +178,12 @@ async fn stories_page(s: &AppState, p: StoriesParams) -> Result<Markup, ApiError
     }
     let from = api::offset(p.cursor.as_deref())?;
     let status = api::status_param(p.status.as_deref())?;
-    let filter = crosscheck_engine::stories::StoryFilter {
+    let filter = crosscheck_store::StoryListFilter {
         outlet: p.outlet.clone().filter(|o| !o.trim().is_empty()),
         status,
     };
     let (items, more) = s
-        .read(move |store| {
-            Ok(crosscheck_engine::stories::story_page(
-                store,
-                &filter,
-                from,
-                api::DEFAULT_LIMIT,
-            )?)
-        })
+        .read(move |store| Ok(store.story_list(&filter, from, api::DEFAULT_LIMIT)?))
         .await?;
     let outlet = p.outlet.unwrap_or_default();
     let chosen = p.status.unwrap_or_default();
