@@ -17,7 +17,8 @@ use crosscheck_engine::pipeline::{ingest, IngestRequest, Summary};
 
 #[derive(Args, Debug)]
 pub struct IngestArgs {
-    /// Files and directories to ingest; `-` reads standard input.
+    /// Files, directories, web archives, feed files and http(s) URLs of
+    /// pages or feeds to ingest; `-` reads standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Worker threads (default: all cores).
@@ -39,6 +40,8 @@ pub struct IngestArgs {
     /// are skipped: a link may lead out of the corpus).
     #[arg(long, short = 'L')]
     pub follow: bool,
+    #[command(flatten)]
+    pub fetch: crate::cmd_collect::FetchArgs,
 }
 
 #[derive(Args, Debug)]
@@ -52,7 +55,7 @@ pub struct RebuildArgs {
 }
 
 /// Worker threads: as asked (at most [`MAX_JOBS`]), else one per core.
-fn jobs(asked: Option<usize>) -> usize {
+pub fn jobs(asked: Option<usize>) -> usize {
     asked
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, MAX_JOBS)
@@ -63,15 +66,47 @@ fn jobs(asked: Option<usize>) -> usize {
 pub const MAX_JOBS: usize = 64;
 
 pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
+    let (targets, paths) = crate::cmd_collect::split_inputs(&args.paths);
     let req = IngestRequest {
-        paths: args.paths.clone(),
+        paths,
         jobs: jobs(args.jobs),
         limits: Limits::new(args.max_file_size, args.max_decompressed_size),
         interrupt: crate::interrupt::on_signals(),
         follow_links: args.follow,
     };
-    let summary = run_ingest(cli, &req)?;
-    print_summary(&summary, args.format, cli.quiet)?;
+    let summary = if targets.is_empty() {
+        let summary = run_ingest(cli, &req)?;
+        print_summary(&summary, args.format, cli.quiet)?;
+        summary
+    } else {
+        let fetcher = crosscheck_fetch::Fetcher::new(args.fetch.config());
+        let mut store = SqliteStore::open(&cli.db)?;
+        let collected = crosscheck_engine::collect::collect(
+            &mut store,
+            &fetcher,
+            &targets,
+            &req,
+            &mut |_, _| {},
+        )?;
+        if args.format == Format::Json {
+            let mut w = Out::stdout();
+            write!(w, "{}", crate::output::json_pretty(&collected.to_json())?)?;
+            w.finish()?;
+        } else {
+            if !cli.quiet {
+                let mut w = Out::stdout();
+                writeln!(
+                    w,
+                    "fetched: {} requests, {} pages; {} feed items already stored",
+                    collected.requests, collected.pages, collected.known_items
+                )?;
+                crate::cmd_collect::print_feeds(&mut w, &collected.feeds)?;
+                w.finish()?;
+            }
+            print_summary(&collected.ingest, args.format, cli.quiet)?;
+        }
+        collected.ingest
+    };
     if args.timings {
         for (stage, secs) in &summary.timings {
             crate::output::warn(&format!("time: {stage}: {secs:.2} s"));
@@ -133,7 +168,7 @@ fn run_ingest(cli: &Cli, req: &IngestRequest) -> Result<Summary> {
     Ok(summary)
 }
 
-fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
+pub fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
     let mut w = Out::stdout();
     if format == Format::Json {
         let v = s.to_json();
@@ -166,6 +201,14 @@ fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
         s.unchanged,
         s.failures.len()
     )?;
+    if !s.skipped.is_empty() {
+        let parts: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|(what, n)| format!("{n} {}", one_line(what)))
+            .collect();
+        writeln!(w, "skipped (not articles): {}", parts.join(", "))?;
+    }
     if s.analysed > 0 {
         writeln!(w, "analysed {} stored documents", s.analysed)?;
     }

@@ -55,6 +55,9 @@ pub fn run(cli: &Cli, id: &str, explain: bool, format: Format) -> Result<Exit> {
         _ => String::new(),
     };
     writeln!(out, "published: {}{}", or_dash(&doc.published), date_note)?;
+    if let Some(crawled) = &doc.crawled {
+        writeln!(out, "crawled:   {}", one_line(crawled))?;
+    }
     writeln!(out, "language:  {}", or_dash(&doc.language))?;
     if !doc.upstream_sources.is_empty() {
         let mut names: Vec<&str> = Vec::new();

@@ -3,6 +3,7 @@
 
 mod cmd_check;
 mod cmd_claims;
+mod cmd_collect;
 mod cmd_compare;
 mod cmd_docs;
 mod cmd_entities;
@@ -60,8 +61,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Ingest files and directories (.html .htm .txt .json .jsonl, optionally .gz; `-` = stdin).
+    /// Ingest files and directories (.html .htm .txt .json .jsonl .warc, optionally .gz; `-` = stdin), feed files and http(s) URLs of pages or feeds.
     Ingest(cmd_ingest::IngestArgs),
+    /// Follow feeds: fetch them every --every (conditionally), fetch their new items, ingest them.
+    Watch(cmd_collect::WatchArgs),
+    /// The fetch log: every URL fetched, with its status, failures and last success.
+    Sources(cmd_collect::SourcesArgs),
     /// Recompute links, stories and findings from what is stored (and finish an interrupted ingest).
     Rebuild(cmd_ingest::RebuildArgs),
     /// List the stored documents: id, outlet, date, title, words.
@@ -155,6 +160,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Ingest(args) => cmd_ingest::run(&cli, args),
         Command::Rebuild(args) => cmd_ingest::rebuild(&cli, args),
+        Command::Watch(args) => cmd_collect::watch(&cli, args),
+        Command::Sources(args) => cmd_collect::sources(&cli, args),
         Command::Docs { format } => cmd_docs::run(&cli, *format),
         Command::Show {
             id,

@@ -191,6 +191,7 @@ fn document(raw: &str, text: &str, outlet: Option<&str>, date: Option<&str>) -> 
         title: outlet.map(|_| format!("Title of {raw}")),
         author: None,
         published: date.map(str::to_string),
+        crawled: None,
         date_evidence: Default::default(),
         language: Some("en".into()),
         text: text.into(),

@@ -8,6 +8,7 @@
 pub mod briefing;
 pub mod check;
 pub mod clustering;
+pub mod collect;
 pub mod compare;
 pub mod documents;
 pub mod export;

@@ -33,7 +33,8 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use crosscheck_extract::{clean_page_text, clean_text, extract_html, page_lines, LineEvidence};
 use crosscheck_ingest::{
-    discover, read_input, read_stdin, Failure, InputFile, Item, Limits, RawDocument,
+    discover, open_input, read_stdin, Failure, FileKind, InputFile, Item, Items, Limits,
+    RawDocument,
 };
 use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, PageLines};
 use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker};
@@ -56,6 +57,8 @@ const CHUNK_BYTES: u64 = 64 * 1024 * 1024;
 /// Documents extracted, analysed and stored per transaction: their analyses
 /// are held in memory until they are stored.
 const BATCH_DOCS: usize = 2048;
+/// Bytes of raw bodies per transaction: a web archive's pages are large.
+const BATCH_BYTES: usize = 256 * 1024 * 1024;
 /// Worker stack: extraction walks trees; deep (already flattened) markup
 /// still needs more than the default 2 MiB.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
@@ -105,6 +108,9 @@ pub struct Summary {
     pub interrupted: bool,
     /// Symbolic links under the directories given, not followed.
     pub skipped_links: Vec<String>,
+    /// Pieces of inputs that are rightly not documents (a web archive's
+    /// request records), counted by what they are.
+    pub skipped: std::collections::BTreeMap<String, usize>,
 }
 
 impl Summary {
@@ -136,6 +142,7 @@ impl Summary {
             "resumed": s.resumed,
             "interrupted": s.interrupted,
             "skipped_links": s.skipped_links,
+            "skipped": s.skipped.iter().map(|(what, n)| serde_json::json!({"what": what, "count": n})).collect::<Vec<_>>(),
         })
     }
 }
@@ -152,25 +159,44 @@ struct Seen {
     failed: HashMap<String, String>,
 }
 
-/// A unit of work: a file, or standard input.
+/// A unit of work: a file, or items read already (standard input, which
+/// can be read only once; pages fetched from the web).
 enum Input {
     File(InputFile),
-    Stdin,
+    Items(Vec<Item>),
 }
 
 impl Input {
-    fn read(&self, limits: &Limits) -> Vec<Item> {
+    /// Whether the input is read piece by piece ([`open_input`]): a web
+    /// archive or a JSON-lines file of any size.
+    fn streams(&self) -> bool {
+        matches!(self, Input::File(f) if matches!(f.kind, FileKind::Warc | FileKind::JsonLines))
+    }
+
+    fn open(&self, limits: &Limits) -> Items {
         match self {
-            Input::File(f) => read_input(f, limits),
-            Input::Stdin => read_stdin(limits),
+            Input::File(f) => open_input(f, limits),
+            Input::Items(items) => Box::new(items.clone().into_iter()),
         }
     }
 }
 
-/// Run an ingest. `progress(done, total)` is called after each chunk.
+/// Run an ingest of the paths of `req`. `progress(done, total)` is called
+/// after each chunk.
 pub fn ingest(
     store: &mut dyn Store,
     req: &IngestRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary> {
+    ingest_with(store, req, Vec::new(), progress)
+}
+
+/// [`ingest`], with items read already (pages fetched from the web) added
+/// after the paths' files.
+pub fn ingest_with(
+    store: &mut dyn Store,
+    req: &IngestRequest,
+    read_already: Vec<Item>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Summary> {
     let mut summary = Summary::default();
@@ -186,22 +212,16 @@ pub fn ingest(
     summary.skipped_links = found.skipped_links;
     let mut inputs: Vec<Input> = found.files.into_iter().map(Input::File).collect();
     if use_stdin {
-        inputs.push(Input::Stdin);
+        inputs.push(Input::Items(read_stdin(&req.limits)));
+    }
+    if !read_already.is_empty() {
+        inputs.push(Input::Items(read_already));
     }
     let pool = worker_pool(req.jobs)?;
 
-    // Standard input can be read only once, so it is read up front.
-    let stdin_items: Option<Vec<Item>> = use_stdin.then(|| read_stdin(&req.limits));
-    let read = |input: &Input| -> Vec<Item> {
-        match input {
-            Input::Stdin => stdin_items.clone().unwrap_or_default(),
-            other => other.read(&req.limits),
-        }
-    };
-
     let mut clock = Stopwatch::start();
     summary.resumed = store.staged_documents()?;
-    let evidence = gather_evidence(store, &pool, &inputs, &read)?;
+    let evidence = gather_evidence(store, &pool, &inputs, &req.limits)?;
     summary.timings.push(("line evidence", clock.lap()));
     let total = inputs.len();
     let mut done = 0;
@@ -212,20 +232,40 @@ pub fn ingest(
             summary.interrupted = true;
             return Ok(summary);
         }
-        let items: Vec<Item> = pool.install(|| chunk.par_iter().flat_map_iter(&read).collect());
-        let mut raws = Vec::new();
-        for item in items {
+        let mut batch = Vec::new();
+        let mut batch_bytes = 0;
+        let mut items: Box<dyn Iterator<Item = Item>> = if chunk.len() == 1 && chunk[0].streams() {
+            chunk[0].open(&req.limits)
+        } else {
+            let read: Vec<Item> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .flat_map_iter(|i| i.open(&req.limits))
+                    .collect()
+            });
+            Box::new(read.into_iter())
+        };
+        loop {
+            let item = items.next();
+            let full = batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES;
+            if (item.is_none() || full) && !batch.is_empty() {
+                if req.interrupt.is_set() {
+                    summary.interrupted = true;
+                    return Ok(summary);
+                }
+                store_batch(store, &pool, &batch, &evidence, &mut seen, &mut summary)?;
+                batch.clear();
+                batch_bytes = 0;
+            }
             match item {
-                Item::Failed(f) => summary.failures.push(f),
-                Item::Doc(d) => raws.push(d),
+                None => break,
+                Some(Item::Failed(f)) => summary.failures.push(f),
+                Some(Item::Skipped(s)) => *summary.skipped.entry(s.what).or_default() += 1,
+                Some(Item::Doc(d)) => {
+                    batch_bytes += d.body.len();
+                    batch.push(d);
+                }
             }
-        }
-        for batch in raws.chunks(BATCH_DOCS) {
-            if req.interrupt.is_set() {
-                summary.interrupted = true;
-                return Ok(summary);
-            }
-            store_batch(store, &pool, batch, &evidence, &mut seen, &mut summary)?;
         }
         done += chunk.len();
         progress(done, total);
@@ -389,10 +429,11 @@ impl Stopwatch {
 }
 
 /// The inputs in chunks of at most [`CHUNK_FILES`] files and about
-/// [`CHUNK_BYTES`] bytes (a chunk has at least one input).
+/// [`CHUNK_BYTES`] bytes (a chunk has at least one input); an input read
+/// piece by piece is a chunk of its own.
 fn chunks(inputs: &[Input]) -> Vec<&[Input]> {
     let weight = |i: &Input| match i {
-        Input::Stdin => 0,
+        Input::Items(_) => 0,
         Input::File(f) => {
             let size = std::fs::metadata(&f.path).map_or(0, |m| m.len());
             if f.gzip {
@@ -406,7 +447,9 @@ fn chunks(inputs: &[Input]) -> Vec<&[Input]> {
     let (mut start, mut bytes) = (0, 0u64);
     for (n, input) in inputs.iter().enumerate() {
         let w = weight(input);
-        if n > start && (n - start >= CHUNK_FILES || bytes.saturating_add(w) > CHUNK_BYTES) {
+        let alone = input.streams() || inputs.get(n.wrapping_sub(1)).is_some_and(Input::streams);
+        if n > start && (alone || n - start >= CHUNK_FILES || bytes.saturating_add(w) > CHUNK_BYTES)
+        {
             out.push(&inputs[start..n]);
             start = n;
             bytes = 0;
@@ -615,17 +658,17 @@ fn gather_evidence(
     store: &dyn Store,
     pool: &rayon::ThreadPool,
     inputs: &[Input],
-    read: &(dyn Fn(&Input) -> Vec<Item> + Sync),
+    limits: &Limits,
 ) -> Result<LineEvidence> {
     let may_hold_text = |i: &&Input| match i {
-        Input::Stdin => true,
-        Input::File(f) => !matches!(f.kind, crosscheck_ingest::FileKind::Html),
+        Input::Items(_) => true,
+        Input::File(f) => !matches!(f.kind, FileKind::Html | FileKind::Warc),
     };
     let candidates: Vec<&Input> = inputs.iter().filter(may_hold_text).collect();
     let mut lines: Vec<(String, PageLines)> = pool.install(|| {
         candidates
             .par_iter()
-            .flat_map_iter(|i| read(i))
+            .flat_map_iter(|i| i.open(limits))
             .filter_map(|item| match item {
                 Item::Doc(d) if d.format == InputFormat::PageText => {
                     Some((d.sha256.clone(), page_lines(&d.body, &d.meta)))
@@ -719,6 +762,7 @@ fn extract_document(raw: &RawDocument, evidence: &LineEvidence) -> Result<NewDoc
         author: extracted.author.clone(),
         published: extracted.published.clone(),
         date_evidence: extracted.date_evidence.clone(),
+        crawled: raw.meta.crawled.clone(),
         language: extracted.language.clone(),
         removed: extracted.removed(),
         text,

@@ -471,15 +471,26 @@ fn page() -> impl Strategy<Value = String> {
 /// Record metadata as JSON lines give it, sometimes odd.
 fn metadata() -> impl Strategy<Value = Metadata> {
     let field = || prop::option::weighted(0.3, prop_oneof![text(), pick(DATES)]);
-    (field(), field(), field(), field(), field()).prop_map(
-        |(url, title, outlet, author, published)| Metadata {
-            url,
-            title,
-            outlet,
-            author,
-            published,
-        },
+    (
+        field(),
+        field(),
+        field(),
+        field(),
+        field(),
+        field(),
+        field(),
     )
+        .prop_map(
+            |(url, title, outlet, author, published, published_source, crawled)| Metadata {
+                url,
+                title,
+                outlet,
+                author,
+                published,
+                published_source,
+                crawled,
+            },
+        )
 }
 
 proptest! {

@@ -161,14 +161,19 @@ fn meta() -> impl Strategy<Value = Metadata> {
         f(),
         f(),
         f(),
+        f(),
     )
-        .prop_map(|(url, title, outlet, author, published)| Metadata {
-            url,
-            title,
-            outlet,
-            author,
-            published,
-        })
+        .prop_map(
+            |(url, title, outlet, author, published, published_source)| Metadata {
+                url,
+                title,
+                outlet,
+                author,
+                published,
+                published_source,
+                crawled: None,
+            },
+        )
 }
 
 fn ws_norm(s: &str) -> String {

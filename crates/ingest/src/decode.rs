@@ -58,6 +58,31 @@ pub fn decode_text(bytes: &[u8], is_html: bool) -> Result<Decoded, String> {
     finish(text.into_owned(), enc, had_errors, Some(note))
 }
 
+/// Decode `bytes` as a server sent them: a byte-order mark first, then the
+/// charset of the `Content-Type` header (which, for a page, outranks the
+/// page's own declaration), then as [`decode_text`] does. A label that names
+/// no known encoding, or the "replacement" encoding, is ignored.
+pub fn decode_with_charset(
+    bytes: &[u8],
+    is_html: bool,
+    charset: Option<&str>,
+) -> Result<Decoded, String> {
+    let declared = charset
+        .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
+        .filter(|&e| {
+            e != encoding_rs::REPLACEMENT
+                && e != encoding_rs::UTF_16LE
+                && e != encoding_rs::UTF_16BE
+        });
+    match declared {
+        Some(enc) if Encoding::for_bom(bytes).is_none() && !looks_binary(bytes) => {
+            let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+            finish(text.into_owned(), enc, had_errors, None)
+        }
+        _ => decode_text(bytes, is_html),
+    }
+}
+
 fn finish(
     text: String,
     enc: &'static Encoding,

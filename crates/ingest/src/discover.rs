@@ -12,6 +12,8 @@ pub enum FileKind {
     /// `.json`: one record, an array of records, or JSON lines.
     Json,
     JsonLines,
+    /// A web archive (`.warc`, `.warc.gz`), read record by record.
+    Warc,
 }
 
 /// A file to ingest.
@@ -36,6 +38,7 @@ pub fn classify(name: &str) -> Option<(FileKind, bool)> {
         Some("txt") | Some("text") => FileKind::Text,
         Some("json") => FileKind::Json,
         Some("jsonl") | Some("ndjson") => FileKind::JsonLines,
+        Some("warc") => FileKind::Warc,
         _ => return None,
     };
     Some((kind, gzip))

@@ -1,19 +1,27 @@
 //! Ingest: from paths on the command line (files, directories, gzip, JSON
-//! lines, standard input) to raw documents, each with its source, the SHA-256
+//! lines, web archives, standard input) to raw documents, each with its source, the SHA-256
 //! of its raw bytes and its text decoded to UTF-8.
 //!
 //! Ingest never panics on bad input: every file yields documents or one-line
 //! failures, and a malformed JSON line fails alone while the other lines of its
 //! file are kept.
 
+mod content;
 mod decode;
 mod discover;
+mod feed;
+pub mod http;
+mod jsonl;
 mod limits;
 mod read;
 mod records;
+mod stream;
+pub mod warc;
 
-pub use decode::{decode_text, Decoded};
+pub use content::{dechunk, decode_content};
+pub use decode::{decode_text, decode_with_charset, Decoded};
 pub use discover::{discover, Discovery, FileKind, InputFile};
+pub use feed::{looks_like_feed, parse_feed, Feed, FeedItem};
 pub use limits::Limits;
-pub use read::{read_input, read_stdin, Failure, Item, RawDocument};
+pub use read::{open_input, read_input, read_stdin, Failure, Item, Items, RawDocument, Skip};
 pub use records::read_records;

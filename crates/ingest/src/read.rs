@@ -41,15 +41,61 @@ impl Failure {
     }
 }
 
-/// One outcome of reading an input.
+/// A piece of an input that is, rightly, not a document: a web archive's
+/// request or metadata record, a response that is not a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub source: String,
+    /// What was skipped, the same words for every piece of its kind (they
+    /// are counted by it): `request record`, `response with HTTP status 3xx`.
+    pub what: String,
+}
+
+/// One outcome of reading an input. Nearly every item is a document, so
+/// documents are not boxed (a box would cost an allocation each).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Item {
     Doc(RawDocument),
     Failed(Failure),
+    Skipped(Skip),
+}
+
+/// The items of one input, read as they are asked for: a web archive record
+/// by record and a JSON-lines file line by line, so that memory and the size
+/// cap go by record, not by file; any other input whole.
+pub type Items = Box<dyn Iterator<Item = Item> + Send>;
+
+/// Open one file for reading item by item (see [`Items`]).
+pub fn open_input(file: &InputFile, limits: &Limits) -> Items {
+    match file.kind {
+        FileKind::Warc => open_warc(file, limits),
+        FileKind::JsonLines => crate::jsonl::open_json_lines(file, limits),
+        FileKind::Html | FileKind::Text | FileKind::Json => {
+            Box::new(read_input(file, limits).into_iter())
+        }
+    }
+}
+
+fn open_warc(file: &InputFile, limits: &Limits) -> Items {
+    let src = file.display.clone();
+    let opened = std::fs::File::open(&file.path)
+        .map_err(|e| format!("cannot open: {e}"))
+        .and_then(|f| {
+            crate::warc::WarcRecords::new(&src, f, limits.max_file_bytes)
+                .map_err(|e| format!("cannot read: {e}"))
+        });
+    match opened {
+        Ok(records) => Box::new(records),
+        Err(reason) => Box::new(std::iter::once(Item::Failed(Failure::new(&src, reason)))),
+    }
 }
 
 /// Read one file into documents (one, or one per JSON record) and failures.
 pub fn read_input(file: &InputFile, limits: &Limits) -> Vec<Item> {
+    if matches!(file.kind, FileKind::Warc | FileKind::JsonLines) {
+        return open_input(file, limits).collect();
+    }
     let src = &file.display;
     let bytes = match read_capped(file, limits) {
         Ok(b) => b,
@@ -63,7 +109,7 @@ pub fn read_input(file: &InputFile, limits: &Limits) -> Vec<Item> {
     } else {
         bytes
     };
-    from_bytes(src, &bytes, file.kind)
+    from_bytes(src, &bytes, file.kind, limits.max_file_bytes)
 }
 
 /// Read standard input, sniffing gzip and the kind of content.
@@ -95,8 +141,14 @@ pub fn read_stdin(limits: &Limits) -> Vec<Item> {
     } else {
         bytes
     };
+    if crate::warc::looks_like_warc(&bytes) {
+        return match crate::warc::WarcRecords::new(src, &bytes[..], limits.max_file_bytes) {
+            Ok(records) => records.collect(),
+            Err(e) => vec![Item::Failed(Failure::new(src, format!("cannot read: {e}")))],
+        };
+    }
     let kind = sniff_kind(&bytes);
-    from_bytes(src, &bytes, kind)
+    from_bytes(src, &bytes, kind, limits.max_file_bytes)
 }
 
 /// Guess what unnamed bytes hold: JSON, HTML or text.
@@ -117,7 +169,8 @@ fn sniff_kind(bytes: &[u8]) -> FileKind {
     }
 }
 
-fn from_bytes(src: &str, bytes: &[u8], kind: FileKind) -> Vec<Item> {
+/// The items of an input read whole; `cap` bounds one web archive record.
+fn from_bytes(src: &str, bytes: &[u8], kind: FileKind, cap: u64) -> Vec<Item> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         let reason = if bytes.is_empty() {
             "empty file"
@@ -131,6 +184,12 @@ fn from_bytes(src: &str, bytes: &[u8], kind: FileKind) -> Vec<Item> {
             return match decode_text(bytes, false) {
                 Ok(d) => read_records(src, &d.text, kind == FileKind::Json),
                 Err(reason) => vec![Item::Failed(Failure::new(src, reason))],
+            }
+        }
+        FileKind::Warc => {
+            return match crate::warc::WarcRecords::new(src, bytes, cap) {
+                Ok(records) => records.collect(),
+                Err(e) => vec![Item::Failed(Failure::new(src, format!("cannot read: {e}")))],
             }
         }
         FileKind::Html | FileKind::Text => {}

@@ -48,7 +48,7 @@ fn records_of(src: &str, text: &str, whole_file: bool) -> Vec<Item> {
         .collect()
 }
 
-fn record(src: &str, n: usize, raw: &str) -> Item {
+pub(crate) fn record(src: &str, n: usize, raw: &str) -> Item {
     let at = format!("{src}#{n}");
     match parse_record(raw) {
         Ok(r) => Item::Doc(RawDocument {
@@ -177,6 +177,7 @@ fn parse_record(raw: &str) -> Result<Record, String> {
         outlet: meta_field("outlet")?,
         author: meta_field("author")?,
         published: meta_field("published")?,
+        ..Metadata::default()
     };
     Ok(Record {
         format,

@@ -185,6 +185,7 @@ fn check_items(items: &[Item]) -> Result<(), TestCaseError> {
                 prop_assert!(one_line(&f.reason), "reason {:?}", f.reason);
                 prop_assert!(!f.source.is_empty());
             }
+            Item::Skipped(s) => prop_assert!(false, "a JSON record skipped: {s:?}"),
         }
     }
     Ok(())
@@ -204,7 +205,7 @@ fn source_line(item: &Item, file: &str) -> Option<usize> {
     let source = match item {
         Item::Failed(f) => &f.source,
         Item::Doc(d) if d.meta.url.is_none() => &d.source,
-        Item::Doc(_) => return None, // named by its url
+        Item::Doc(_) | Item::Skipped(_) => return None, // named by its url
     };
     source.strip_prefix(file)?.strip_prefix('#')?.parse().ok()
 }

@@ -44,6 +44,14 @@ pub struct Metadata {
     pub author: Option<String>,
     /// As given by the record: any date or date-time string.
     pub published: Option<String>,
+    /// Where `published` came from, when not a record field (`feed item
+    /// pubDate`): it is shown as the date's evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_source: Option<String>,
+    /// When a crawler fetched the page (a web archive's `WARC-Date`, a
+    /// fetch's time): never taken for the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crawled: Option<String>,
 }
 
 /// The kind of a block of article text.
@@ -232,6 +240,9 @@ pub struct Document {
     pub author: Option<String>,
     pub published: Option<String>,
     pub date_evidence: DateEvidence,
+    /// When a crawler fetched the page (see [`Metadata::crawled`]).
+    #[serde(default)]
+    pub crawled: Option<String>,
     pub language: Option<String>,
     pub text: String,
     pub upstream_sources: Vec<UpstreamSource>,

@@ -444,6 +444,9 @@ pub struct ExportDocument {
     pub removed: Removed,
     // Keys beyond the stable contract of schema version 1.
     pub url: Option<String>,
+    /// When a crawler fetched the page; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crawled: Option<String>,
     pub format: String,
     pub date_evidence: DateEvidence,
     pub confidence: f32,
@@ -471,6 +474,7 @@ impl From<&Document> for ExportDocument {
             upstream_sources: upstream,
             removed: d.removed,
             url: d.url.clone(),
+            crawled: d.crawled.clone(),
             format: d.format.as_str().to_string(),
             date_evidence: d.date_evidence.clone(),
             confidence: d.confidence,

@@ -23,6 +23,7 @@ pub fn doc_as(id: &str, outlet: Option<&str>, text: &str) -> Document {
         author: None,
         published: None,
         date_evidence: DateEvidence::default(),
+        crawled: None,
         language: Some("en".into()),
         text: text.to_string(),
         upstream_sources: Vec::new(),

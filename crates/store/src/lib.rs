@@ -30,6 +30,7 @@ mod analysis;
 mod claims;
 mod corroboration;
 mod error;
+mod fetchlog;
 mod findings;
 mod rows;
 mod schema;
@@ -46,6 +47,7 @@ use crosscheck_model::{
 
 pub use analysis::check_analysis;
 pub use error::StoreError;
+pub use fetchlog::{FetchRecord, SourceStatus, Validators};
 pub use findings::{
     AlignedClaimRecord, ClaimEvidence, ClaimRef, ContradictionRecord, Corroborate, FactPartRecord,
     FindingsRecord, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord,
@@ -470,6 +472,28 @@ pub trait Store: Send {
     /// How many documents are staged (stored by an ingest that has not
     /// finished): readers do not see them yet.
     fn staged_documents(&self) -> Result<usize, StoreError>;
+
+    /// Which of these URLs a stored document (staged or not) has: a feed
+    /// item whose article is stored is not fetched again.
+    fn stored_urls(&self, urls: &[String]) -> Result<HashSet<String>, StoreError>;
+
+    /// Append fetches to the fetch log and keep the validators of the
+    /// successful ones, in one transaction.
+    fn record_fetches(
+        &mut self,
+        fetches: &[FetchRecord],
+        validators: &[(String, Validators)],
+    ) -> Result<(), StoreError>;
+
+    /// The validators kept for a URL (for a conditional request).
+    fn validators(&self, url: &str) -> Result<Option<Validators>, StoreError>;
+
+    /// The latest fetches (newest first) of one URL, or of all.
+    fn fetch_log(&self, url: Option<&str>, limit: usize) -> Result<Vec<FetchRecord>, StoreError>;
+
+    /// Every URL fetched, with its counts and latest fetch, failing ones
+    /// first.
+    fn sources(&self) -> Result<Vec<SourceStatus>, StoreError>;
 
     /// One page of the documents matching a search, best first: `limit`
     /// hits after the first `offset`, with how many match in all.

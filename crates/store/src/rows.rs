@@ -9,7 +9,7 @@ use crate::{DocumentSummary, NewDocument, StoreError};
 /// Columns read by [`document_from_row`], in its order.
 pub(crate) const DOCUMENT_COLUMNS: &str = "id, sha256, source, format, url, outlet, title, \
      author, published, language, text, confidence, removed_boilerplate_lines, \
-     removed_duplicate_paragraphs, date_evidence, warnings, removed_lines";
+     removed_duplicate_paragraphs, date_evidence, warnings, removed_lines, crawled";
 
 /// Columns read by [`summary_from_row`], in its order.
 pub(crate) const SUMMARY_COLUMNS: &str = "id, source, outlet, published, title, words, language";
@@ -58,19 +58,29 @@ pub(crate) fn insert_document(
     let date_evidence = to_json(&d.date_evidence)?;
     let warnings = to_json(&d.warnings)?;
     let removed_lines = to_json(&d.removed_lines)?;
-    // `staged` is written only when set: its default (published) is what
-    // documents of every earlier schema are, and tests write those.
+    // `staged` and `crawled` are written only when set: their defaults
+    // (published, unknown) are what documents of every earlier schema are,
+    // and tests write those.
+    let mut columns = String::new();
+    let mut values = String::new();
+    if staged {
+        columns.push_str(", staged");
+        values.push_str(", 1");
+    }
+    if d.crawled.is_some() {
+        columns.push_str(", crawled");
+        values.push_str(", ?20");
+    }
     let sql = format!(
         "INSERT INTO documents (id, sha256, source, format, url, outlet, title, author, \
          published, language, text, confidence, words, removed_boilerplate_lines, \
-         removed_duplicate_paragraphs, date_evidence, warnings, removed_lines, ingested_at{}) \
+         removed_duplicate_paragraphs, date_evidence, warnings, removed_lines, ingested_at\
+         {columns}) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19{})",
-        if staged { ", staged" } else { "" },
-        if staged { ", 1" } else { "" },
+         ?18, ?19{values})",
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.execute(params![
+    let base = params![
         d.id,
         d.sha256,
         d.source,
@@ -90,7 +100,15 @@ pub(crate) fn insert_document(
         warnings,
         removed_lines,
         ingested_at,
-    ])?;
+    ];
+    match &d.crawled {
+        Some(crawled) => {
+            let mut all: Vec<&dyn rusqlite::ToSql> = base.to_vec();
+            all.push(crawled);
+            stmt.execute(all.as_slice())?
+        }
+        None => stmt.execute(base)?,
+    };
     let mut up = conn.prepare_cached(
         "INSERT INTO upstream_sources (document_id, ord, name, cue, start_byte, end_byte) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -165,6 +183,7 @@ pub(crate) fn document_from_row(row: &Row<'_>) -> Result<Document, StoreError> {
         date_evidence: from_json(&id, "date_evidence", &date_evidence)?,
         warnings: from_json(&id, "warnings", &warnings)?,
         removed_lines: from_json(&id, "removed_lines", &removed_lines)?,
+        crawled: row.get(17)?,
         upstream_sources: Vec::new(),
         id,
     })
@@ -242,6 +261,7 @@ mod tests {
             author: None,
             published: None,
             date_evidence: Default::default(),
+            crawled: None,
             language: None,
             text: String::new(),
             upstream_sources: vec![],

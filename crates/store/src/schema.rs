@@ -77,6 +77,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "search",
         sql: include_str!("../migrations/0010_search.sql"),
     },
+    Migration {
+        version: 11,
+        name: "collection: crawl dates, fetch log, HTTP validators",
+        sql: include_str!("../migrations/0011_collection.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -412,7 +417,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 10);
+        assert_eq!(LATEST_VERSION, 11);
     }
 
     #[test]

@@ -10,14 +10,15 @@ use crosscheck_model::Document;
 use crate::analysis;
 use crate::claims;
 use crate::corroboration;
+use crate::fetchlog;
 use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, PUBLISHED, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
 use crate::stories;
 use crate::{
     AnalysedDocument, ClaimFilter, ClaimRecord, ClusterDocument, ClusterSource, Corroborate,
-    Derive, DocumentStory, DocumentSummary, EntityRecord, FindingsRecord, IdCollision,
-    InsertOutcome, LinkSource, Links, NewDocument, QuoteRecord, Store, StoreError, StoredAnalysis,
-    StoryClustering, StoryDocument, StoryFindings, StoryRecord,
+    Derive, DocumentStory, DocumentSummary, EntityRecord, FetchRecord, FindingsRecord, IdCollision,
+    InsertOutcome, LinkSource, Links, NewDocument, QuoteRecord, SourceStatus, Store, StoreError,
+    StoredAnalysis, StoryClustering, StoryDocument, StoryFindings, StoryRecord, Validators,
 };
 
 /// Most candidates listed by [`StoreError::AmbiguousId`].
@@ -265,6 +266,33 @@ impl Store for SqliteStore {
 
     fn stage_documents(&mut self, docs: &[NewDocument]) -> Result<InsertOutcome, StoreError> {
         self.insert(docs, true)
+    }
+
+    fn stored_urls(&self, urls: &[String]) -> Result<HashSet<String>, StoreError> {
+        self.read(|| fetchlog::stored_urls(&self.conn, urls))
+    }
+
+    fn record_fetches(
+        &mut self,
+        fetches: &[FetchRecord],
+        validators: &[(String, Validators)],
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        fetchlog::insert_fetches(&tx, fetches, validators, unix_now())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn validators(&self, url: &str) -> Result<Option<Validators>, StoreError> {
+        fetchlog::validators(&self.conn, url)
+    }
+
+    fn fetch_log(&self, url: Option<&str>, limit: usize) -> Result<Vec<FetchRecord>, StoreError> {
+        fetchlog::fetch_log(&self.conn, url, limit)
+    }
+
+    fn sources(&self) -> Result<Vec<SourceStatus>, StoreError> {
+        self.read(|| fetchlog::sources(&self.conn))
     }
 
     fn staged_documents(&self) -> Result<usize, StoreError> {

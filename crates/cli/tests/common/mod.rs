@@ -101,7 +101,7 @@ impl Db {
 /// SQL that drops the tables of migration 5 (corroboration), children
 /// first: with it, a database goes back to what schema 4 left.
 /// SQL that takes a database back to schema 4: undoes migration 6 (staged
-/// documents), 5 (corroboration) and the tables 7 to 9 added to it.
+/// documents), 5 (corroboration) and what 7 to 11 added.
 pub const BACK_TO_SCHEMA_4: &str =
     "DROP TRIGGER document_search_insert; DROP TRIGGER document_search_delete; \
     DROP TRIGGER document_search_update; DROP TABLE document_search; \
@@ -113,7 +113,9 @@ pub const BACK_TO_SCHEMA_4: &str =
     DROP TABLE story_claim_members; DROP TABLE story_claims; \
     DROP TABLE role_conflict_chains; DROP TABLE role_conflict_documents; \
     DROP TABLE role_conflict_sides; \
-    DROP TABLE role_conflicts;";
+    DROP TABLE role_conflicts; \
+    DROP INDEX documents_url; ALTER TABLE documents DROP COLUMN crawled; \
+    DROP TABLE fetch_log; DROP TABLE http_validators;";
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -233,10 +233,26 @@ type Dated = (Option<String>, DateEvidence);
 fn publication_date(meta: &Metadata, head: &HeadMetadata, url: Option<&str>) -> Dated {
     let ymd = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let mut rejected = Vec::new();
-    if let Some(p) = &meta.published {
+    // A record's own field outranks the page; a date given beside the page
+    // by someone else (a feed item's date, `published_source`) comes after
+    // the page's structured metadata, which is about this very article.
+    let given = |rejected: &mut Vec<String>| -> Option<Dated> {
+        let p = meta.published.as_ref()?;
+        let source = meta
+            .published_source
+            .as_deref()
+            .unwrap_or("record field published");
         match parse_date(p) {
-            Some(d) => return (Some(ymd(d)), evidence("record field published", p)),
-            None => rejected.push(format!("record field published {p:?} is not a date")),
+            Some(d) => Some((Some(ymd(d)), evidence(source, p))),
+            None => {
+                rejected.push(format!("{source} {p:?} is not a date"));
+                None
+            }
+        }
+    };
+    if meta.published_source.is_none() {
+        if let Some(found) = given(&mut rejected) {
+            return found;
         }
     }
     let structured = [head
@@ -260,6 +276,11 @@ fn publication_date(meta: &Metadata, head: &HeadMetadata, url: Option<&str>) -> 
         match parse_date(value) {
             Some(d) => return (Some(ymd(d)), evidence(&source, value)),
             None => rejected.push(format!("{source} {value:?} is not a date")),
+        }
+    }
+    if meta.published_source.is_some() {
+        if let Some(found) = given(&mut rejected) {
+            return found;
         }
     }
     if let Some(v) = &head.raw_published {

@@ -152,6 +152,26 @@ mod tests {
     }
 
     #[test]
+    fn a_feed_date_names_itself_and_yields_to_the_pages_own_metadata() {
+        let meta = Metadata {
+            published: Some("2026-11-30T23:10:00Z".into()),
+            published_source: Some("feed item pubDate".into()),
+            ..Default::default()
+        };
+        let bare = "<html><body><p>Some words here.</p></body></html>";
+        let e = extract_html(bare, &meta);
+        assert_eq!(e.published.as_deref(), Some("2026-11-30"));
+        assert_eq!(e.date_evidence.source.as_deref(), Some("feed item pubDate"));
+        let dated = r#"<html><head><meta property="article:published_time" content="2026-11-29T10:00:00Z"></head><body><p>Some words here.</p></body></html>"#;
+        let e = extract_html(dated, &meta);
+        assert_eq!(e.published.as_deref(), Some("2026-11-29"));
+        assert_eq!(
+            e.date_evidence.source.as_deref(),
+            Some("meta[article:published_time]")
+        );
+    }
+
+    #[test]
     fn an_empty_page_gives_a_warning_not_a_panic() {
         let e = extract_html("", &Metadata::default());
         assert!(e.blocks.is_empty());

@@ -366,7 +366,11 @@ fn meta_date(meta: &Metadata) -> Option<(Option<String>, DateEvidence)> {
     Some((
         Some(d.format("%Y-%m-%d").to_string()),
         DateEvidence {
-            source: Some("record field published".into()),
+            source: Some(
+                meta.published_source
+                    .clone()
+                    .unwrap_or_else(|| "record field published".into()),
+            ),
             text: Some(raw.to_string()),
             reason: None,
         },

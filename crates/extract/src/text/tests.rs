@@ -191,6 +191,7 @@ fn record_fields_win_over_the_text() {
         author: Some("J. Roe".into()),
         published: Some("2024-03-06T08:00:00+01:00".into()),
         url: Some("https://harbour.example/pier".into()),
+        ..Metadata::default()
     };
     let e = clean_page_text(&page(), &meta, &LineEvidence::default());
     assert_eq!(e.title.as_deref(), Some("Pier Plan Approved"));

@@ -27,6 +27,7 @@ fn new_doc(raw: &str) -> NewDocument {
             title: Some(raw.into()),
             author: None,
             published: None,
+            crawled: None,
             date_evidence: Default::default(),
             language: Some("en".into()),
             text: format!("Text of {raw}."),

@@ -25,6 +25,7 @@ pub fn with_sha256(raw: &str, sha256: &str) -> Document {
         title: Some(format!("Título «{raw}»")),
         author: Some("Ana Pérez".into()),
         published: Some("2025-03-01".into()),
+        crawled: None,
         date_evidence: DateEvidence {
             source: Some("byline".into()),
             text: Some("March 1, 2025".into()),
