@@ -133,7 +133,7 @@ pub fn rebuild(cli: &Cli, args: &RebuildArgs) -> Result<Exit> {
         resumed: store.staged_documents()?,
         ..Summary::default()
     };
-    crosscheck_engine::pipeline::derive(
+    crosscheck_engine::pipeline::rebuild(
         &mut store,
         &pool,
         &crate::interrupt::on_signals(),
@@ -214,6 +214,13 @@ pub fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
     }
     writeln!(w, "{}", stories_line(&s.stories))?;
     writeln!(w, "{}", findings_line(&s.findings))?;
+    if s.recorroborated < s.stories.stories {
+        writeln!(
+            w,
+            "corroborated again: {} of {} stories (the others' documents did not change)",
+            s.recorroborated, s.stories.stories
+        )?;
+    }
     for f in &s.failures {
         writeln!(
             w,

@@ -284,3 +284,60 @@ fn the_five_seeds_are_ingested_with_what_a_careful_reader_sees() {
         "{ups:?}"
     );
 }
+
+/// Ingesting in batches keeps the findings of stories the later batches
+/// leave alone, and gives exactly what a rebuild from the stored documents
+/// gives.
+#[test]
+fn incremental_ingests_give_what_a_rebuild_gives() {
+    let corpus = repo().join("demo/corpus");
+    let chrome = repo().join("tests/fixtures/chrome");
+    let mut demo: Vec<std::path::PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    demo.sort();
+    let (early, late) = demo.split_at(3);
+    let db = Db::new();
+    let mut first: Vec<&std::path::Path> = vec![chrome.as_path()];
+    first.extend(early.iter().map(|p| p.as_path()));
+    // Some of the chrome fixtures are pages without an article (exit 3).
+    let ok = |o: &std::process::Output| matches!(o.status.code(), Some(0) | Some(3));
+    assert!(ok(&db.ingest(&first)));
+    let later: Vec<&std::path::Path> = late.iter().map(|p| p.as_path()).collect();
+    let out = db.run(&[
+        "ingest",
+        "--format",
+        "json",
+        later[0].to_str().unwrap(),
+        later[1].to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = summary["stories"]["stories"].as_u64().unwrap();
+    let again = summary["corroboration"]["stories_corroborated"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        again >= 1 && again < stories,
+        "{again} of {stories} stories corroborated again"
+    );
+    let rest: Vec<&std::path::Path> = later[2..].to_vec();
+    assert!(db.ingest(&rest).status.success());
+    let incremental = db.export();
+
+    let rebuilt = db.run(&["rebuild", "--format", "json"]);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    let summary: serde_json::Value = serde_json::from_slice(&rebuilt.stdout).unwrap();
+    assert_eq!(
+        summary["corroboration"]["stories_corroborated"], summary["stories"]["stories"],
+        "a rebuild corroborates every story"
+    );
+    assert_eq!(db.export(), incremental);
+
+    let once = Db::new();
+    let mut all: Vec<&std::path::Path> = vec![chrome.as_path()];
+    all.extend(demo.iter().map(|p| p.as_path()));
+    assert!(ok(&once.ingest(&all)));
+    assert_eq!(once.export(), incremental, "batches and one ingest agree");
+}

@@ -72,6 +72,13 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// and that name as the speaker; quoted terms not speech.
 pub const ANALYSIS_VERSION: u32 = 3;
 
+/// Version of the stages that compute a story's findings from its
+/// documents (`crosscheck_corroborate` and [`crate::findings`]). Stored
+/// findings of a story whose documents did not change are kept across
+/// ingests only while this (and [`ANALYSIS_VERSION`]) is the same: bump it
+/// whenever those stages give different findings for the same documents.
+pub const FINDINGS_VERSION: u32 = 1;
+
 pub struct IngestRequest {
     pub paths: Vec<PathBuf>,
     pub jobs: usize,
@@ -96,8 +103,11 @@ pub struct Summary {
     pub linked: (usize, usize),
     /// What clustering found.
     pub stories: StoryCounts,
-    /// What corroboration found.
+    /// The findings stored after the run (of every story).
     pub findings: FindingCounts,
+    /// Stories whose findings this run computed (the others' documents did
+    /// not change, and they kept theirs).
+    pub recorroborated: usize,
     /// Wall-clock seconds of each stage, in order.
     pub timings: Vec<(&'static str, f64)>,
     /// Documents an earlier, unfinished ingest had staged, published by
@@ -135,6 +145,7 @@ impl Summary {
                 "single_source": s.findings.single_source,
                 "contested": s.findings.contested,
                 "role_conflicts": s.findings.role_conflicts,
+                "stories_corroborated": s.recorroborated,
             },
             "seconds": s.timings.iter().map(|(stage, secs)| serde_json::json!({"stage": stage, "seconds": secs})).collect::<Vec<_>>(),
             "failed": s.failures.iter().map(|f| serde_json::json!({"source": f.source, "reason": f.reason})).collect::<Vec<_>>(),
@@ -278,14 +289,36 @@ pub fn ingest_with(
 }
 
 /// Recompute what is derived from the stored documents (analyses of an
-/// older version, links, stories, findings) and publish the staged
-/// documents, in one transaction (`Store::rederive`). An interruption
-/// rolls it all back and is reported in `summary.interrupted`.
+/// older version, links, stories) and publish the staged documents, in one
+/// transaction (`Store::rederive`); the findings are computed again only
+/// for the stories whose documents changed (the others keep theirs). An
+/// interruption rolls it all back and is reported in `summary.interrupted`.
 pub fn derive(
     store: &mut dyn Store,
     pool: &rayon::ThreadPool,
     interrupt: &Interrupt,
     summary: &mut Summary,
+) -> Result<()> {
+    derive_with(store, pool, interrupt, summary, false)
+}
+
+/// [`derive`], with the findings of every story computed again:
+/// `crosscheck rebuild`.
+pub fn rebuild(
+    store: &mut dyn Store,
+    pool: &rayon::ThreadPool,
+    interrupt: &Interrupt,
+    summary: &mut Summary,
+) -> Result<()> {
+    derive_with(store, pool, interrupt, summary, true)
+}
+
+fn derive_with(
+    store: &mut dyn Store,
+    pool: &rayon::ThreadPool,
+    interrupt: &Interrupt,
+    summary: &mut Summary,
+    everything: bool,
 ) -> Result<()> {
     let start = std::time::Instant::now();
     let mut d = Derivation {
@@ -293,6 +326,7 @@ pub fn derive(
         interrupt,
         summary: Summary::default(),
         marks: Vec::new(),
+        everything,
     };
     match store.rederive(ANALYSIS_VERSION, &mut d) {
         Ok(()) => {}
@@ -324,7 +358,16 @@ pub fn derive(
     summary.warnings.extend(d.summary.warnings);
     summary.linked = d.summary.linked;
     summary.stories = d.summary.stories;
-    summary.findings = d.summary.findings;
+    summary.recorroborated = d.summary.recorroborated;
+    // The findings of the stories not corroborated again count too.
+    let t = store.finding_totals()?;
+    summary.findings = FindingCounts {
+        claims: t.claims,
+        corroborated: t.corroborated,
+        single_source: t.single_source,
+        contested: t.contested,
+        role_conflicts: t.role_conflicts,
+    };
     Ok(())
 }
 
@@ -336,6 +379,8 @@ struct Derivation<'a> {
     summary: Summary,
     /// When each step after the analyses started.
     marks: Vec<(&'static str, std::time::Instant)>,
+    /// Compute the findings of every story, changed or not.
+    everything: bool,
 }
 
 impl Derivation<'_> {
@@ -384,6 +429,11 @@ impl Derive for Derivation<'_> {
         Ok(links)
     }
 
+    fn findings_version(&self) -> Option<String> {
+        (!self.everything)
+            .then(|| format!("analysis {ANALYSIS_VERSION}, findings {FINDINGS_VERSION}"))
+    }
+
     fn clustering(&mut self, source: &dyn ClusterSource) -> Result<StoryClustering, StoreError> {
         self.mark("cluster");
         let c = compute_clustering(source, self.pool, self.interrupt)?;
@@ -397,6 +447,7 @@ impl Derive for Derivation<'_> {
     ) -> Result<Vec<StoryFindings>, StoreError> {
         self.mark("corroborate");
         self.interrupt.check()?;
+        self.summary.recorroborated += stories.len();
         batch_findings(&stories, self.pool, &mut self.summary.findings)
     }
 }

@@ -426,6 +426,16 @@ pub struct DocumentSummary {
     pub language: Option<String>,
 }
 
+/// Counts over the stored findings of every story.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FindingTotals {
+    pub claims: usize,
+    pub corroborated: usize,
+    pub single_source: usize,
+    pub contested: usize,
+    pub role_conflicts: usize,
+}
+
 /// The stages that [`Store::rederive`] runs, in this order, inside its one
 /// transaction. Each may return an error (e.g. [`StoreError::Interrupted`])
 /// to abandon the whole derivation, leaving the stored state as it was.
@@ -440,6 +450,15 @@ pub trait Derive {
 
     /// The links of every analysed document (see [`Store::relink`]).
     fn links(&mut self, source: &dyn LinkSource) -> Result<Links, StoreError>;
+
+    /// The version of the stages that compute findings (with the analysis
+    /// they read), when the stored findings of stories whose input did not
+    /// change may be kept: only the stories the new clustering changed are
+    /// then handed to [`Derive::findings`]. `None` computes the findings of
+    /// every story again (a rebuild).
+    fn findings_version(&self) -> Option<String> {
+        None
+    }
 
     /// The stories and copies of every document (see [`Store::recluster`]).
     fn clustering(&mut self, source: &dyn ClusterSource) -> Result<StoryClustering, StoreError>;
@@ -472,6 +491,10 @@ pub trait Store: Send {
     /// How many documents are staged (stored by an ingest that has not
     /// finished): readers do not see them yet.
     fn staged_documents(&self) -> Result<usize, StoreError>;
+
+    /// How many facts (aligned claims) the stored findings hold, by status,
+    /// and how many role conflicts.
+    fn finding_totals(&self) -> Result<FindingTotals, StoreError>;
 
     /// Which of these URLs a stored document (staged or not) has: a feed
     /// item whose article is stored is not fetched again.

@@ -82,6 +82,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "collection: crawl dates, fetch log, HTTP validators",
         sql: include_str!("../migrations/0011_collection.sql"),
     },
+    Migration {
+        version: 12,
+        name: "story digests: findings kept for unchanged stories",
+        sql: include_str!("../migrations/0012_story_digests.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -417,7 +422,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 11);
+        assert_eq!(LATEST_VERSION, 12);
     }
 
     #[test]

@@ -209,9 +209,18 @@ fn save_analyses_in(
 /// Replace every story's findings with what `compute` finds, reading the
 /// stories in batches of about [`CORROBORATE_BATCH_DOCS`] documents (see
 /// [`Store::recorroborate`]). The caller holds the transaction.
-fn corroborate_stories(conn: &Connection, compute: &mut Corroborate<'_>) -> Result<(), StoreError> {
-    corroboration::delete_all(conn)?;
-    let ids = corroboration::story_ids(conn)?;
+/// Corroborate the stored stories (`only` these, when given: the others
+/// keep their findings), in story order, in batches.
+fn corroborate_stories(
+    conn: &Connection,
+    compute: &mut Corroborate<'_>,
+    only: Option<&HashSet<String>>,
+) -> Result<usize, StoreError> {
+    let mut ids = corroboration::story_ids(conn)?;
+    match only {
+        None => corroboration::delete_all(conn)?,
+        Some(changed) => ids.retain(|id| changed.contains(id)),
+    }
     let mut batch: Vec<(String, Vec<StoryDocument>)> = Vec::new();
     let mut docs_in_batch = 0;
     for (n, id) in ids.iter().enumerate() {
@@ -241,7 +250,7 @@ fn corroborate_stories(conn: &Connection, compute: &mut Corroborate<'_>) -> Resu
             }
         }
     }
-    Ok(())
+    Ok(ids.len())
 }
 
 impl Store for SqliteStore {
@@ -266,6 +275,32 @@ impl Store for SqliteStore {
 
     fn stage_documents(&mut self, docs: &[NewDocument]) -> Result<InsertOutcome, StoreError> {
         self.insert(docs, true)
+    }
+
+    fn finding_totals(&self) -> Result<crate::FindingTotals, StoreError> {
+        self.read(|| {
+            let mut t = crate::FindingTotals::default();
+            let mut stmt = self
+                .conn
+                .prepare("SELECT status, COUNT(*) FROM story_claims GROUP BY status")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for row in rows {
+                let (status, n) = row?;
+                let n = n.max(0) as usize;
+                t.claims += n;
+                match status.as_str() {
+                    "corroborated" => t.corroborated += n,
+                    "single_source" => t.single_source += n,
+                    "contested" => t.contested += n,
+                    _ => {}
+                }
+            }
+            let conflicts: i64 =
+                self.conn
+                    .query_row("SELECT COUNT(*) FROM role_conflicts", [], |r| r.get(0))?;
+            t.role_conflicts = conflicts.max(0) as usize;
+            Ok(t)
+        })
     }
 
     fn stored_urls(&self, urls: &[String]) -> Result<HashSet<String>, StoreError> {
@@ -481,7 +516,7 @@ impl Store for SqliteStore {
 
     fn replace_clustering(&mut self, clustering: &StoryClustering) -> Result<(), StoreError> {
         let tx = self.write()?;
-        stories::write_clustering(&tx, clustering)?;
+        stories::write_clustering(&tx, clustering, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -492,7 +527,7 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
         let clustering = compute(&stories::Source(&tx))?;
-        stories::write_clustering(&tx, &clustering)?;
+        stories::write_clustering(&tx, &clustering, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -538,7 +573,7 @@ impl Store for SqliteStore {
 
     fn recorroborate(&mut self, compute: &mut Corroborate<'_>) -> Result<(), StoreError> {
         let tx = self.write()?;
-        corroborate_stories(&tx, compute)?;
+        corroborate_stories(&tx, compute, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -561,8 +596,9 @@ impl Store for SqliteStore {
         let links = derive.links(&analysis::LinkView(&tx))?;
         analysis::write_links(&tx, &links)?;
         let clustering = derive.clustering(&stories::Source(&tx))?;
-        stories::write_clustering(&tx, &clustering)?;
-        corroborate_stories(&tx, &mut |batch| derive.findings(batch))?;
+        let keep = derive.findings_version();
+        let changed = stories::write_clustering(&tx, &clustering, keep.as_deref())?;
+        corroborate_stories(&tx, &mut |batch| derive.findings(batch), changed.as_ref())?;
         tx.execute("UPDATE documents SET staged = 0 WHERE staged = 1", [])?;
         tx.commit()?;
         Ok(())

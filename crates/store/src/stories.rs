@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection};
 
 use crate::rows::PUBLISHED;
+use crate::NewStory;
 
 use crosscheck_model::EntityKind;
 
@@ -154,17 +155,88 @@ fn check(conn: &Connection, c: &StoryClustering) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The digest of a story's corroboration input: its documents in order,
+/// each one's copy relation and episode, under the version of the stages
+/// that compute findings (see migration 12).
+fn story_digest(s: &NewStory, copy_of: &HashMap<&str, &str>, version: &str) -> String {
+    let mut episode_of: HashMap<&str, usize> = HashMap::new();
+    for (idx, e) in s.episodes.iter().enumerate() {
+        for d in &e.documents {
+            episode_of.insert(d, idx);
+        }
+    }
+    let mut input = format!("{version}\n{}\n", s.id);
+    for d in &s.documents {
+        let original = copy_of.get(d.as_str()).copied().unwrap_or("");
+        let episode = episode_of
+            .get(d.as_str())
+            .map_or(String::new(), |e| e.to_string());
+        input.push_str(&format!("{d}\t{original}\t{episode}\n"));
+    }
+    crosscheck_model::sha256_hex(input.as_bytes())
+}
+
 /// Replace the stories, episodes and copies. The caller holds the
 /// transaction.
-pub(crate) fn write_clustering(conn: &Connection, c: &StoryClustering) -> Result<(), StoreError> {
+///
+/// With `keep` (the version of the findings' stages), a story whose digest
+/// ([`story_digest`]) is the one stored keeps its row, and with it its
+/// findings; its title, dates, position and episodes are rewritten. Every
+/// other stored story is deleted with its findings, and the ids of the
+/// stories written anew are returned: those, and only those, need their
+/// findings computed. Without `keep`, every story is written anew (digests
+/// left empty, so none is kept next time) and `None` is returned.
+pub(crate) fn write_clustering(
+    conn: &Connection,
+    c: &StoryClustering,
+    keep: Option<&str>,
+) -> Result<Option<HashSet<String>>, StoreError> {
     check(conn, c)?;
     conn.execute_batch(
         "DELETE FROM copies; DELETE FROM episode_documents; DELETE FROM episodes; \
-         DELETE FROM story_documents; DELETE FROM stories;",
+         DELETE FROM story_documents;",
     )?;
+    let copy_of: HashMap<&str, &str> = c
+        .copies
+        .iter()
+        .map(|cp| (cp.document_id.as_str(), cp.original_id.as_str()))
+        .collect();
+    let digests: Vec<Option<String>> = c
+        .stories
+        .iter()
+        .map(|s| keep.map(|v| story_digest(s, &copy_of, v)))
+        .collect();
+    let mut kept: HashSet<String> = HashSet::new();
+    match keep {
+        None => conn.execute_batch("DELETE FROM stories;")?,
+        Some(_) => {
+            let stored: HashMap<String, Option<String>> = conn
+                .prepare("SELECT id, digest FROM stories")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (s, digest) in c.stories.iter().zip(&digests) {
+                if stored
+                    .get(&s.id)
+                    .is_some_and(|d| d.is_some() && d == digest)
+                {
+                    kept.insert(s.id.clone());
+                }
+            }
+            let mut delete = conn.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+            for id in stored.keys().filter(|id| !kept.contains(*id)) {
+                delete.execute([id])?;
+            }
+            // Positions are unique: move the kept ones out of the way first.
+            conn.execute("UPDATE stories SET position = -1 - position", [])?;
+        }
+    }
     let mut story = conn.prepare_cached(
-        "INSERT INTO stories (id, position, title, start_date, end_date) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO stories (id, position, title, start_date, end_date, digest) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut update = conn.prepare_cached(
+        "UPDATE stories SET position = ?2, title = ?3, start_date = ?4, end_date = ?5 \
+         WHERE id = ?1",
     )?;
     let mut member = conn.prepare_cached(
         "INSERT INTO story_documents (document_id, story_id, position) VALUES (?1, ?2, ?3)",
@@ -177,8 +249,14 @@ pub(crate) fn write_clustering(conn: &Connection, c: &StoryClustering) -> Result
         "INSERT INTO episode_documents (document_id, story_id, episode_idx, position) \
          VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (pos, s) in c.stories.iter().enumerate() {
-        story.execute(params![s.id, pos, s.title, s.start, s.end])?;
+    let mut written = HashSet::new();
+    for (pos, (s, digest)) in c.stories.iter().zip(&digests).enumerate() {
+        if kept.contains(&s.id) {
+            update.execute(params![s.id, pos, s.title, s.start, s.end])?;
+        } else {
+            story.execute(params![s.id, pos, s.title, s.start, s.end, digest])?;
+            written.insert(s.id.clone());
+        }
         for (i, d) in s.documents.iter().enumerate() {
             member.execute(params![d, s.id, i])?;
         }
@@ -199,7 +277,7 @@ pub(crate) fn write_clustering(conn: &Connection, c: &StoryClustering) -> Result
             f64::from(cp.similarity)
         ])?;
     }
-    Ok(())
+    Ok(keep.map(|_| written))
 }
 
 /// A similarity read back as the `f32` it was written from.

@@ -101,7 +101,7 @@ impl Db {
 /// SQL that drops the tables of migration 5 (corroboration), children
 /// first: with it, a database goes back to what schema 4 left.
 /// SQL that takes a database back to schema 4: undoes migration 6 (staged
-/// documents), 5 (corroboration) and what 7 to 11 added.
+/// documents), 5 (corroboration) and what 7 to 12 added.
 pub const BACK_TO_SCHEMA_4: &str =
     "DROP TRIGGER document_search_insert; DROP TRIGGER document_search_delete; \
     DROP TRIGGER document_search_update; DROP TABLE document_search; \
@@ -115,7 +115,8 @@ pub const BACK_TO_SCHEMA_4: &str =
     DROP TABLE role_conflict_sides; \
     DROP TABLE role_conflicts; \
     DROP INDEX documents_url; ALTER TABLE documents DROP COLUMN crawled; \
-    DROP TABLE fetch_log; DROP TABLE http_validators;";
+    DROP TABLE fetch_log; DROP TABLE http_validators; \
+    ALTER TABLE stories DROP COLUMN digest;";
 
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
