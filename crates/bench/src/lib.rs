@@ -8,6 +8,7 @@
 #[cfg(feature = "nlp")]
 pub mod claims_bench;
 pub mod cli;
+pub mod collect_bench;
 pub mod corpus;
 #[cfg(feature = "nlp")]
 pub mod ecb_bench;

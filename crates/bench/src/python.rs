@@ -129,3 +129,38 @@ pub fn run_trafilatura(pages: &[Page], venv: &Path, work: &Path, repeat: usize) 
         )),
     })
 }
+
+/// A virtual environment at `venv` with exactly these `(package, version)`
+/// pins installed (installed now when one is missing); its Python.
+pub fn ensure_pinned(venv: &Path, pins: &[(&str, &str)]) -> Result<PathBuf, String> {
+    let python = venv_python(venv);
+    if !python.exists() {
+        eprintln!("creating {} ...", venv.display());
+        let system_python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
+        run(Command::new(system_python).args(["-m", "venv"]).arg(venv))?;
+    }
+    let check = pins
+        .iter()
+        .map(|(p, v)| {
+            format!("importlib.metadata.version({p:?}) == {v:?}")
+        })
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let script = format!("import importlib.metadata, sys; sys.exit(0 if {check} else 1)");
+    if run(Command::new(&python).args(["-c", &script])).is_ok() {
+        return Ok(python);
+    }
+    let specs: Vec<String> = pins.iter().map(|(p, v)| format!("{p}=={v}")).collect();
+    eprintln!("installing {} into {} ...", specs.join(", "), venv.display());
+    run(Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+        .args(&specs))?;
+    run(Command::new(&python).args(["-c", &script]))?;
+    Ok(python)
+}
+
+/// Run a script of `python/` with these arguments.
+pub fn run_script(python: &Path, script: &str, args: &[&std::ffi::OsStr]) -> Result<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("python").join(script);
+    run(Command::new(python).arg(path).args(args))
+}

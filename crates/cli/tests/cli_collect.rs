@@ -263,3 +263,36 @@ fn a_web_archive_from_the_shared_corpora_is_accounted_for() {
         assert!(d["crawled"].as_str().unwrap().starts_with("2020-08"), "{d}");
     }
 }
+
+#[test]
+fn an_empty_or_bombed_web_archive_is_one_line_and_loses_nothing() {
+    use std::io::Write;
+    let db = Db::new();
+    let demo = repo().join("demo/corpus");
+    assert!(db.ingest(&[demo.as_path()]).status.success());
+    let before = db.export();
+    let empty = db.dir.path().join("empty.warc");
+    std::fs::write(&empty, b"").unwrap();
+    // A record whose gzip payload inflates far past the page cap.
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(&vec![b' '; 80 << 20]).unwrap();
+    let bomb = e.finish().unwrap();
+    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+    block.extend_from_slice(&bomb);
+    let mut warc = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://bomb.example/\r\n\
+         WARC-Date: 2026-12-01T00:00:00Z\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    warc.extend_from_slice(&block);
+    warc.extend_from_slice(b"\r\n\r\n");
+    let bombed = db.dir.path().join("bomb.warc");
+    std::fs::write(&bombed, &warc).unwrap();
+    let out = db.run(&["ingest", empty.to_str().unwrap(), bombed.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(3), "{text}{}", stderr(&out));
+    assert!(text.contains("empty web archive: no records"), "{text}");
+    assert!(text.contains("bomb.warc@0: record at byte 0: ") && text.contains("bomb"), "{text}");
+    assert_eq!(db.export(), before, "nothing stored is lost or half-written");
+}

@@ -19,6 +19,9 @@
 //! - `--crosscheck P`   the binary (default: `crosscheck` beside this program)
 //! - `--work DIR`       generated documents and databases (default `target/bench/scale/work`)
 //! - `--keep`           keep the databases
+//! - `--update N`       after each size, ingest N new documents (seed + 1000)
+//!   into its store and time the update (the issue's bar: 100 into 100000
+//!   in under 5 s)
 //! - `--corpora DIR`    the shared corpora (default `../shared/corpora`)
 //! - `--out DIR`        where the report goes (default `target/bench/scale`)
 //!
@@ -33,7 +36,7 @@ use crosscheck_bench::scale::run::{run, Options};
 
 const USAGE: &str =
     "usage: bench-scale [--sizes N,N,...] [--seed N] [--jobs N] [--crosscheck PATH] \
-[--work DIR] [--keep] [--corpora DIR] [--out DIR]
+[--work DIR] [--keep] [--update N] [--corpora DIR] [--out DIR]
 run as: cargo build --release -p crosscheck-cli && \
 cargo run --release -p crosscheck-bench --bin bench-scale -- [OPTIONS]";
 
@@ -52,6 +55,7 @@ fn parse_args() -> Result<Options> {
         work: root.join("target/bench/scale/work"),
         out_dir: root.join("target/bench/scale"),
         keep: false,
+        update: 0,
     };
     cli::parse_flags(USAGE, |name, value| {
         match name {
@@ -68,6 +72,7 @@ fn parse_args() -> Result<Options> {
             "--crosscheck" => opts.crosscheck = value.path()?,
             "--work" => opts.work = value.path()?,
             "--keep" => opts.keep = true,
+            "--update" => opts.update = value.number()?,
             "--corpora" => opts.corpora = value.path()?,
             "--out" => opts.out_dir = value.path()?,
             _ => return Ok(false),

@@ -28,7 +28,14 @@ pub struct Options {
     /// Keep the databases (the generated documents are always kept for
     /// reuse).
     pub keep: bool,
+    /// After each size, ingest this many new documents (another seed) into
+    /// its store and time that update (0: no update).
+    pub update: usize,
 }
+
+/// The bar of the issue for an update: 100 new documents into a store of
+/// 100,000 in under five seconds, end to end.
+const UPDATE_BAR_SECONDS: f64 = 5.0;
 
 /// Bars of the issue for one million documents.
 const BAR_DOCS: usize = 1_000_000;
@@ -49,6 +56,8 @@ struct Measured {
     summary: Vec<String>,
     /// (stage, seconds) as the command printed them.
     stages: Vec<(String, f64)>,
+    /// The update after it, if one was asked for.
+    update: Option<Box<Measured>>,
 }
 
 pub fn run(opts: &Options) -> Result<String> {
@@ -68,8 +77,16 @@ pub fn run(opts: &Options) -> Result<String> {
     let mut rows = Vec::new();
     for &docs in &opts.sizes {
         let dir = opts.work.join(format!("docs-{docs}-seed{}", opts.seed));
-        let generated = generated(&pool, docs, opts.seed, &dir)?;
-        rows.push(measure(opts, docs, generated, &dir)?);
+        let made = generated(&pool, docs, opts.seed, &dir)?;
+        let update = if opts.update > 0 {
+            let udir = opts
+                .work
+                .join(format!("docs-{}-seed{}", opts.update, opts.seed + 1000));
+            Some((generated(&pool, opts.update, opts.seed + 1000, &udir)?, udir))
+        } else {
+            None
+        };
+        rows.push(measure(opts, docs, made, &dir, update)?);
         fs::write(
             opts.out_dir.join("summary.json"),
             serde_json::to_vec_pretty(&rows)?,
@@ -109,14 +126,49 @@ fn generated(pool: &[pool::Article], docs: usize, seed: u64, dir: &Path) -> Resu
     Ok(stats)
 }
 
-fn measure(opts: &Options, docs: usize, generated: Stats, dir: &Path) -> Result<Measured> {
+fn measure(
+    opts: &Options,
+    docs: usize,
+    generated: Stats,
+    dir: &Path,
+    update: Option<(Stats, PathBuf)>,
+) -> Result<Measured> {
     let db = opts.work.join(format!("scale-{docs}.db"));
     remove_db(&db);
-    let stdout_path = opts.work.join(format!("ingest-{docs}.out"));
-    let stderr_path = opts.work.join(format!("ingest-{docs}.err"));
+    eprintln!("ingesting {docs} documents ...");
+    let mut m = ingest(opts, &db, dir, &format!("{docs}"), docs, generated)?;
+    if let Some((stats, udir)) = update {
+        eprintln!("updating the store of {docs} with {} new documents ...", stats.docs);
+        let u = ingest(
+            opts,
+            &db,
+            &udir,
+            &format!("{docs}-update"),
+            stats.docs,
+            stats,
+        )?;
+        m.update = Some(Box::new(u));
+    }
+    if !opts.keep {
+        remove_db(&db);
+    }
+    Ok(m)
+}
+
+/// Run `crosscheck ingest DIR` into `db` and measure it.
+fn ingest(
+    opts: &Options,
+    db: &Path,
+    dir: &Path,
+    tag: &str,
+    docs: usize,
+    generated: Stats,
+) -> Result<Measured> {
+    let stdout_path = opts.work.join(format!("ingest-{tag}.out"));
+    let stderr_path = opts.work.join(format!("ingest-{tag}.err"));
     let mut cmd = Command::new(&opts.crosscheck);
     cmd.arg("--db")
-        .arg(&db)
+        .arg(db)
         .arg("ingest")
         .arg(dir)
         .arg("--timings");
@@ -126,7 +178,6 @@ fn measure(opts: &Options, docs: usize, generated: Stats, dir: &Path) -> Result<
     cmd.stdin(Stdio::null())
         .stdout(fs::File::create(&stdout_path)?)
         .stderr(fs::File::create(&stderr_path)?);
-    eprintln!("ingesting {docs} documents ...");
     let start = Instant::now();
     let child = cmd
         .spawn()
@@ -142,18 +193,15 @@ fn measure(opts: &Options, docs: usize, generated: Stats, dir: &Path) -> Result<
             stderr.lines().last().unwrap_or("")
         );
     }
-    let db_bytes = [db.clone(), wal(&db)]
+    let db_bytes = [db.to_path_buf(), wal(db)]
         .iter()
         .filter_map(|p| fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    if !opts.keep {
-        remove_db(&db);
-    }
     let summary = stdout
         .lines()
         .filter(|l| {
-            ["ingested ", "stories: ", "facts: "]
+            ["ingested ", "stories: ", "facts: ", "corroborated again: "]
                 .iter()
                 .any(|p| l.starts_with(p))
         })
@@ -175,6 +223,7 @@ fn measure(opts: &Options, docs: usize, generated: Stats, dir: &Path) -> Result<
         db_bytes,
         summary,
         stages,
+        update: None,
     };
     eprintln!(
         "  {:.1} s, peak {} MB",
@@ -306,12 +355,53 @@ fn render(opts: &Options, articles: usize, paragraphs: usize, rows: &[Measured])
              (add {BAR_DOCS} to --sizes)\n"
         )),
     }
+    let updates: Vec<(&Measured, &Measured)> = rows
+        .iter()
+        .filter_map(|m| m.update.as_deref().map(|u| (m, u)))
+        .collect();
+    if !updates.is_empty() {
+        out.push_str("\nUpdates: new documents (another seed) ingested into the store just built:\n\n");
+        let stages: Vec<&str> = updates[0].1.stages.iter().map(|(s, _)| s.as_str()).collect();
+        out.push_str(&format!(
+            "| store | new | wall s | {} |\n|---:|---:|---:|{}\n",
+            stages.join(" | "),
+            "---:|".repeat(stages.len())
+        ));
+        for (m, u) in &updates {
+            let cells: Vec<String> = stages
+                .iter()
+                .map(|s| {
+                    u.stages
+                        .iter()
+                        .find(|(n, _)| n == s)
+                        .map_or("?".into(), |(_, v)| format!("{v:.1}"))
+                })
+                .collect();
+            out.push_str(&format!(
+                "| {} | {} | {:.1} | {} |\n",
+                m.docs,
+                u.docs,
+                u.wall_seconds,
+                cells.join(" | ")
+            ));
+        }
+        if let Some((_, u)) = updates.iter().find(|(m, u)| m.docs == 100_000 && u.docs == 100) {
+            out.push_str(&format!(
+                "\nBar: 100 new documents into a store of 100000 in under {UPDATE_BAR_SECONDS:.0} s: {:.1} s ({})\n",
+                u.wall_seconds,
+                if u.wall_seconds < UPDATE_BAR_SECONDS { "met" } else { "not met" }
+            ));
+        }
+    }
     for m in rows {
         out.push_str(&format!(
             "\n{} documents: {}\n",
             m.docs,
             m.summary.join("; ")
         ));
+        if let Some(u) = &m.update {
+            out.push_str(&format!("  update of {}: {}\n", u.docs, u.summary.join("; ")));
+        }
     }
     out
 }
