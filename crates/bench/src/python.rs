@@ -141,9 +141,7 @@ pub fn ensure_pinned(venv: &Path, pins: &[(&str, &str)]) -> Result<PathBuf, Stri
     }
     let check = pins
         .iter()
-        .map(|(p, v)| {
-            format!("importlib.metadata.version({p:?}) == {v:?}")
-        })
+        .map(|(p, v)| format!("importlib.metadata.version({p:?}) == {v:?}"))
         .collect::<Vec<_>>()
         .join(" and ");
     let script = format!("import importlib.metadata, sys; sys.exit(0 if {check} else 1)");
@@ -151,16 +149,32 @@ pub fn ensure_pinned(venv: &Path, pins: &[(&str, &str)]) -> Result<PathBuf, Stri
         return Ok(python);
     }
     let specs: Vec<String> = pins.iter().map(|(p, v)| format!("{p}=={v}")).collect();
-    eprintln!("installing {} into {} ...", specs.join(", "), venv.display());
+    eprintln!(
+        "installing {} into {} ...",
+        specs.join(", "),
+        venv.display()
+    );
     run(Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
         .args(&specs))?;
     run(Command::new(&python).args(["-c", &script]))?;
     Ok(python)
 }
 
 /// Run a script of `python/` with these arguments.
-pub fn run_script(python: &Path, script: &str, args: &[&std::ffi::OsStr]) -> Result<String, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("python").join(script);
+pub fn run_script(
+    python: &Path,
+    script: &str,
+    args: &[&std::ffi::OsStr],
+) -> Result<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("python")
+        .join(script);
     run(Command::new(python).arg(path).args(args))
 }

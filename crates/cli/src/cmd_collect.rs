@@ -215,14 +215,19 @@ pub fn print_feeds(w: &mut Out, feeds: &[FeedReport]) -> std::io::Result<()> {
             (Some(e), _) => format!("failed: {}", one_line(e)),
             (None, true) => "unchanged since the last fetch".to_string(),
             (None, false) => format!(
-                "{}{}: {} items, {} fetched",
+                "{}{}: {} items, {} fetched{}",
                 f.format.unwrap_or("feed"),
                 f.title
                     .as_deref()
                     .map(|t| format!(" \"{}\"", one_line(t)))
                     .unwrap_or_default(),
                 f.items,
-                f.new_items
+                f.new_items,
+                if f.left_for_next_run > 0 {
+                    format!(" ({} more wait for the next run)", f.left_for_next_run)
+                } else {
+                    String::new()
+                }
             ),
         };
         writeln!(w, "  feed {}: {what}", one_line(&f.source))?;

@@ -118,7 +118,7 @@ pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
 fn exit_of(summary: &Summary) -> Exit {
     if summary.interrupted {
         Exit::Interrupted
-    } else if summary.failures.is_empty() {
+    } else if summary.failures.is_empty() && summary.unlisted_failures == 0 {
         Exit::Ok
     } else {
         Exit::SomeInputsFailed
@@ -199,7 +199,7 @@ pub fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
         "ingested {}, unchanged {}, failed {}",
         s.inserted.len(),
         s.unchanged,
-        s.failures.len()
+        s.failures.len() + s.unlisted_failures
     )?;
     if !s.skipped.is_empty() {
         let parts: Vec<String> = s
@@ -227,6 +227,14 @@ pub fn print_summary(s: &Summary, format: Format, quiet: bool) -> Result<()> {
             "  failed: {}: {}",
             one_line(&f.source),
             one_line(&f.reason)
+        )?;
+    }
+    if s.unlisted_failures > 0 {
+        writeln!(
+            w,
+            "  failed: {} more (only the first {} of an input are listed)",
+            s.unlisted_failures,
+            crosscheck_engine::pipeline::MAX_LISTED_FAILURES
         )?;
     }
     for (src, warning) in &s.warnings {

@@ -277,7 +277,8 @@ fn an_empty_or_bombed_web_archive_is_one_line_and_loses_nothing() {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     e.write_all(&vec![b' '; 80 << 20]).unwrap();
     let bomb = e.finish().unwrap();
-    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+    let mut block =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
     block.extend_from_slice(&bomb);
     let mut warc = format!(
         "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://bomb.example/\r\n\
@@ -293,6 +294,64 @@ fn an_empty_or_bombed_web_archive_is_one_line_and_loses_nothing() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(3), "{text}{}", stderr(&out));
     assert!(text.contains("empty web archive: no records"), "{text}");
-    assert!(text.contains("bomb.warc@0: record at byte 0: ") && text.contains("bomb"), "{text}");
-    assert_eq!(db.export(), before, "nothing stored is lost or half-written");
+    assert!(
+        text.contains("bomb.warc@0: record at byte 0: ") && text.contains("bomb"),
+        "{text}"
+    );
+    assert_eq!(
+        db.export(),
+        before,
+        "nothing stored is lost or half-written"
+    );
+}
+
+#[test]
+fn an_article_that_failed_for_a_passing_reason_is_fetched_by_the_next_run() {
+    let pages = articles();
+    let calls = Arc::new(Mutex::new(0usize));
+    let base: Arc<Mutex<String>> = Arc::default();
+    let (calls_in, base_in) = (Arc::clone(&calls), Arc::clone(&base));
+    let server = TestServer::start(move |s: &Seen| match s.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        "/feed.xml" => {
+            if s.header("if-none-match") == Some("\"1\"") {
+                return Reply::status(304);
+            }
+            let body = rss(&base_in.lock().unwrap(), &["/news/offer"]);
+            Reply::Full(
+                200,
+                vec![("ETag".into(), "\"1\"".into())],
+                body.into_bytes(),
+            )
+        }
+        "/news/offer" => {
+            let mut n = calls_in.lock().unwrap();
+            *n += 1;
+            if *n == 1 {
+                Reply::status(503)
+            } else {
+                Reply::ok("text/html", pages[0].1.clone())
+            }
+        }
+        _ => Reply::status(404),
+    });
+    *base.lock().unwrap() = server.base.clone();
+    let db = Db::new();
+    let feed = server.url("/feed.xml");
+    let args = ["ingest", "--delay", "0s", "--retries", "0", feed.as_str()];
+    let first = db.run(&args);
+    assert!(stdout(&first).contains("HTTP 503"), "{}", stdout(&first));
+    let second = db.run(&args);
+    assert!(
+        stdout(&second).contains("ingested 1,"),
+        "{}",
+        stdout(&second)
+    );
+    // Now everything is stored: the feed's validators are kept.
+    let third = db.run(&args);
+    assert!(
+        stdout(&third).contains("unchanged since the last fetch"),
+        "{}",
+        stdout(&third)
+    );
 }

@@ -341,3 +341,23 @@ fn incremental_ingests_give_what_a_rebuild_gives() {
     assert!(ok(&once.ingest(&all)));
     assert_eq!(once.export(), incremental, "batches and one ingest agree");
 }
+
+/// A file of endless bad records is counted, not listed line by line.
+#[test]
+fn failures_beyond_the_first_thousand_of_an_input_are_counted() {
+    let db = Db::new();
+    let file = db.dir.path().join("bad.jsonl");
+    std::fs::write(&file, "not json\n".repeat(1500)).unwrap();
+    let out = db.run(&["ingest", file.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text.contains("ingested 0, unchanged 0, failed 1500"),
+        "{text}"
+    );
+    assert!(
+        text.contains("failed: 500 more (only the first 1000 of an input are listed)"),
+        "{text}"
+    );
+    assert_eq!(text.matches("  failed: ").count(), 1001);
+}

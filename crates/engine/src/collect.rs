@@ -52,6 +52,8 @@ pub struct FeedReport {
     pub new_items: usize,
     /// The feed was unchanged since its last fetch (HTTP 304).
     pub not_modified: bool,
+    /// Items beyond [`MAX_ITEMS_PER_FEED`], fetched by a later run.
+    pub left_for_next_run: usize,
     pub error: Option<String>,
 }
 
@@ -84,6 +86,7 @@ impl CollectSummary {
                 "items": f.items,
                 "new_items": f.new_items,
                 "not_modified": f.not_modified,
+                "left_for_next_run": f.left_for_next_run,
                 "error": f.error,
             })).collect::<Vec<_>>(),
         });
@@ -102,59 +105,76 @@ pub fn collect(
 ) -> Result<CollectSummary> {
     let mut out = CollectSummary::default();
     let mut failures: Vec<Failure> = Vec::new();
-    let mut log: Vec<Fetch> = Vec::new();
+    // What the fetch log keeps (no bodies), and the validators to keep
+    // once what they vouch for is stored: (URL, validators, feed report).
+    let mut log: Vec<FetchRecord> = Vec::new();
+    let mut validators: Vec<(String, crosscheck_fetch::Validators, Option<usize>)> = Vec::new();
     let mut pages: Vec<(Response, Metadata)> = Vec::new();
     // Articles named by feeds: (link, metadata, index of the feed's report).
     let mut articles: Vec<(String, Metadata, usize)> = Vec::new();
+    // Every address fetched or to fetch in this run, so none is fetched twice.
+    let mut seen: HashSet<String> = HashSet::new();
 
-    let first: Vec<Request> = targets
-        .urls
-        .iter()
-        .map(|u| -> Result<Request> {
-            Ok(Request {
+    let mut first: Vec<Request> = Vec::new();
+    for u in &targets.urls {
+        if seen.insert(u.clone()) {
+            first.push(Request {
                 url: u.clone(),
                 kind: Kind::Feed,
                 validators: validators_of(store, u)?,
-            })
-        })
-        .collect::<Result<_>>()?;
+            });
+        }
+    }
     let (fetched, robots) = fetcher.fetch_all(first);
-    log.extend(robots);
+    log.extend(robots.iter().map(log_record));
     for f in fetched {
+        let f = relabel(f);
+        log.push(log_record(&f));
         let url = f.request.url.clone();
-        match &f.outcome {
+        match f.outcome {
             Outcome::Failed(e) => {
                 failures.push(Failure::new(&url, e.clone()));
-                out.feeds.push(FeedReport::failed(&url, e));
+                out.feeds.push(FeedReport::failed(&url, &e));
             }
-            Outcome::NotModified => out.feeds.push(FeedReport {
+            Outcome::NotModified if f.request.kind == Kind::Feed => out.feeds.push(FeedReport {
                 source: url.clone(),
                 format: None,
                 title: None,
                 items: 0,
                 new_items: 0,
                 not_modified: true,
+                left_for_next_run: 0,
                 error: None,
             }),
-            Outcome::Fetched(r) if is_feed(r) => match parse_feed(&r.body, Some(&r.final_url)) {
-                Ok(feed) => {
-                    articles.extend(items_of(&feed, out.feeds.len()));
-                    out.feeds.push(FeedReport::read(&url, &feed));
+            Outcome::NotModified => {}
+            Outcome::Fetched(r) if is_feed(&r) => {
+                seen.insert(r.final_url.clone());
+                match parse_feed(&r.body, Some(&r.final_url)) {
+                    Ok(feed) => {
+                        let index = out.feeds.len();
+                        let (items, capped) = items_of(&feed, index);
+                        articles.extend(items);
+                        let mut report = FeedReport::read(&url, &feed);
+                        report.left_for_next_run = capped;
+                        out.feeds.push(report);
+                        validators.push((url.clone(), r.validators.clone(), Some(index)));
+                    }
+                    Err(e) => {
+                        failures.push(Failure::new(&url, e.clone()));
+                        out.feeds.push(FeedReport::failed(&url, &e));
+                    }
                 }
-                Err(e) => {
-                    failures.push(Failure::new(&url, e.clone()));
-                    out.feeds.push(FeedReport::failed(&url, &e));
-                }
-            },
-            Outcome::Fetched(r) => pages.push((
-                r.clone(),
-                Metadata {
+            }
+            Outcome::Fetched(r) => {
+                seen.insert(r.final_url.clone());
+                validators.push((url.clone(), r.validators.clone(), None));
+                let meta = Metadata {
                     url: Some(r.final_url.clone()),
                     ..Metadata::default()
-                },
-            )),
+                };
+                pages.push((r, meta));
+            }
         }
-        log.push(relabel(f));
     }
     for path in &targets.feed_files {
         let source = path.display().to_string();
@@ -163,7 +183,8 @@ pub fn collect(
             .and_then(|bytes| parse_feed(&bytes, None));
         match parsed {
             Ok(feed) => {
-                articles.extend(items_of(&feed, out.feeds.len()));
+                let (items, _) = items_of(&feed, out.feeds.len());
+                articles.extend(items);
                 out.feeds.push(FeedReport::read(&source, &feed));
             }
             Err(e) => {
@@ -174,14 +195,19 @@ pub fn collect(
     }
 
     // Each article once, and only those not stored.
-    let mut seen: HashSet<String> = HashSet::new();
     let named = articles.len();
     articles.retain(|(link, _, _)| seen.insert(link.clone()));
     let links: Vec<String> = articles.iter().map(|(l, _, _)| l.clone()).collect();
     let stored = store.stored_urls(&links)?;
     articles.retain(|(link, _, _)| !stored.contains(link));
     out.known_items = named - articles.len();
-    if !req.interrupt.is_set() {
+    // Feeds some of whose new articles were not fetched for a reason that
+    // may pass: their validators are not kept, so that the next run reads
+    // them again (their stored articles are then not fetched again).
+    let mut incomplete: HashSet<usize> = HashSet::new();
+    if req.interrupt.is_set() {
+        incomplete.extend(articles.iter().map(|a| a.2));
+    } else {
         let requests: Vec<Request> = articles
             .iter()
             .map(|(link, _, _)| Request {
@@ -191,22 +217,40 @@ pub fn collect(
             })
             .collect();
         let (fetched, robots) = fetcher.fetch_all(requests);
-        log.extend(robots);
+        log.extend(robots.iter().map(log_record));
         for (f, (link, meta, feed)) in fetched.into_iter().zip(articles) {
-            match &f.outcome {
+            log.push(log_record(&f));
+            match f.outcome {
                 Outcome::Fetched(r) => {
                     out.feeds[feed].new_items += 1;
-                    pages.push((r.clone(), meta));
+                    pages.push((r, meta));
                 }
-                Outcome::Failed(e) => failures.push(Failure::new(&link, e.clone())),
-                Outcome::NotModified => {}
+                Outcome::Failed(e) => {
+                    // A gone page or a refusal will not change by asking
+                    // again; a timeout or a 5xx may.
+                    if f.transient {
+                        incomplete.insert(feed);
+                    }
+                    failures.push(Failure::new(&link, e));
+                }
+                Outcome::NotModified => {
+                    incomplete.insert(feed);
+                    failures.push(Failure::new(
+                        &link,
+                        "HTTP 304 Not Modified to an unconditional request",
+                    ));
+                }
             }
-            log.push(f);
+        }
+    }
+    for (i, report) in out.feeds.iter().enumerate() {
+        if report.left_for_next_run > 0 {
+            incomplete.insert(i);
         }
     }
 
     out.requests = log.len();
-    record(store, &log)?;
+    store.record_fetches(&log, &[])?;
     let items: Vec<Item> = pages
         .into_iter()
         .map(|(r, meta)| page_item(&r, meta))
@@ -214,8 +258,30 @@ pub fn collect(
         .collect();
     out.pages = items.iter().filter(|i| matches!(i, Item::Doc(_))).count();
     out.ingest = ingest_with(store, req, items, progress)?;
+    // Validators vouch for what is stored: kept only when the ingest
+    // completed, and for a feed only when all its new articles were fetched.
+    if !out.ingest.interrupted {
+        let keep: Vec<(String, Validators)> = validators
+            .into_iter()
+            .filter(|(_, v, feed)| !v.is_empty() && feed.is_none_or(|i| !incomplete.contains(&i)))
+            .map(|(url, v, _)| {
+                (
+                    url,
+                    Validators {
+                        etag: v.etag,
+                        last_modified: v.last_modified,
+                    },
+                )
+            })
+            .collect();
+        store.record_fetches(&[], &keep)?;
+    }
     Ok(out)
 }
+
+/// Articles fetched from one feed in one run; the rest wait for the next
+/// (the feed's validators are then not kept, so it is read again).
+pub const MAX_ITEMS_PER_FEED: usize = 500;
 
 impl FeedReport {
     fn read(source: &str, feed: &Feed) -> FeedReport {
@@ -226,6 +292,7 @@ impl FeedReport {
             items: feed.items.len(),
             new_items: 0,
             not_modified: false,
+            left_for_next_run: 0,
             error: None,
         }
     }
@@ -238,6 +305,7 @@ impl FeedReport {
             items: 0,
             new_items: 0,
             not_modified: false,
+            left_for_next_run: 0,
             error: Some(error.to_string()),
         }
     }
@@ -281,17 +349,22 @@ fn is_feed(r: &Response) -> bool {
 }
 
 /// The articles of a feed (the `index`th report): each item's link,
-/// normalised, with the item's metadata.
-fn items_of(feed: &Feed, index: usize) -> Vec<(String, Metadata, usize)> {
-    feed.items
+/// normalised, with the item's metadata; at most [`MAX_ITEMS_PER_FEED`],
+/// with the number left out.
+fn items_of(feed: &Feed, index: usize) -> (Vec<(String, Metadata, usize)>, usize) {
+    let items: Vec<(String, Metadata, usize)> = feed
+        .items
         .iter()
+        .take(MAX_ITEMS_PER_FEED)
         .map(|item: &FeedItem| {
             let link = normalize_link(&item.link);
             let mut meta = item.metadata(feed.title.as_deref());
             meta.url = Some(link.clone());
             (link, meta, index)
         })
-        .collect()
+        .collect();
+    let left = feed.items.len().saturating_sub(MAX_ITEMS_PER_FEED);
+    (items, left)
 }
 
 /// A link as it is compared and stored: no fragment, no tracking
@@ -359,35 +432,16 @@ fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Write the fetches to the fetch log, with the validators of those that
-/// succeeded.
-fn record(store: &mut dyn Store, fetches: &[Fetch]) -> Result<()> {
-    let records: Vec<FetchRecord> = fetches
-        .iter()
-        .map(|f| FetchRecord {
-            url: f.request.url.clone(),
-            kind: f.request.kind.as_str().to_string(),
-            at: f.at,
-            status: f.status,
-            bytes: f.bytes,
-            millis: f.millis,
-            error: f.error().map(str::to_string),
-            final_url: f.final_url().map(str::to_string),
-        })
-        .collect();
-    let validators: Vec<(String, Validators)> = fetches
-        .iter()
-        .filter_map(|f| match &f.outcome {
-            Outcome::Fetched(r) if !r.validators.is_empty() => Some((
-                f.request.url.clone(),
-                Validators {
-                    etag: r.validators.etag.clone(),
-                    last_modified: r.validators.last_modified.clone(),
-                },
-            )),
-            _ => None,
-        })
-        .collect();
-    store.record_fetches(&records, &validators)?;
-    Ok(())
+/// What the fetch log keeps of a fetch (not its body).
+fn log_record(f: &Fetch) -> FetchRecord {
+    FetchRecord {
+        url: f.request.url.clone(),
+        kind: f.request.kind.as_str().to_string(),
+        at: f.at,
+        status: f.status,
+        bytes: f.bytes,
+        millis: f.millis,
+        error: f.error().map(str::to_string),
+        final_url: f.final_url().map(str::to_string),
+    }
 }

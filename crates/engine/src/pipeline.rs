@@ -59,6 +59,11 @@ const CHUNK_BYTES: u64 = 64 * 1024 * 1024;
 const BATCH_DOCS: usize = 2048;
 /// Bytes of raw bodies per transaction: a web archive's pages are large.
 const BATCH_BYTES: usize = 256 * 1024 * 1024;
+/// Failures listed per chunk of input (a file read piece by piece is a
+/// chunk): a JSON-lines file of a billion bad lines is counted, not listed.
+pub const MAX_LISTED_FAILURES: usize = 1000;
+/// Kinds of skipped pieces named in the summary.
+const MAX_SKIP_KINDS: usize = 64;
 /// Worker stack: extraction walks trees; deep (already flattened) markup
 /// still needs more than the default 2 MiB.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
@@ -121,6 +126,9 @@ pub struct Summary {
     /// Pieces of inputs that are rightly not documents (a web archive's
     /// request records), counted by what they are.
     pub skipped: std::collections::BTreeMap<String, usize>,
+    /// Failures beyond the first [`MAX_LISTED_FAILURES`] of an input:
+    /// counted, not listed.
+    pub unlisted_failures: usize,
 }
 
 impl Summary {
@@ -153,6 +161,7 @@ impl Summary {
             "resumed": s.resumed,
             "interrupted": s.interrupted,
             "skipped_links": s.skipped_links,
+            "unlisted_failures": s.unlisted_failures,
             "skipped": s.skipped.iter().map(|(what, n)| serde_json::json!({"what": what, "count": n})).collect::<Vec<_>>(),
         })
     }
@@ -245,6 +254,8 @@ pub fn ingest_with(
         }
         let mut batch = Vec::new();
         let mut batch_bytes = 0;
+        // Failures of this chunk listed so far.
+        let mut listed = 0;
         let mut items: Box<dyn Iterator<Item = Item>> = if chunk.len() == 1 && chunk[0].streams() {
             chunk[0].open(&req.limits)
         } else {
@@ -270,8 +281,26 @@ pub fn ingest_with(
             }
             match item {
                 None => break,
-                Some(Item::Failed(f)) => summary.failures.push(f),
-                Some(Item::Skipped(s)) => *summary.skipped.entry(s.what).or_default() += 1,
+                Some(Item::Failed(f)) => {
+                    listed += 1;
+                    if listed <= MAX_LISTED_FAILURES {
+                        summary.failures.push(f);
+                    } else {
+                        summary.unlisted_failures += 1;
+                    }
+                }
+                Some(Item::Skipped(s)) => {
+                    // The words come from the input (a media type): a
+                    // hostile file must not grow the summary without end.
+                    let what = if summary.skipped.contains_key(&s.what)
+                        || summary.skipped.len() < MAX_SKIP_KINDS
+                    {
+                        s.what
+                    } else {
+                        "other pieces that are not articles".to_string()
+                    };
+                    *summary.skipped.entry(what).or_default() += 1;
+                }
                 Some(Item::Doc(d)) => {
                     batch_bytes += d.body.len();
                     batch.push(d);

@@ -154,6 +154,10 @@ pub struct Fetch {
     pub millis: u64,
     /// Requests made (retries and redirects count).
     pub attempts: u32,
+    /// The failure may pass (a timeout, no connection, 429, 5xx, a
+    /// robots.txt that could not be read): worth trying again later, unlike
+    /// a 404 or a refusal by robots.txt.
+    pub transient: bool,
 }
 
 impl Fetch {
@@ -235,6 +239,7 @@ impl Fetcher {
             bytes: state.bytes,
             millis: started.elapsed().as_millis() as u64,
             attempts: state.attempts,
+            transient: state.transient,
         };
         (fetch, robots_fetches)
     }
@@ -255,16 +260,17 @@ impl Fetcher {
                         .hosts
                         .set_delay(&url, delay.min(self.config.max_crawl_delay)),
                     Ok(None) => {}
-                    Err(why) => return Outcome::Failed(why),
+                    Err(why) => {
+                        state.transient = why.contains("could not be read");
+                        return Outcome::Failed(why);
+                    }
                 }
             }
             seen.push(url.to_string());
-            let validators = if seen.len() == 1 {
-                &request.validators
-            } else {
-                &Validators::default()
-            };
-            match self.request_with_retries(&url, validators, state) {
+            // The validators go with every hop: a feed that moved answers
+            // its new address's request with 304 too (a validator of
+            // another resource simply does not match).
+            match self.request_with_retries(&url, &request.validators, state) {
                 Step::Done(outcome) => {
                     return match outcome {
                         Outcome::Fetched(mut r) => {
@@ -320,14 +326,25 @@ impl Fetcher {
             match step {
                 Attempt::Transient {
                     reason,
+                    retry_after: Some(after),
+                } if after > self.config.max_crawl_delay => {
+                    state.transient = true;
+                    return Step::Done(Outcome::Failed(format!(
+                        "{reason}; the server asks to retry after {} s",
+                        after.as_secs()
+                    )));
+                }
+                Attempt::Transient {
+                    reason,
                     retry_after,
                 } if tries <= self.config.retries => {
-                    let pause = retry_after.unwrap_or(wait).min(self.config.max_crawl_delay);
+                    let pause = retry_after.unwrap_or(wait);
                     tracing::debug!(%url, reason, ?pause, "retrying");
                     std::thread::sleep(pause);
                     wait = wait.saturating_mul(2);
                 }
                 Attempt::Transient { reason, .. } => {
+                    state.transient = true;
                     let tried = if tries > 1 {
                         format!(" (tried {tries} times)")
                     } else {
@@ -455,6 +472,7 @@ struct Progress {
     status: Option<u16>,
     bytes: u64,
     attempts: u32,
+    transient: bool,
 }
 
 enum Step {

@@ -98,7 +98,8 @@ fn read_rules(fetcher: &Fetcher, url: &url::Url) -> (Rules, Fetch) {
             // Rules that cannot be parsed are no rules.
             Err(_) => Rules::AllowAll,
         },
-        (_, Some(s)) if (400..500).contains(&s) => Rules::AllowAll,
+        // 429 is a host asking for less, not a missing file: rules unknown.
+        (_, Some(s)) if (400..500).contains(&s) && s != 429 => Rules::AllowAll,
         (Outcome::Failed(e), _) => Rules::Unknown(e.clone()),
         (Outcome::NotModified, _) => Rules::AllowAll,
     };

@@ -248,3 +248,34 @@ fn bad_urls_fail_without_a_request() {
         assert!(robots.is_empty());
     }
 }
+
+#[test]
+fn a_rate_limited_robots_txt_means_unknown_rules_and_a_long_retry_after_gives_up() {
+    let server = TestServer::start(|s| match s.path.as_str() {
+        "/robots.txt" => Reply::status(429),
+        _ => Reply::ok("text/html", "<p>x</p>"),
+    });
+    let f = Fetcher::new(Config {
+        retries: 0,
+        ..quick()
+    });
+    let (fetch, _) = f.fetch(page(&server.url("/a")));
+    assert!(
+        failed(&fetch.outcome).contains("could not be read"),
+        "{fetch:?}"
+    );
+    assert!(server.requests_of("/a").is_empty());
+
+    let slow = TestServer::start(|s| match s.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        _ => Reply::Full(503, vec![("Retry-After".into(), "3600".into())], Vec::new()),
+    });
+    let start = Instant::now();
+    let (fetch, _) = Fetcher::new(quick()).fetch(page(&slow.url("/busy")));
+    assert!(
+        failed(&fetch.outcome).contains("retry after 3600 s"),
+        "{fetch:?}"
+    );
+    assert!(start.elapsed() < Duration::from_secs(5));
+    assert_eq!(fetch.attempts, 1);
+}

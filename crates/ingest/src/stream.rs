@@ -30,8 +30,27 @@ impl<R: Read> Raw<R> {
         }
     }
 
+    /// The bytes read and not yet consumed.
+    pub(crate) fn buffered(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+
+    pub(crate) fn inner(&self) -> &R {
+        &self.inner
+    }
+
+    /// Drop what is buffered (and forget an end seen) to read on from the
+    /// inner reader itself.
+    pub(crate) fn discard(&mut self) -> &mut R {
+        self.pos += (self.buf.len() - self.start) as u64;
+        self.buf.clear();
+        self.start = 0;
+        self.eof = false;
+        &mut self.inner
+    }
+
     /// Buffer at least `n` bytes if the file has them; the buffered bytes.
-    fn ensure(&mut self, n: usize) -> io::Result<&[u8]> {
+    pub(crate) fn ensure(&mut self, n: usize) -> io::Result<&[u8]> {
         while self.buf.len() - self.start < n && !self.eof {
             if self.start > 0 {
                 self.buf.drain(..self.start);
@@ -60,12 +79,11 @@ impl<R: Read> Raw<R> {
         Ok(&self.buf[self.start..])
     }
 
-    /// Skip to the next gzip member header after the current position;
+    /// Skip to the next gzip member header after the current position
+    /// (with `step`, after the byte there: the failed member's own header);
     /// `false` when there is none (the position is then the end).
-    fn seek_member(&mut self) -> io::Result<bool> {
-        // Step past the current byte so a corrupt member's own header is
-        // not found again.
-        if !self.ensure(1)?.is_empty() {
+    fn seek_member(&mut self, step: bool) -> io::Result<bool> {
+        if step && !self.ensure(1)?.is_empty() {
             self.consume(1);
         }
         loop {
@@ -165,6 +183,12 @@ impl<R: Read> Decompressed<R> {
             .map(|(_, raw)| *raw)
     }
 
+    /// (decompressed offset, file offset) of the start of the member read
+    /// last.
+    pub(crate) fn last_member(&self) -> Option<(u64, u64)> {
+        self.members.back().copied()
+    }
+
     /// After an error: go on at the next gzip member; `false` when there
     /// is none, or when the file is not gzip (nothing to resynchronise on).
     pub(crate) fn resync(&mut self) -> io::Result<bool> {
@@ -173,9 +197,17 @@ impl<R: Read> Decompressed<R> {
             Some(State::Member(d)) => d.into_inner(),
             None => return Ok(false),
         };
-        let found = self.gzip && raw.seek_member()?;
+        // A member that failed its trailer check was read to its end: the
+        // next member starts right here and must not be stepped over.
+        let failed_start = self.members.back().map(|m| m.1);
+        let step = failed_start.is_none_or(|start| raw.pos <= start);
+        let found = if self.gzip {
+            raw.seek_member(step)
+        } else {
+            Ok(false)
+        };
         self.state = Some(State::Raw(raw));
-        Ok(found)
+        found
     }
 }
 
@@ -192,7 +224,11 @@ impl<R: Read> Read for Decompressed<R> {
                     return Ok(n);
                 }
                 Some(State::Raw(mut raw)) => {
-                    let head = raw.ensure(GZIP_MAGIC.len())?;
+                    if let Err(e) = raw.ensure(GZIP_MAGIC.len()) {
+                        self.state = Some(State::Raw(raw));
+                        return Err(e);
+                    }
+                    let head = raw.buffered();
                     if head.is_empty() {
                         self.state = Some(State::Raw(raw));
                         return Ok(0);

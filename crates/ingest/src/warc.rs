@@ -12,21 +12,18 @@
 //! record in the decompressed stream), and reading goes on at the next
 //! record.
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 
 use crosscheck_model::{sha256_hex, InputFormat, Metadata};
 
 use crate::decode::decode_with_charset;
 use crate::http::{decode_payload, is_html_media, looks_like_markup, split_response};
 use crate::read::{Failure, Item, RawDocument, Skip};
-use crate::stream::Decompressed;
+use crate::stream::{Decompressed, Raw};
 
 /// Longest header line, and most header bytes, of one record.
 const MAX_HEADER_LINE: usize = 64 * 1024;
 const MAX_HEADER_BYTES: usize = 256 * 1024;
-/// Bytes scanned for the next record after a damaged one in a plain
-/// (not gzip) stream before giving up on the rest of the file.
-const READ_CHUNK: usize = 64 * 1024;
 
 /// Whether bytes start like a web archive.
 pub fn looks_like_warc(bytes: &[u8]) -> bool {
@@ -46,6 +43,8 @@ pub struct WarcRecords<R> {
     done: bool,
     /// Records seen, for the message of an empty or unreadable file.
     records: u64,
+    /// The next record's failure, found while checking this one's member.
+    pending: Option<(Offset, String)>,
 }
 
 impl<R: Read> WarcRecords<R> {
@@ -56,6 +55,7 @@ impl<R: Read> WarcRecords<R> {
             cap,
             done: false,
             records: 0,
+            pending: None,
         })
     }
 
@@ -66,15 +66,28 @@ impl<R: Read> WarcRecords<R> {
         ))
     }
 
-    /// After a damaged record: on to the next record, or the end.
+    /// After a damaged record: on to the next record, or the end. A
+    /// stream that breaks while the next record is sought is resynchronised
+    /// on its next gzip member.
     fn recover(&mut self) {
-        match self.input.resync() {
-            Ok(true) => {}
-            Ok(false) | Err(_) => self.done = true,
+        loop {
+            match self.input.resync() {
+                Ok(true) => return,
+                Err(_) if self.input.broken => continue,
+                Ok(false) | Err(_) => {
+                    self.done = true;
+                    return;
+                }
+            }
         }
     }
 
     fn next_record(&mut self) -> Option<Item> {
+        if let Some((at, reason)) = self.pending.take() {
+            self.records += 1;
+            self.recover();
+            return Some(self.failure_at(&at, reason));
+        }
         // Blank lines between records.
         let at = match self.input.skip_blank_lines() {
             Ok(true) => self.input.offset(),
@@ -107,6 +120,17 @@ impl<R: Read> WarcRecords<R> {
             return Some(self.failure_at(&at, "no valid Content-Length"));
         };
         if length > self.cap {
+            let reason = format!(
+                "record is {length} bytes, over the size cap of {} bytes (--max-file-size)",
+                self.cap
+            );
+            // A record that is its own gzip member ends where the next
+            // member starts: go there rather than decompress its length.
+            if at.member {
+                self.input.broken = true;
+                self.recover();
+                return Some(self.failure_at(&at, reason));
+            }
             return Some(match self.input.skip(length) {
                 Ok(true) => self.failure_at(
                     &at,
@@ -142,6 +166,32 @@ impl<R: Read> WarcRecords<R> {
                 return Some(self.failure_at(&at, e));
             }
         };
+        // Read up to the next record now: in a file of one gzip member per
+        // record, that checks this member's trailer (a damaged member can
+        // decode in full and fail only its checksum) before its record is
+        // given out.
+        let end = self.input.position();
+        if let Err(e) = self.input.skip_blank_lines() {
+            // The member that failed may be the next record's, decoded
+            // while looking for it: then this record stands, and that one
+            // fails when its turn comes.
+            match self.input.raw.inner().last_member() {
+                Some((out, file)) if out >= end => {
+                    self.pending = Some((
+                        Offset {
+                            value: file,
+                            member: true,
+                            gzip: true,
+                        },
+                        e.to_string(),
+                    ));
+                }
+                _ => {
+                    self.recover();
+                    return Some(self.failure_at(&at, e));
+                }
+            }
+        }
         Some(self.record_item(&at, &header, &block))
     }
 
@@ -265,12 +315,11 @@ impl WarcHeader {
     }
 }
 
-/// The decompressed stream with a buffer of its own, so that records can be
-/// read as lines and blocks and the buffer dropped on a resynchronisation.
+/// The decompressed stream behind a buffer ([`Raw`]), so that records can
+/// be read as lines and blocks and the buffer dropped on a
+/// resynchronisation.
 struct Cursor<R> {
-    src: Decompressed<R>,
-    buf: Vec<u8>,
-    start: usize,
+    raw: Raw<Decompressed<R>>,
     /// The stream itself failed (a corrupt gzip member): only the next
     /// member can be trusted.
     broken: bool,
@@ -279,41 +328,21 @@ struct Cursor<R> {
 impl<R: Read> Cursor<R> {
     fn new(src: Decompressed<R>) -> Self {
         Cursor {
-            src,
-            buf: Vec::new(),
-            start: 0,
+            raw: Raw::new(src),
             broken: false,
         }
     }
 
     fn buffered(&self) -> &[u8] {
-        &self.buf[self.start..]
+        self.raw.buffered()
     }
 
     /// Read more; `false` at the end.
     fn fill(&mut self) -> io::Result<bool> {
-        if self.start > 0 && self.start == self.buf.len() {
-            self.buf.clear();
-            self.start = 0;
-        } else if self.start > READ_CHUNK {
-            self.buf.drain(..self.start);
-            self.start = 0;
-        }
-        let old = self.buf.len();
-        self.buf.resize(old + READ_CHUNK, 0);
-        let got = loop {
-            match self.src.read(&mut self.buf[old..]) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                other => break other,
-            }
-        };
-        match got {
-            Ok(n) => {
-                self.buf.truncate(old + n);
-                Ok(n > 0)
-            }
+        let before = self.buffered().len();
+        match self.raw.ensure(before + 1) {
+            Ok(now) => Ok(now.len() > before),
             Err(e) => {
-                self.buf.truncate(old);
                 self.broken = true;
                 Err(e)
             }
@@ -322,8 +351,9 @@ impl<R: Read> Cursor<R> {
 
     /// Where the next unread byte starts.
     fn offset(&self) -> Offset {
-        let at = self.src.position() - self.buffered().len() as u64;
-        match self.src.member_at(at) {
+        let src = self.raw.inner();
+        let at = src.position() - self.buffered().len() as u64;
+        match src.member_at(at) {
             Some(file_offset) => Offset {
                 value: file_offset,
                 member: true,
@@ -332,13 +362,18 @@ impl<R: Read> Cursor<R> {
             None => Offset {
                 value: at,
                 member: false,
-                gzip: self.src.is_gzip(),
+                gzip: src.is_gzip(),
             },
         }
     }
 
     fn consume(&mut self, n: usize) {
-        self.start += n;
+        self.raw.consume(n);
+    }
+
+    /// The decompressed offset of the next unread byte.
+    fn position(&self) -> u64 {
+        self.raw.inner().position() - self.buffered().len() as u64
     }
 
     /// Skip CR and LF bytes; `false` at the end of the stream.
@@ -448,10 +483,8 @@ impl<R: Read> Cursor<R> {
     /// else the next line that starts a record. `false` when there is none.
     fn resync(&mut self) -> io::Result<bool> {
         if self.broken {
-            self.buf.clear();
-            self.start = 0;
             self.broken = false;
-            return self.src.resync();
+            return self.raw.discard().resync();
         }
         loop {
             let found = self
@@ -622,6 +655,39 @@ mod tests {
             fails[0].reason.contains("gzip member"),
             "{}",
             fails[0].reason
+        );
+    }
+
+    #[test]
+    fn a_member_that_fails_only_its_checksum_fails_alone() {
+        let page = |n: u32| {
+            record(
+                "response",
+                &format!("https://n.example/{n}"),
+                &response("Content-Type: text/html\r\n", PAGE),
+            )
+        };
+        let first = gz(&page(1));
+        let mut second = gz(&page(2));
+        let crc = second.len() - 8;
+        second[crc] ^= 0xff;
+        let file = [first.clone(), second, gz(&page(3))].concat();
+        let got = items(&file);
+        let sources: Vec<String> = got
+            .iter()
+            .map(|i| match i {
+                Item::Doc(d) => d.source.clone(),
+                Item::Failed(f) => format!("failed {}", f.source),
+                Item::Skipped(s) => format!("skipped {}", s.source),
+            })
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                "https://n.example/1".to_string(),
+                format!("failed t.warc@{}", first.len()),
+                "https://n.example/3".to_string()
+            ]
         );
     }
 

@@ -39,7 +39,10 @@ fn files(dir: &Path) -> Result<Vec<PathBuf>> {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file())
         .map(|e| e.path().to_path_buf())
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("LICENSE")))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("LICENSE"))
+        })
         .collect();
     out.sort();
     if out.is_empty() {
@@ -99,9 +102,17 @@ fn fastest<T>(passes: usize, mut f: impl FnMut() -> T) -> (T, f64) {
 pub fn report(opts: &Options) -> Result<String> {
     let warcs = files(&opts.corpus.join("warc"))?;
     let feeds = files(&opts.corpus.join("feeds"))?;
-    let warc_bytes: u64 = warcs.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
-    let (ours_warc, warc_secs) = fastest(opts.passes, || warcs.iter().map(|p| read_warc(p)).collect::<Vec<_>>());
-    let (ours_feeds, feed_secs) = fastest(opts.passes, || feeds.iter().map(|p| read_feed(p)).collect::<Vec<_>>());
+    let warc_bytes: u64 = warcs
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let (ours_warc, warc_secs) = fastest(opts.passes, || {
+        warcs.iter().map(|p| read_warc(p)).collect::<Vec<_>>()
+    });
+    let (ours_feeds, feed_secs) = fastest(opts.passes, || {
+        feeds.iter().map(|p| read_feed(p)).collect::<Vec<_>>()
+    });
 
     std::fs::create_dir_all(&opts.out_dir)?;
     let peers = run_peers(opts, &warcs, &feeds);
@@ -116,7 +127,10 @@ pub fn report(opts: &Options) -> Result<String> {
     );
     out.push_str("| archive | records (crosscheck) | page documents | skipped | failed (with offset) | warcio records | warcio page responses | warcio |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (p, c) in warcs.iter().zip(&ours_warc) {
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let key = p.display().to_string();
         let (wr, wd, we) = match &peers {
             Ok(v) => {
@@ -124,7 +138,9 @@ pub fn report(opts: &Options) -> Result<String> {
                 (
                     r["records"].to_string(),
                     r["docs"].to_string(),
-                    r["error"].as_str().map_or("read to the end".to_string(), |e| format!("stopped: {e}")),
+                    r["error"]
+                        .as_str()
+                        .map_or("read to the end".to_string(), |e| format!("stopped: {e}")),
                 )
             }
             Err(_) => ("-".into(), "-".into(), "-".into()),
@@ -176,7 +192,10 @@ pub fn report(opts: &Options) -> Result<String> {
         .iter()
         .zip(&ours_warc)
         .flat_map(|(p, c)| {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             c.failed.iter().map(move |f| format!("- {name}: {f}"))
         })
         .collect();
@@ -192,7 +211,10 @@ pub fn report(opts: &Options) -> Result<String> {
 fn run_peers(opts: &Options, warcs: &[PathBuf], feeds: &[PathBuf]) -> Result<serde_json::Value> {
     let python = crate::python::ensure_pinned(
         &opts.venv,
-        &[("warcio", WARCIO_VERSION), ("feedparser", FEEDPARSER_VERSION)],
+        &[
+            ("warcio", WARCIO_VERSION),
+            ("feedparser", FEEDPARSER_VERSION),
+        ],
     )
     .map_err(anyhow::Error::msg)?;
     let list = serde_json::json!({
@@ -206,7 +228,11 @@ fn run_peers(opts: &Options, warcs: &[PathBuf], feeds: &[PathBuf]) -> Result<ser
     crate::python::run_script(
         &python,
         "run_collect.py",
-        &[list_path.as_os_str(), out_path.as_os_str(), std::ffi::OsStr::new(&passes)],
+        &[
+            list_path.as_os_str(),
+            out_path.as_os_str(),
+            std::ffi::OsStr::new(&passes),
+        ],
     )
     .map_err(anyhow::Error::msg)?;
     let bytes = std::fs::read(&out_path).with_context(|| out_path.display().to_string())?;

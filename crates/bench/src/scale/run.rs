@@ -82,7 +82,10 @@ pub fn run(opts: &Options) -> Result<String> {
             let udir = opts
                 .work
                 .join(format!("docs-{}-seed{}", opts.update, opts.seed + 1000));
-            Some((generated(&pool, opts.update, opts.seed + 1000, &udir)?, udir))
+            Some((
+                generated(&pool, opts.update, opts.seed + 1000, &udir)?,
+                udir,
+            ))
         } else {
             None
         };
@@ -138,7 +141,10 @@ fn measure(
     eprintln!("ingesting {docs} documents ...");
     let mut m = ingest(opts, &db, dir, &format!("{docs}"), docs, generated)?;
     if let Some((stats, udir)) = update {
-        eprintln!("updating the store of {docs} with {} new documents ...", stats.docs);
+        eprintln!(
+            "updating the store of {docs} with {} new documents ...",
+            stats.docs
+        );
         let u = ingest(
             opts,
             &db,
@@ -360,8 +366,15 @@ fn render(opts: &Options, articles: usize, paragraphs: usize, rows: &[Measured])
         .filter_map(|m| m.update.as_deref().map(|u| (m, u)))
         .collect();
     if !updates.is_empty() {
-        out.push_str("\nUpdates: new documents (another seed) ingested into the store just built:\n\n");
-        let stages: Vec<&str> = updates[0].1.stages.iter().map(|(s, _)| s.as_str()).collect();
+        out.push_str(
+            "\nUpdates: new documents (another seed) ingested into the store just built:\n\n",
+        );
+        let stages: Vec<&str> = updates[0]
+            .1
+            .stages
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect();
         out.push_str(&format!(
             "| store | new | wall s | {} |\n|---:|---:|---:|{}\n",
             stages.join(" | "),
@@ -385,7 +398,10 @@ fn render(opts: &Options, articles: usize, paragraphs: usize, rows: &[Measured])
                 cells.join(" | ")
             ));
         }
-        if let Some((_, u)) = updates.iter().find(|(m, u)| m.docs == 100_000 && u.docs == 100) {
+        if let Some((_, u)) = updates
+            .iter()
+            .find(|(m, u)| m.docs == 100_000 && u.docs == 100)
+        {
             out.push_str(&format!(
                 "\nBar: 100 new documents into a store of 100000 in under {UPDATE_BAR_SECONDS:.0} s: {:.1} s ({})\n",
                 u.wall_seconds,
@@ -400,7 +416,11 @@ fn render(opts: &Options, articles: usize, paragraphs: usize, rows: &[Measured])
             m.summary.join("; ")
         ));
         if let Some(u) = &m.update {
-            out.push_str(&format!("  update of {}: {}\n", u.docs, u.summary.join("; ")));
+            out.push_str(&format!(
+                "  update of {}: {}\n",
+                u.docs,
+                u.summary.join("; ")
+            ));
         }
     }
     out
