@@ -11,7 +11,7 @@ use crosscheck_model::{
 };
 
 use crate::{
-    AnalysedDocument, EntityMember, EntityRecord, LinkSource, Links, QuoteRecord, QuoteSpeaker,
+    AnalysedDocument, EntityMember, EntityRecord, LinkSource, QuoteRecord, QuoteSpeaker,
     StoreError, StoredAnalysis,
 };
 
@@ -369,39 +369,6 @@ fn for_each_analysed(
             analysis,
             id,
         })?;
-    }
-    Ok(())
-}
-
-/// Replace every link. The caller holds the transaction.
-pub(crate) fn write_links(conn: &Connection, links: &Links) -> Result<(), StoreError> {
-    conn.execute("DELETE FROM quote_variants", [])?;
-    conn.execute("DELETE FROM linked_entity_members", [])?;
-    conn.execute("DELETE FROM linked_entities", [])?;
-    let mut ent = conn.prepare_cached(
-        "INSERT INTO linked_entities (id, name, kind, aliases) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    let mut mem = conn.prepare_cached(
-        "INSERT INTO linked_entity_members (entity_id, document_id, entity_idx) \
-         VALUES (?1, ?2, ?3)",
-    )?;
-    for e in &links.entities {
-        ent.execute(params![e.id, e.name, e.kind.as_str(), to_json(&e.aliases)?])?;
-        for (doc, idx) in &e.members {
-            mem.execute(params![e.id, doc, idx])?;
-        }
-    }
-    let mut var = conn.prepare_cached(
-        "INSERT INTO quote_variants (document_id, quote_idx, variant_of_document, \
-         variant_of_quote) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for v in &links.variants {
-        var.execute(params![
-            v.document_id,
-            v.quote,
-            v.variant_of_document,
-            v.variant_of_quote
-        ])?;
     }
     Ok(())
 }

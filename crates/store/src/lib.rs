@@ -32,6 +32,7 @@ mod corroboration;
 mod error;
 mod fetchlog;
 mod findings;
+mod links_write;
 mod rows;
 mod schema;
 mod search;

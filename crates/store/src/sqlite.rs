@@ -11,6 +11,7 @@ use crate::analysis;
 use crate::claims;
 use crate::corroboration;
 use crate::fetchlog;
+use crate::links_write;
 use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, PUBLISHED, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
 use crate::stories;
@@ -491,7 +492,7 @@ impl Store for SqliteStore {
 
     fn replace_links(&mut self, links: &Links) -> Result<(), StoreError> {
         let tx = self.write()?;
-        analysis::write_links(&tx, links)?;
+        links_write::write_links(&tx, links)?;
         tx.commit()?;
         Ok(())
     }
@@ -502,7 +503,7 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
         let links = compute(&analysis::LinkView(&tx))?;
-        analysis::write_links(&tx, &links)?;
+        links_write::write_links(&tx, &links)?;
         tx.commit()?;
         Ok(())
     }
@@ -593,11 +594,19 @@ impl Store for SqliteStore {
             let analyses = derive.analyses(docs)?;
             save_analyses_in(&tx, &analyses)?;
         }
+        let t = std::time::Instant::now();
         let links = derive.links(&analysis::LinkView(&tx))?;
-        analysis::write_links(&tx, &links)?;
+        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links computed");
+        let t = std::time::Instant::now();
+        links_write::write_links(&tx, &links)?;
+        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links written");
+        let t = std::time::Instant::now();
         let clustering = derive.clustering(&stories::Source(&tx))?;
+        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "clustering computed");
+        let t = std::time::Instant::now();
         let keep = derive.findings_version();
         let changed = stories::write_clustering(&tx, &clustering, keep.as_deref())?;
+        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "clustering written");
         corroborate_stories(&tx, &mut |batch| derive.findings(batch), changed.as_ref())?;
         tx.execute("UPDATE documents SET staged = 0 WHERE staged = 1", [])?;
         tx.commit()?;
