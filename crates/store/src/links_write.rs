@@ -12,6 +12,9 @@ use rusqlite::{params, Connection};
 
 use crate::{Links, StoreError};
 
+/// A row's key: a document and an index into its entities or quotes.
+type DocKey<'a> = (Cow<'a, str>, i64);
+
 /// What a merge of stored and new rows finds: keys to delete, rows to
 /// insert or update.
 struct Diff<K, V> {
@@ -98,7 +101,7 @@ pub(crate) fn write_links(conn: &Connection, links: &Links) -> Result<(), StoreE
         diff(rows.map(|r| r.map_err(StoreError::from)), &entities)?
     };
     // Members: (document, entity index) -> entity id.
-    let mut members: Vec<((Cow<str>, i64), Cow<str>)> = links
+    let mut members: Vec<(DocKey, Cow<str>)> = links
         .entities
         .iter()
         .flat_map(|e| {
@@ -126,7 +129,7 @@ pub(crate) fn write_links(conn: &Connection, links: &Links) -> Result<(), StoreE
     };
     drop(members);
     // Variants: (document, quote) -> (document, quote) it is a variant of.
-    let mut variants: Vec<((Cow<str>, i64), (Cow<str>, i64))> = links
+    let mut variants: Vec<(DocKey, DocKey)> = links
         .variants
         .iter()
         .map(|v| {
