@@ -155,12 +155,28 @@ pub fn watch(cli: &Cli, args: &WatchArgs) -> Result<Exit> {
     loop {
         round += 1;
         let started = std::time::Instant::now();
-        let summary = collect(&mut store, &fetcher, &targets, &req, &mut |_, _| {})?;
-        if !summary.ingest.failures.is_empty() {
-            failed_rounds += 1;
+        match collect(&mut store, &fetcher, &targets, &req, &mut |_, _| {}) {
+            Ok(summary) => {
+                if !summary.ingest.failures.is_empty() {
+                    failed_rounds += 1;
+                }
+                print_round(round, &summary, args.format, cli.quiet)?;
+                if summary.ingest.interrupted {
+                    return Ok(Exit::Interrupted);
+                }
+            }
+            // A round that fails as a whole (the database locked too long,
+            // the disk full) is reported and the next round tries again:
+            // a watcher outlives a bad moment.
+            Err(e) => {
+                failed_rounds += 1;
+                crate::output::warn(&format!(
+                    "round {round} failed: {}",
+                    crate::output::one_line(&format!("{e:#}"))
+                ));
+            }
         }
-        print_round(round, &summary, args.format, cli.quiet)?;
-        if summary.ingest.interrupted || interrupt.is_set() {
+        if interrupt.is_set() {
             return Ok(Exit::Interrupted);
         }
         if args.rounds.is_some_and(|n| round >= n) {
