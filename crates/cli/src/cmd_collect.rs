@@ -76,39 +76,6 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(secs))
 }
 
-/// Whether a command-line input names a web address.
-pub fn is_url(input: &std::path::Path) -> bool {
-    input
-        .to_str()
-        .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
-}
-
-/// Split the inputs of `ingest` into web addresses, feed files and the
-/// other paths. A file named on the command line is a feed when its first
-/// element says so (`<rss>`, `<feed>`, `<rdf:RDF>`, a JSON Feed).
-pub fn split_inputs(inputs: &[PathBuf]) -> (Targets, Vec<PathBuf>) {
-    let mut targets = Targets::default();
-    let mut paths = Vec::new();
-    for p in inputs {
-        if is_url(p) {
-            targets.urls.push(p.to_string_lossy().into_owned());
-        } else if p.is_file() && head_is_feed(p) {
-            targets.feed_files.push(p.clone());
-        } else {
-            paths.push(p.clone());
-        }
-    }
-    (targets, paths)
-}
-
-fn head_is_feed(p: &std::path::Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::new();
-    std::fs::File::open(p)
-        .and_then(|f| f.take(4096).read_to_end(&mut head))
-        .is_ok_and(|_| crosscheck_ingest::looks_like_feed(&head))
-}
-
 #[derive(Args, Debug)]
 pub struct WatchArgs {
     /// Feed URLs (or feed files) to follow.
@@ -133,7 +100,7 @@ pub struct WatchArgs {
 /// `crosscheck watch`: a round (fetch the feeds, conditionally; fetch their
 /// new items; ingest) every `--every`, until Ctrl-C or `--rounds`.
 pub fn watch(cli: &Cli, args: &WatchArgs) -> Result<Exit> {
-    let (targets, other) = split_inputs(&args.feeds);
+    let (targets, other) = Targets::split(&args.feeds);
     if let Some(p) = other.first() {
         bail!(
             "{} is neither a feed URL nor a feed file (watch follows feeds; use ingest for files)",

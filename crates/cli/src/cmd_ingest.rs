@@ -66,7 +66,7 @@ pub fn jobs(asked: Option<usize>) -> usize {
 pub const MAX_JOBS: usize = 64;
 
 pub fn run(cli: &Cli, args: &IngestArgs) -> Result<Exit> {
-    let (targets, paths) = crate::cmd_collect::split_inputs(&args.paths);
+    let (targets, paths) = crosscheck_engine::collect::Targets::split(&args.paths);
     let req = IngestRequest {
         paths,
         jobs: jobs(args.jobs),

@@ -38,6 +38,39 @@ impl Targets {
     pub fn is_empty(&self) -> bool {
         self.urls.is_empty() && self.feed_files.is_empty()
     }
+
+    /// Split the inputs an ingest is given into web addresses, feed files
+    /// and the other paths. A file named is a feed when its first element
+    /// says so (`<rss>`, `<feed>`, `<rdf:RDF>`, a JSON Feed).
+    pub fn split(inputs: &[PathBuf]) -> (Targets, Vec<PathBuf>) {
+        let mut targets = Targets::default();
+        let mut paths = Vec::new();
+        for p in inputs {
+            if is_url(p) {
+                targets.urls.push(p.to_string_lossy().into_owned());
+            } else if p.is_file() && head_is_feed(p) {
+                targets.feed_files.push(p.clone());
+            } else {
+                paths.push(p.clone());
+            }
+        }
+        (targets, paths)
+    }
+}
+
+/// Whether an input names a web address.
+fn is_url(input: &std::path::Path) -> bool {
+    input
+        .to_str()
+        .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+}
+
+fn head_is_feed(p: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(p)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok_and(|_| looks_like_feed(&head))
 }
 
 /// One feed read in a collection.
@@ -136,16 +169,9 @@ pub fn collect(
                 failures.push(Failure::new(&url, e.clone()));
                 out.feeds.push(FeedReport::failed(&url, &e));
             }
-            Outcome::NotModified if f.request.kind == Kind::Feed => out.feeds.push(FeedReport {
-                source: url.clone(),
-                format: None,
-                title: None,
-                items: 0,
-                new_items: 0,
-                not_modified: true,
-                left_for_next_run: 0,
-                error: None,
-            }),
+            Outcome::NotModified if f.request.kind == Kind::Feed => {
+                out.feeds.push(FeedReport::unchanged(&url))
+            }
             Outcome::NotModified => {}
             Outcome::Fetched(r) if is_feed(&r) => {
                 seen.insert(r.final_url.clone());
@@ -284,20 +310,8 @@ pub fn collect(
 pub const MAX_ITEMS_PER_FEED: usize = 500;
 
 impl FeedReport {
-    fn read(source: &str, feed: &Feed) -> FeedReport {
-        FeedReport {
-            source: source.to_string(),
-            format: Some(feed.format),
-            title: feed.title.clone(),
-            items: feed.items.len(),
-            new_items: 0,
-            not_modified: false,
-            left_for_next_run: 0,
-            error: None,
-        }
-    }
-
-    fn failed(source: &str, error: &str) -> FeedReport {
+    /// A feed of which nothing is known yet.
+    fn of(source: &str) -> FeedReport {
         FeedReport {
             source: source.to_string(),
             format: None,
@@ -306,7 +320,30 @@ impl FeedReport {
             new_items: 0,
             not_modified: false,
             left_for_next_run: 0,
+            error: None,
+        }
+    }
+
+    fn read(source: &str, feed: &Feed) -> FeedReport {
+        FeedReport {
+            format: Some(feed.format),
+            title: feed.title.clone(),
+            items: feed.items.len(),
+            ..FeedReport::of(source)
+        }
+    }
+
+    fn unchanged(source: &str) -> FeedReport {
+        FeedReport {
+            not_modified: true,
+            ..FeedReport::of(source)
+        }
+    }
+
+    fn failed(source: &str, error: &str) -> FeedReport {
+        FeedReport {
             error: Some(error.to_string()),
+            ..FeedReport::of(source)
         }
     }
 }

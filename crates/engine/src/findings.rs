@@ -27,6 +27,18 @@ pub struct FindingCounts {
     pub role_conflicts: usize,
 }
 
+impl From<crosscheck_store::FindingTotals> for FindingCounts {
+    fn from(t: crosscheck_store::FindingTotals) -> Self {
+        FindingCounts {
+            claims: t.claims,
+            corroborated: t.corroborated,
+            single_source: t.single_source,
+            contested: t.contested,
+            role_conflicts: t.role_conflicts,
+        }
+    }
+}
+
 impl FindingCounts {
     fn add(&mut self, f: &StoryFindings) {
         self.claims += f.claims.len();

@@ -33,8 +33,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use crosscheck_extract::{clean_page_text, clean_text, extract_html, page_lines, LineEvidence};
 use crosscheck_ingest::{
-    discover, open_input, read_stdin, Failure, FileKind, InputFile, Item, Items, Limits,
-    RawDocument,
+    discover, open_input, read_stdin, Failure, FileKind, InputFile, Item, Limits, RawDocument,
 };
 use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, PageLines};
 use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker};
@@ -193,10 +192,13 @@ impl Input {
         matches!(self, Input::File(f) if matches!(f.kind, FileKind::Warc | FileKind::JsonLines))
     }
 
-    fn open(&self, limits: &Limits) -> Items {
+    /// The input's items; items read already are copied one at a time as
+    /// they are asked for (fetched pages are large; a whole copy would
+    /// double them).
+    fn open(&self, limits: &Limits) -> Box<dyn Iterator<Item = Item> + Send + '_> {
         match self {
             Input::File(f) => open_input(f, limits),
-            Input::Items(items) => Box::new(items.clone().into_iter()),
+            Input::Items(items) => Box::new(items.iter().cloned()),
         }
     }
 }
@@ -256,17 +258,18 @@ pub fn ingest_with(
         let mut batch_bytes = 0;
         // Failures of this chunk listed so far.
         let mut listed = 0;
-        let mut items: Box<dyn Iterator<Item = Item>> = if chunk.len() == 1 && chunk[0].streams() {
-            chunk[0].open(&req.limits)
-        } else {
-            let read: Vec<Item> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .flat_map_iter(|i| i.open(&req.limits))
-                    .collect()
-            });
-            Box::new(read.into_iter())
-        };
+        let mut items: Box<dyn Iterator<Item = Item> + Send + '_> =
+            if chunk.len() == 1 && chunk[0].streams() {
+                chunk[0].open(&req.limits)
+            } else {
+                let read: Vec<Item> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .flat_map_iter(|i| i.open(&req.limits))
+                        .collect()
+                });
+                Box::new(read.into_iter())
+            };
         loop {
             let item = items.next();
             let full = batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES;
@@ -389,14 +392,7 @@ fn derive_with(
     summary.stories = d.summary.stories;
     summary.recorroborated = d.summary.recorroborated;
     // The findings of the stories not corroborated again count too.
-    let t = store.finding_totals()?;
-    summary.findings = FindingCounts {
-        claims: t.claims,
-        corroborated: t.corroborated,
-        single_source: t.single_source,
-        contested: t.contested,
-        role_conflicts: t.role_conflicts,
-    };
+    summary.findings = store.finding_totals()?.into();
     Ok(())
 }
 
@@ -527,7 +523,7 @@ fn chunks(inputs: &[Input]) -> Vec<&[Input]> {
     let (mut start, mut bytes) = (0, 0u64);
     for (n, input) in inputs.iter().enumerate() {
         let w = weight(input);
-        let alone = input.streams() || inputs.get(n.wrapping_sub(1)).is_some_and(Input::streams);
+        let alone = input.streams() || (n > 0 && inputs[n - 1].streams());
         if n > start && (alone || n - start >= CHUNK_FILES || bytes.saturating_add(w) > CHUNK_BYTES)
         {
             out.push(&inputs[start..n]);

@@ -116,13 +116,8 @@ pub fn decode_content(body: Vec<u8>, coding: &str, cap: u64) -> Result<Vec<u8>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::gzip;
     use std::io::Write;
-
-    pub(crate) fn gzip(data: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
 
     fn brotli(data: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();

@@ -25,3 +25,16 @@ pub use feed::{looks_like_feed, parse_feed, Feed, FeedItem};
 pub use limits::Limits;
 pub use read::{open_input, read_input, read_stdin, Failure, Item, Items, RawDocument, Skip};
 pub use records::read_records;
+
+/// What the unit tests of several modules share.
+#[cfg(test)]
+mod test_support {
+    use std::io::Write;
+
+    /// `data` as one gzip member.
+    pub(crate) fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+}

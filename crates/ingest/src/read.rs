@@ -141,18 +141,15 @@ pub fn read_stdin(limits: &Limits) -> Vec<Item> {
     } else {
         bytes
     };
-    if crate::warc::looks_like_warc(&bytes) {
-        return match crate::warc::WarcRecords::new(src, &bytes[..], limits.max_file_bytes) {
-            Ok(records) => records.collect(),
-            Err(e) => vec![Item::Failed(Failure::new(src, format!("cannot read: {e}")))],
-        };
-    }
     let kind = sniff_kind(&bytes);
     from_bytes(src, &bytes, kind, limits.max_file_bytes)
 }
 
-/// Guess what unnamed bytes hold: JSON, HTML or text.
+/// Guess what unnamed bytes hold: a web archive, JSON, HTML or text.
 fn sniff_kind(bytes: &[u8]) -> FileKind {
+    if crate::warc::looks_like_warc(bytes) {
+        return FileKind::Warc;
+    }
     let head: Vec<u8> = bytes
         .iter()
         .take(2048)
@@ -311,13 +308,7 @@ fn decompress(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    fn gz(data: &[u8]) -> Vec<u8> {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        enc.write_all(data).unwrap();
-        enc.finish().unwrap()
-    }
+    use crate::test_support::gzip as gz;
 
     fn file_with(dir: &tempfile::TempDir, name: &str, data: &[u8]) -> InputFile {
         let path = dir.path().join(name);
@@ -464,5 +455,6 @@ mod tests {
         assert_eq!(sniff_kind(b"  {\"text\": \"x\"}"), FileKind::Json);
         assert_eq!(sniff_kind(b"<!DOCTYPE html><html>"), FileKind::Html);
         assert_eq!(sniff_kind(b"Just a page of text"), FileKind::Text);
+        assert_eq!(sniff_kind(b"\r\nWARC/1.1\r\n"), FileKind::Warc);
     }
 }

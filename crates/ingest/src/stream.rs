@@ -332,13 +332,7 @@ pub(crate) fn read_line_capped<R: BufRead>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    fn gz(data: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
+    use crate::test_support::gzip as gz;
 
     fn read_to_end(d: &mut Decompressed<&[u8]>) -> (Vec<u8>, Vec<String>) {
         let mut out = Vec::new();

@@ -512,13 +512,7 @@ fn invalid(why: &str) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    fn gz(data: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
+    use crate::test_support::gzip as gz;
 
     pub(crate) fn record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
         let mut r = format!(
@@ -546,6 +540,15 @@ mod tests {
 
     const PAGE: &[u8] =
         b"<html><head><title>T</title></head><body><p>Archived words.</p></body></html>";
+
+    /// A response record of [`PAGE`] at `https://n.example/N`.
+    fn page(n: u32) -> Vec<u8> {
+        record(
+            "response",
+            &format!("https://n.example/{n}"),
+            &response("Content-Type: text/html\r\n", PAGE),
+        )
+    }
 
     #[test]
     fn a_page_response_becomes_a_document_dated_by_its_crawl() {
@@ -625,13 +628,6 @@ mod tests {
 
     #[test]
     fn a_damaged_member_fails_alone_and_the_rest_is_read() {
-        let page = |n: u32| {
-            record(
-                "response",
-                &format!("https://n.example/{n}"),
-                &response("Content-Type: text/html\r\n", PAGE),
-            )
-        };
         let first = gz(&page(1));
         let mut second = gz(&page(2));
         let mid = second.len() / 2;
@@ -660,13 +656,6 @@ mod tests {
 
     #[test]
     fn a_member_that_fails_only_its_checksum_fails_alone() {
-        let page = |n: u32| {
-            record(
-                "response",
-                &format!("https://n.example/{n}"),
-                &response("Content-Type: text/html\r\n", PAGE),
-            )
-        };
         let first = gz(&page(1));
         let mut second = gz(&page(2));
         let crc = second.len() - 8;
