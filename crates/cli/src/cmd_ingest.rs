@@ -261,8 +261,15 @@ const INTERRUPTED: &str = "interrupted: the store is as it was before this run (
 fn stories_line(c: &StoryCounts) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let placed = match c.placed {
+        Some(n) if n > 0 => format!(
+            "; {} placed into the stored stories (`crosscheck rebuild` clusters everything again)",
+            plural(n, "new document", "new documents")
+        ),
+        _ => String::new(),
+    };
     format!(
-        "stories: {} ({}), copy groups: {} ({})",
+        "stories: {} ({}), copy groups: {} ({}){placed}",
         c.stories,
         plural(c.documents, "document", "documents"),
         c.copy_groups,

@@ -194,7 +194,14 @@ fn ingest_reports_the_stories_and_show_names_the_story_and_the_copy() {
     );
     assert_eq!(
         summary["stories"],
-        serde_json::json!({"stories": 1, "documents": 9, "copy_groups": 1, "copies": 1})
+        serde_json::json!({
+            "stories": 1,
+            "documents": 9,
+            "copy_groups": 1,
+            "copies": 1,
+            // Nothing new: the update placed nothing.
+            "placed_into_stored_stories": 0
+        })
     );
     let ids = demo_ids(&db);
     let story = format!("s-{}", ids["wire1"]);

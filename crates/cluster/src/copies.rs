@@ -82,6 +82,24 @@ const SEEDS: [u64; HASHES] = {
     s
 };
 
+/// The keys of a signature's LSH bands: two signatures that share a key
+/// agree on a whole band.
+pub fn band_keys(sig: &Signature) -> [u64; BANDS] {
+    let mut keys = [0u64; BANDS];
+    for (band, key) in keys.iter_mut().enumerate() {
+        let mut h = band as u64;
+        for v in &sig[band * ROWS..(band + 1) * ROWS] {
+            h = mix(h ^ u64::from(*v));
+        }
+        *key = h;
+    }
+    keys
+}
+
+/// Members of an LSH bucket a new document is verified against (see
+/// [`find_copies`]).
+pub const PEERS: usize = BUCKET_PEERS;
+
 /// The share of equal values: the Jaccard estimate.
 pub fn similarity(a: &Signature, b: &Signature) -> f32 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / HASHES as f32
@@ -100,11 +118,7 @@ pub fn find_copies(
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for &i in order {
         let Some(sig) = &signatures[i] else { continue };
-        for band in 0..BANDS {
-            let mut h = band as u64;
-            for v in &sig[band * ROWS..(band + 1) * ROWS] {
-                h = mix(h ^ u64::from(*v));
-            }
+        for (band, h) in band_keys(sig).into_iter().enumerate() {
             buckets.entry((band, h)).or_default().push(i);
         }
     }

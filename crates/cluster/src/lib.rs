@@ -21,6 +21,7 @@ pub mod stories;
 pub mod terms;
 pub mod timeline;
 
+pub use stories::StoryState;
 pub use terms::DocTerms;
 
 /// One document as the cluster stage sees it.
@@ -106,6 +107,65 @@ pub fn cluster_with(docs: &[DocInput], params: &Params) -> Clustering {
     b.finish()
 }
 
+/// What the stage keeps of one document, so that later documents can be
+/// placed against it without reading it again: its day, title and lead
+/// (for titles and episodes), its term vector and its copy signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocState {
+    /// `YYYY-MM-DD`, when the publication date is a valid date.
+    pub date: Option<String>,
+    pub day: Option<i64>,
+    pub title: String,
+    /// Whether `title` is the document's headline (not its first words).
+    pub headline: bool,
+    pub lead: String,
+    pub vector: terms::TermVec,
+    pub signature: Option<copies::Signature>,
+}
+
+impl DocState {
+    /// The state of a document whose vector is made already.
+    pub fn of(
+        doc: &DocInput,
+        vector: terms::TermVec,
+        signature: Option<copies::Signature>,
+    ) -> DocState {
+        let mut labels = timeline::Labels::default();
+        labels.push(doc.published.as_deref(), doc.title.as_deref(), &doc.text);
+        labels.take_state(0, vector, signature)
+    }
+}
+
+/// Everything the stage keeps between ingests: the vocabulary (terms by
+/// id, with document frequencies), the number of documents counted, each
+/// document's state (in input order) and each story's (in the order of
+/// [`Clustering::stories`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Snapshot {
+    pub terms: Vec<(String, u32)>,
+    pub docs: u32,
+    pub documents: Vec<DocState>,
+    pub stories: Vec<StoryState>,
+}
+
+/// The story of some documents, given by their states in publication
+/// order: its title, span and episodes, with documents as positions into
+/// `members`. (What [`Builder::finish`] makes of each story, for a story
+/// updated with new documents.)
+pub fn describe(members: &[&DocState]) -> Story {
+    let labels = timeline::Labels::of_states(members.iter().copied());
+    let vectors: Vec<terms::TermVec> = members.iter().map(|m| m.vector.clone()).collect();
+    let documents: Vec<usize> = (0..members.len()).collect();
+    let (start, end) = labels.span(&documents);
+    Story {
+        title: timeline::title(&labels, &vectors, &documents),
+        start,
+        end,
+        episodes: timeline::episodes(&labels, &vectors, &documents),
+        documents,
+    }
+}
+
 /// What the first pass computes from one document alone: its terms and its
 /// copy signature. Make it on any thread, then hand it to
 /// [`Builder::count_prepared`] in order.
@@ -178,6 +238,12 @@ impl Builder {
 
     /// Copies and stories of the documents seen.
     pub fn finish(self) -> Clustering {
+        self.finish_with_state().0
+    }
+
+    /// Copies and stories of the documents seen, and the state to keep for
+    /// later updates.
+    pub fn finish_with_state(self) -> (Clustering, Snapshot) {
         let n = self.vectors.len().min(self.signatures.len());
         let days = &self.labels.days;
         // Publication order: dated documents by day, then the undated; ties
@@ -198,10 +264,11 @@ impl Builder {
         }
         let vectors = &self.vectors[..n];
         let mut groups = stories::cluster_stories(vectors, &order, days, &copy_of, &self.params);
-        for g in &mut groups {
+        for (g, _) in &mut groups {
             g.sort_by_key(|&i| rank[i]);
         }
-        groups.sort_by_key(|g| rank[g[0]]);
+        groups.sort_by_key(|(g, _)| rank[g[0]]);
+        let (groups, story_states): (Vec<Vec<usize>>, Vec<StoryState>) = groups.into_iter().unzip();
         let stories = groups
             .into_iter()
             .map(|documents| {
@@ -215,6 +282,21 @@ impl Builder {
                 }
             })
             .collect();
-        Clustering { copies, stories }
+        let mut labels = self.labels;
+        let documents = self
+            .vectors
+            .into_iter()
+            .zip(self.signatures)
+            .enumerate()
+            .map(|(i, (vector, signature))| labels.take_state(i, vector, signature))
+            .collect();
+        let (terms, docs) = self.vocabulary.into_parts();
+        let snapshot = Snapshot {
+            terms,
+            docs,
+            documents,
+            stories: story_states,
+        };
+        (Clustering { copies, stories }, snapshot)
     }
 }

@@ -30,44 +30,74 @@ const POSTINGS: usize = 64;
 pub const STALE_DAYS: i64 = 90;
 const STALE_PENALTY: f32 = 0.1;
 
-#[derive(Clone)]
-struct Story {
+/// What a story keeps to be compared with new documents: the running sum
+/// of its members' vectors, its centroid and the days it spans. Stored
+/// between ingests, so that a new document can be placed into the stories
+/// found before (see the engine's `cluster_update`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryState {
     sum: HashMap<u32, f32>,
     centroid: TermVec,
-    members: Vec<usize>,
     /// Day of the first dated member (members come in publication order).
-    first_day: Option<i64>,
-    last_day: Option<i64>,
+    pub first_day: Option<i64>,
+    pub last_day: Option<i64>,
 }
 
-impl Story {
-    fn new(doc: usize, v: &TermVec, day: Option<i64>) -> Story {
-        let mut s = Story {
-            sum: HashMap::new(),
-            centroid: Vec::new(),
-            members: Vec::new(),
-            first_day: None,
-            last_day: None,
-        };
-        s.add(doc, v, day);
+impl StoryState {
+    /// A story of one document.
+    pub fn new(v: &TermVec, day: Option<i64>) -> StoryState {
+        let mut s = StoryState::from_parts(Vec::new(), None, None);
+        s.add(v, day);
         s
     }
 
-    fn add(&mut self, doc: usize, v: &TermVec, day: Option<i64>) {
+    /// A story as stored: its term sums and days.
+    pub fn from_parts(
+        sum: Vec<(u32, f32)>,
+        first_day: Option<i64>,
+        last_day: Option<i64>,
+    ) -> StoryState {
+        let mut s = StoryState {
+            sum: sum.into_iter().collect(),
+            centroid: Vec::new(),
+            first_day,
+            last_day,
+        };
+        s.recentre();
+        s
+    }
+
+    /// The term sums, sorted by term id (what is stored).
+    pub fn sum(&self) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = self.sum.iter().map(|(&k, &w)| (k, w)).collect();
+        v.sort_unstable_by_key(|&(k, _)| k);
+        v
+    }
+
+    pub fn centroid(&self) -> &TermVec {
+        &self.centroid
+    }
+
+    /// The centroid's terms through which the story is found (heaviest
+    /// first).
+    pub fn index_terms(&self) -> Vec<u32> {
+        top(&self.centroid, INDEX_TERMS)
+    }
+
+    /// A document's vector joins the story.
+    pub fn add(&mut self, v: &TermVec, day: Option<i64>) {
         for &(id, w) in v {
             *self.sum.entry(id).or_default() += w;
         }
-        self.members.push(doc);
         self.days(day, day);
         self.recentre();
     }
 
-    /// Another story's members and term sums become this one's.
-    fn absorb(&mut self, other: &Story) {
+    /// Another story's term sums and days become this one's.
+    fn absorb(&mut self, other: &StoryState) {
         for (&id, &w) in &other.sum {
             *self.sum.entry(id).or_default() += w;
         }
-        self.members.extend(&other.members);
         self.days(other.first_day, other.last_day);
         self.recentre();
     }
@@ -92,6 +122,58 @@ impl Story {
             }
         }
         self.centroid = keep_heaviest(c, CENTROID_TERMS);
+    }
+
+    /// The similarity a document of `day` needs to join: more when the
+    /// story went stale.
+    fn need(&self, day: Option<i64>, join: f32) -> f32 {
+        match (day, self.last_day) {
+            (Some(d), Some(last)) if d - last > STALE_DAYS => join + STALE_PENALTY,
+            _ => join,
+        }
+    }
+}
+
+/// The candidate whose centroid is most similar to `v`, at least `join`
+/// (more for a stale story); ties keep the first candidate.
+pub fn best_story<'a, K: Copy>(
+    candidates: impl IntoIterator<Item = (K, &'a StoryState)>,
+    v: &TermVec,
+    day: Option<i64>,
+    join: f32,
+) -> Option<K> {
+    let mut best: Option<(K, f32)> = None;
+    for (k, story) in candidates {
+        let c = cosine(v, &story.centroid);
+        if c >= story.need(day, join) && best.is_none_or(|(_, b)| c > b) {
+            best = Some((k, c));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+#[derive(Clone)]
+struct Story {
+    state: StoryState,
+    members: Vec<usize>,
+}
+
+impl Story {
+    fn new(doc: usize, v: &TermVec, day: Option<i64>) -> Story {
+        Story {
+            state: StoryState::new(v, day),
+            members: vec![doc],
+        }
+    }
+
+    fn add(&mut self, doc: usize, v: &TermVec, day: Option<i64>) {
+        self.state.add(v, day);
+        self.members.push(doc);
+    }
+
+    fn absorb(&mut self, other: &Story) {
+        self.state.absorb(&other.state);
+        self.members.extend(&other.members);
     }
 }
 
@@ -125,15 +207,16 @@ impl Index {
     }
 }
 
-/// The stories of the documents, as lists of document indices in `order`.
-/// `copy_of[i]` is the original of a copy; `days[i]` its day number.
+/// The stories of the documents, each its members (document indices, in
+/// `order`) and its state. `copy_of[i]` is the original of a copy;
+/// `days[i]` its day number.
 pub fn cluster_stories(
     vectors: &[TermVec],
     order: &[usize],
     days: &[Option<i64>],
     copy_of: &[Option<usize>],
     params: &Params,
-) -> Vec<Vec<usize>> {
+) -> Vec<(Vec<usize>, StoryState)> {
     let mut stories: Vec<Story> = Vec::new();
     let mut story_of: Vec<Option<usize>> = vec![None; vectors.len()];
     let mut index = Index::default();
@@ -141,7 +224,15 @@ pub fn cluster_stories(
         let v = &vectors[i];
         let joined = match copy_of[i].and_then(|o| story_of[o]) {
             Some(s) => Some(s),
-            None => best_story(&stories, &index, v, days[i], params.join),
+            None => best_story(
+                index
+                    .candidates(v)
+                    .into_iter()
+                    .map(|s| (s, &stories[s].state)),
+                v,
+                days[i],
+                params.join,
+            ),
         };
         let s = match joined {
             Some(s) => {
@@ -154,31 +245,9 @@ pub fn cluster_stories(
             }
         };
         story_of[i] = Some(s);
-        index.add(s, &stories[s].centroid);
+        index.add(s, &stories[s].state.centroid);
     }
     merge(&stories, params.merge)
-}
-
-fn best_story(
-    stories: &[Story],
-    index: &Index,
-    v: &TermVec,
-    day: Option<i64>,
-    join: f32,
-) -> Option<usize> {
-    let mut best: Option<(usize, f32)> = None;
-    for s in index.candidates(v) {
-        let story = &stories[s];
-        let need = match (day, story.last_day) {
-            (Some(d), Some(last)) if d - last > STALE_DAYS => join + STALE_PENALTY,
-            _ => join,
-        };
-        let c = cosine(v, &story.centroid);
-        if c >= need && best.is_none_or(|(_, b)| c > b) {
-            best = Some((s, c));
-        }
-    }
-    best.map(|(s, _)| s)
 }
 
 /// Merges stories whose centroids are similar; returns the members of each
@@ -192,24 +261,21 @@ fn best_story(
 /// its parts: joining pairs transitively (single link) chains unrelated
 /// stories through their generic words, and on a million generated
 /// documents put more than half of them in one story.
-fn merge(stories: &[Story], threshold: f32) -> Vec<Vec<usize>> {
+fn merge(stories: &[Story], threshold: f32) -> Vec<(Vec<usize>, StoryState)> {
     let mut merged: Vec<Story> = Vec::new();
     let mut index = Index::default();
     for story in stories {
-        let first_day = story.first_day;
-        let mut best: Option<(usize, f32)> = None;
-        for m in index.candidates(&story.centroid) {
-            let need = match (first_day, merged[m].last_day) {
-                (Some(d), Some(last)) if d - last > STALE_DAYS => threshold + STALE_PENALTY,
-                _ => threshold,
-            };
-            let c = cosine(&story.centroid, &merged[m].centroid);
-            if c >= need && best.is_none_or(|(_, b)| c > b) {
-                best = Some((m, c));
-            }
-        }
-        let m = match best {
-            Some((m, _)) => {
+        let candidates = index
+            .candidates(&story.state.centroid)
+            .into_iter()
+            .map(|m| (m, &merged[m].state));
+        let m = match best_story(
+            candidates,
+            &story.state.centroid,
+            story.state.first_day,
+            threshold,
+        ) {
+            Some(m) => {
                 merged[m].absorb(story);
                 m
             }
@@ -218,9 +284,9 @@ fn merge(stories: &[Story], threshold: f32) -> Vec<Vec<usize>> {
                 merged.len() - 1
             }
         };
-        index.add(m, &merged[m].centroid);
+        index.add(m, &merged[m].state.centroid);
     }
-    merged.into_iter().map(|s| s.members).collect()
+    merged.into_iter().map(|s| (s.members, s.state)).collect()
 }
 
 /// The centroid of some documents' vectors (for titles and episodes).

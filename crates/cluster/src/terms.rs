@@ -74,6 +74,27 @@ impl DocTerms {
         }
         DocTerms(terms)
     }
+
+    /// The terms and their raw counts, in order of first occurrence.
+    pub fn terms(&self) -> &[(String, f32)] {
+        &self.0
+    }
+}
+
+/// The weighted, truncated, normalised vector of a document's terms, each
+/// given as (id, raw count, document frequency), in a corpus of `docs`
+/// documents.
+pub fn weigh(terms: impl IntoIterator<Item = (u32, f32, u32)>, docs: u32) -> TermVec {
+    let n = f64::from(docs);
+    let v: Vec<(u32, f32)> = terms
+        .into_iter()
+        .map(|(id, c, df)| {
+            let idf = ((n + PRIOR_DOCS) / (f64::from(df) + PRIOR_DF)).ln() as f32;
+            (id, (1.0 + c.ln()) * idf)
+        })
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
+    keep_heaviest(v, TOP_TERMS)
 }
 
 impl Vocabulary {
@@ -133,18 +154,23 @@ impl Vocabulary {
 
     /// The weighted, truncated, normalised vector of counted terms.
     pub fn vector(&self, counts: &Counts) -> TermVec {
-        let n = f64::from(self.docs);
-        let v: Vec<(u32, f32)> = counts
-            .0
-            .iter()
-            .map(|&(id, c)| {
-                let df = f64::from(self.df[id as usize]);
-                let idf = ((n + PRIOR_DOCS) / (df + PRIOR_DF)).ln() as f32;
-                (id, (1.0 + c.ln()) * idf)
-            })
-            .filter(|&(_, w)| w > 0.0)
-            .collect();
-        keep_heaviest(v, TOP_TERMS)
+        weigh(
+            counts
+                .0
+                .iter()
+                .map(|&(id, c)| (id, c, self.df[id as usize])),
+            self.docs,
+        )
+    }
+
+    /// The terms by id with their document frequencies, and the number of
+    /// documents counted: what is stored for later updates.
+    pub fn into_parts(self) -> (Vec<(String, u32)>, u32) {
+        let mut terms: Vec<(String, u32)> = vec![(String::new(), 0); self.df.len()];
+        for (term, id) in self.ids {
+            terms[id as usize] = (term, self.df[id as usize]);
+        }
+        (terms, self.docs)
     }
 }
 

@@ -178,6 +178,39 @@ impl Labels {
     }
 
     /// The first and last dates of some documents.
+    /// The state of document `i` (see [`crate::DocState`]), its strings
+    /// taken out of the labels (for their last use: a million documents'
+    /// titles and leads are not copied).
+    pub fn take_state(
+        &mut self,
+        i: usize,
+        vector: TermVec,
+        signature: Option<crate::copies::Signature>,
+    ) -> crate::DocState {
+        crate::DocState {
+            date: self.dates[i].take(),
+            day: self.days[i],
+            title: std::mem::take(&mut self.titles[i]),
+            headline: self.headline[i],
+            lead: std::mem::take(&mut self.leads[i]),
+            vector,
+            signature,
+        }
+    }
+
+    /// Labels of documents whose states are stored.
+    pub fn of_states<'a>(states: impl IntoIterator<Item = &'a crate::DocState>) -> Labels {
+        let mut labels = Labels::default();
+        for s in states {
+            labels.dates.push(s.date.clone());
+            labels.days.push(s.day);
+            labels.titles.push(s.title.clone());
+            labels.headline.push(s.headline);
+            labels.leads.push(s.lead.clone());
+        }
+        labels
+    }
+
     pub fn span(&self, members: &[usize]) -> (Option<String>, Option<String>) {
         let dated = || members.iter().filter_map(|&m| self.dates[m].clone());
         (dated().min(), dated().max())

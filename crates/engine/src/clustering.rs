@@ -11,11 +11,14 @@
 use std::panic::AssertUnwindSafe;
 
 use anyhow::Result;
-use crosscheck_cluster::{Builder, Clustering, DocInput, DocTerms, FirstPass, Params};
+use crosscheck_cluster::{Builder, Clustering, DocInput, DocTerms, FirstPass, Params, Snapshot};
 use crosscheck_model::story_id;
 use crosscheck_store::{
-    ClusterDocument, ClusterSource, CopyOf, NewEpisode, NewStory, StoreError, StoryClustering,
+    ClusterDocument, ClusterSnapshot, ClusterSource, CopyOf, NewEpisode, NewStory, StoreError,
+    StoryClustering,
 };
+
+use crate::cluster_update::{stored_state, stored_story, CLUSTER_VERSION};
 
 use crate::interrupt::Interrupt;
 use rayon::prelude::*;
@@ -30,6 +33,10 @@ pub struct StoryCounts {
     pub copy_groups: usize,
     /// Documents that are copies.
     pub copies: usize,
+    /// When an update placed the new documents into the stored stories
+    /// (`cluster_update`), how many; `None` when every document was
+    /// clustered again.
+    pub placed: Option<usize>,
 }
 
 impl StoryCounts {
@@ -42,6 +49,7 @@ impl StoryCounts {
             documents: c.stories.iter().map(|s| s.documents.len()).sum(),
             copy_groups: originals.len(),
             copies: c.copies.len(),
+            placed: None,
         }
     }
 }
@@ -69,7 +77,8 @@ fn input(d: ClusterDocument) -> DocInput {
 const BATCH_DOCS: usize = 512;
 
 /// The clustering of the documents of `source` (read twice, in id order),
-/// with ids in place of positions. Each pass reads the documents in batches
+/// with ids in place of positions, and the state to store for later updates
+/// (see `cluster_update`). Each pass reads the documents in batches
 /// whose costly part (tokenising, copy signatures) runs on `pool`; the
 /// builder takes them in order, so the result does not depend on the
 /// number of workers.
@@ -77,7 +86,7 @@ pub fn compute_clustering(
     source: &dyn ClusterSource,
     pool: &rayon::ThreadPool,
     interrupt: &Interrupt,
-) -> Result<StoryClustering, StoreError> {
+) -> Result<(StoryClustering, ClusterSnapshot), StoreError> {
     let mut builder = Builder::new(Params::default());
     let mut ids: Vec<String> = Vec::new();
     let mut batch: Vec<DocInput> = Vec::with_capacity(BATCH_DOCS);
@@ -133,20 +142,26 @@ pub fn compute_clustering(
     if seen != ids.len() {
         return Err(changed());
     }
-    let clustering = guarded(|| builder.finish())?;
-    with_ids(&clustering, &ids)
+    let (clustering, snapshot) = guarded(|| builder.finish_with_state())?;
+    with_ids(&clustering, snapshot, ids)
 }
 
 /// The stage's result (positions into `ids`) as the store keeps it.
-fn with_ids(c: &Clustering, ids: &[String]) -> Result<StoryClustering, StoreError> {
+fn with_ids(
+    c: &Clustering,
+    snapshot: Snapshot,
+    ids: Vec<String>,
+) -> Result<(StoryClustering, ClusterSnapshot), StoreError> {
     let id = |i: usize| ids.get(i).cloned().ok_or_else(internal_error);
     let all = |docs: &[usize]| docs.iter().map(|&i| id(i)).collect::<Result<Vec<_>, _>>();
     let mut stories = Vec::with_capacity(c.stories.len());
-    for s in &c.stories {
+    let mut story_states = Vec::with_capacity(c.stories.len());
+    for (s, state) in c.stories.iter().zip(&snapshot.stories) {
         let documents = all(&s.documents)?;
         let Some(first) = documents.first() else {
             continue;
         };
+        story_states.push(stored_story(&story_id(first), state));
         let episodes = s
             .episodes
             .iter()
@@ -179,7 +194,22 @@ fn with_ids(c: &Clustering, ids: &[String]) -> Result<StoryClustering, StoreErro
         }
     }
     copies.sort_by(|a, b| a.document_id.cmp(&b.document_id));
-    Ok(StoryClustering { stories, copies })
+    if snapshot.documents.len() != ids.len() {
+        return Err(internal_error());
+    }
+    let documents = ids
+        .into_iter()
+        .zip(snapshot.documents)
+        .map(|(id, s)| stored_state(id, s))
+        .collect();
+    let snapshot = ClusterSnapshot {
+        version: CLUSTER_VERSION.to_string(),
+        terms: snapshot.terms,
+        docs: snapshot.docs,
+        documents,
+        stories: story_states,
+    };
+    Ok((StoryClustering { stories, copies }, snapshot))
 }
 
 #[cfg(test)]
@@ -228,7 +258,10 @@ mod tests {
             doc("aaaaaaaaaaaa", "2026-04-27", wire),
             doc("cccccccccccc", "2026-09-01", other),
         ]);
-        let c = compute_clustering(&docs, &pool(), &Interrupt::never()).unwrap();
+        let (c, snapshot) = compute_clustering(&docs, &pool(), &Interrupt::never()).unwrap();
+        assert_eq!(snapshot.documents.len(), 3);
+        assert_eq!(snapshot.stories.len(), 2);
+        assert_eq!(snapshot.stories[0].story_id, "s-aaaaaaaaaaaa");
         assert_eq!(c.stories.len(), 2, "{c:#?}");
         assert_eq!(c.stories[0].id, "s-aaaaaaaaaaaa");
         assert_eq!(c.stories[0].documents, ["aaaaaaaaaaaa", "bbbbbbbbbbbb"]);
@@ -244,14 +277,15 @@ mod tests {
                 stories: 2,
                 documents: 3,
                 copy_groups: 1,
-                copies: 1
+                copies: 1,
+                placed: None,
             }
         );
     }
 
     #[test]
     fn no_documents_no_stories() {
-        let c = compute_clustering(&Docs(vec![]), &pool(), &Interrupt::never()).unwrap();
+        let (c, _) = compute_clustering(&Docs(vec![]), &pool(), &Interrupt::never()).unwrap();
         assert_eq!(c, StoryClustering::default());
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod briefing;
 pub mod check;
+pub mod cluster_update;
 pub mod clustering;
 pub mod collect;
 pub mod compare;

@@ -38,11 +38,13 @@ use crosscheck_ingest::{
 use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, PageLines};
 use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker};
 use crosscheck_store::{
-    check_analysis, ClusterSource, Derive, LinkSource, Links, NewDocument, QuoteVariant, Store,
-    StoreError, StoredAnalysis, StoryClustering, StoryDocument, StoryFindings,
+    check_analysis, ClusterSnapshot, ClusterSource, ClusterState, ClusterUpdate, Derive,
+    LinkSource, Links, NewDocument, QuoteVariant, Store, StoreError, StoredAnalysis,
+    StoryClustering, StoryDocument, StoryFindings,
 };
 use rayon::prelude::*;
 
+use crate::cluster_update::cluster_update;
 use crate::clustering::{compute_clustering, StoryCounts};
 use crate::findings::{batch_findings, FindingCounts};
 use crate::interrupt::Interrupt;
@@ -145,6 +147,7 @@ impl Summary {
                 "documents": s.stories.documents,
                 "copy_groups": s.stories.copy_groups,
                 "copies": s.stories.copies,
+                "placed_into_stored_stories": s.stories.placed,
             },
             "corroboration": {
                 "claims": s.findings.claims,
@@ -459,11 +462,36 @@ impl Derive for Derivation<'_> {
             .then(|| format!("analysis {ANALYSIS_VERSION}, findings {FINDINGS_VERSION}"))
     }
 
-    fn clustering(&mut self, source: &dyn ClusterSource) -> Result<StoryClustering, StoreError> {
+    fn clustering(
+        &mut self,
+        source: &dyn ClusterSource,
+    ) -> Result<(StoryClustering, ClusterSnapshot), StoreError> {
         self.mark("cluster");
-        let c = compute_clustering(source, self.pool, self.interrupt)?;
+        let (c, snapshot) = compute_clustering(source, self.pool, self.interrupt)?;
         self.summary.stories = StoryCounts::of(&c);
-        Ok(c)
+        Ok((c, snapshot))
+    }
+
+    fn cluster_update(
+        &mut self,
+        state: &dyn ClusterState,
+    ) -> Result<Option<ClusterUpdate>, StoreError> {
+        self.mark("cluster");
+        let update = cluster_update(state, self.pool, self.interrupt)?;
+        self.summary.stories.placed = update.as_ref().map(|u| u.documents.len());
+        Ok(update)
+    }
+
+    fn cluster_written(&mut self, state: &dyn ClusterState) -> Result<(), StoreError> {
+        let [stories, documents, copy_groups, copies] = state.totals()?;
+        self.summary.stories = StoryCounts {
+            stories,
+            documents,
+            copy_groups,
+            copies,
+            placed: self.summary.stories.placed,
+        };
+        Ok(())
     }
 
     fn findings(

@@ -28,6 +28,7 @@
 
 mod analysis;
 mod claims;
+mod cluster_state;
 mod corroboration;
 mod error;
 mod fetchlog;
@@ -47,6 +48,7 @@ use crosscheck_model::{
 };
 
 pub use analysis::check_analysis;
+pub use cluster_state::{ClusterSnapshot, ClusterState, ClusterUpdate, DocumentState, StoryState};
 pub use error::StoreError;
 pub use fetchlog::{FetchRecord, SourceStatus, Validators};
 pub use findings::{
@@ -461,8 +463,30 @@ pub trait Derive {
         None
     }
 
-    /// The stories and copies of every document (see [`Store::recluster`]).
-    fn clustering(&mut self, source: &dyn ClusterSource) -> Result<StoryClustering, StoreError>;
+    /// The stories and copies of every document (see [`Store::recluster`]),
+    /// and the state to keep for later updates (its stories in the order of
+    /// the clustering's).
+    fn clustering(
+        &mut self,
+        source: &dyn ClusterSource,
+    ) -> Result<(StoryClustering, ClusterSnapshot), StoreError>;
+
+    /// The documents without a cluster state placed into the stored
+    /// stories, when the stored state allows it and an update is wanted;
+    /// `None` clusters every document again ([`Derive::clustering`]). Only
+    /// asked when [`Derive::findings_version`] is given.
+    fn cluster_update(
+        &mut self,
+        _state: &dyn ClusterState,
+    ) -> Result<Option<ClusterUpdate>, StoreError> {
+        Ok(None)
+    }
+
+    /// Called once an update from [`Derive::cluster_update`] is written,
+    /// with the state as it now is.
+    fn cluster_written(&mut self, _state: &dyn ClusterState) -> Result<(), StoreError> {
+        Ok(())
+    }
 
     /// The findings of a batch of stories, in the batch's order (see
     /// [`Store::recorroborate`]).

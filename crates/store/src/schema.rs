@@ -87,6 +87,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "story digests: findings kept for unchanged stories",
         sql: include_str!("../migrations/0012_story_digests.sql"),
     },
+    Migration {
+        version: 13,
+        name: "cluster state: new documents placed into stored stories",
+        sql: include_str!("../migrations/0013_cluster_state.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -422,7 +427,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 12);
+        assert_eq!(LATEST_VERSION, 13);
     }
 
     #[test]

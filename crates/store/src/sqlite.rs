@@ -9,6 +9,7 @@ use crosscheck_model::Document;
 
 use crate::analysis;
 use crate::claims;
+use crate::cluster_state;
 use crate::corroboration;
 use crate::fetchlog;
 use crate::links_write;
@@ -601,12 +602,37 @@ impl Store for SqliteStore {
         links_write::write_links(&tx, &links)?;
         tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links written");
         let t = std::time::Instant::now();
-        let clustering = derive.clustering(&stories::Source(&tx))?;
-        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "clustering computed");
-        let t = std::time::Instant::now();
         let keep = derive.findings_version();
-        let changed = stories::write_clustering(&tx, &clustering, keep.as_deref())?;
-        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "clustering written");
+        let update = match &keep {
+            Some(_) => derive.cluster_update(&cluster_state::StateView(&tx))?,
+            None => None,
+        };
+        let changed = match (update, &keep) {
+            (Some(update), Some(findings_version)) => {
+                tracing::debug!(
+                    seconds = t.elapsed().as_secs_f64(),
+                    "cluster update computed"
+                );
+                let t = std::time::Instant::now();
+                let written = cluster_state::write_update(&tx, &update, findings_version)?;
+                derive.cluster_written(&cluster_state::StateView(&tx))?;
+                tracing::debug!(
+                    seconds = t.elapsed().as_secs_f64(),
+                    "cluster update written"
+                );
+                Some(written)
+            }
+            _ => {
+                let (clustering, snapshot) = derive.clustering(&stories::Source(&tx))?;
+                tracing::debug!(seconds = t.elapsed().as_secs_f64(), "clustering computed");
+                let t = std::time::Instant::now();
+                let changed = stories::write_clustering(&tx, &clustering, keep.as_deref())?;
+                let ids: Vec<String> = clustering.stories.iter().map(|s| s.id.clone()).collect();
+                cluster_state::write_snapshot(&tx, &snapshot, &ids)?;
+                tracing::debug!(seconds = t.elapsed().as_secs_f64(), "clustering written");
+                changed
+            }
+        };
         corroborate_stories(&tx, &mut |batch| derive.findings(batch), changed.as_ref())?;
         tx.execute("UPDATE documents SET staged = 0 WHERE staged = 1", [])?;
         tx.commit()?;

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::rows::PUBLISHED;
 use crate::NewStory;
@@ -47,6 +47,16 @@ pub(crate) fn for_each_cluster_document(
     published_only: bool,
 ) -> Result<(), StoreError> {
     let filter = if published_only { PUBLISHED } else { "1" };
+    for_each_cluster_document_where(conn, f, filter)
+}
+
+/// [`for_each_cluster_document`] of the documents that meet an SQL
+/// condition on `documents`.
+pub(crate) fn for_each_cluster_document_where(
+    conn: &Connection,
+    f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
+    filter: &str,
+) -> Result<(), StoreError> {
     let mut docs = conn.prepare(&format!(
         "SELECT id, published, title, text FROM documents WHERE {filter} ORDER BY id"
     ))?;
@@ -192,6 +202,7 @@ pub(crate) fn write_clustering(
     keep: Option<&str>,
 ) -> Result<Option<HashSet<String>>, StoreError> {
     check(conn, c)?;
+    crate::cluster_state::clear(conn)?;
     conn.execute_batch(
         "DELETE FROM copies; DELETE FROM episode_documents; DELETE FROM episodes; \
          DELETE FROM story_documents;",
@@ -230,41 +241,18 @@ pub(crate) fn write_clustering(
             conn.execute("UPDATE stories SET position = -1 - position", [])?;
         }
     }
-    let mut story = conn.prepare_cached(
-        "INSERT INTO stories (id, position, title, start_date, end_date, digest) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
     let mut update = conn.prepare_cached(
         "UPDATE stories SET position = ?2, title = ?3, start_date = ?4, end_date = ?5 \
          WHERE id = ?1",
-    )?;
-    let mut member = conn.prepare_cached(
-        "INSERT INTO story_documents (document_id, story_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    let mut episode = conn.prepare_cached(
-        "INSERT INTO episodes (story_id, idx, title, start_date, end_date) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    let mut episode_member = conn.prepare_cached(
-        "INSERT INTO episode_documents (document_id, story_id, episode_idx, position) \
-         VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut written = HashSet::new();
     for (pos, (s, digest)) in c.stories.iter().zip(&digests).enumerate() {
         if kept.contains(&s.id) {
             update.execute(params![s.id, pos, s.title, s.start, s.end])?;
+            write_members(conn, s)?;
         } else {
-            story.execute(params![s.id, pos, s.title, s.start, s.end, digest])?;
+            write_story(conn, s, pos as i64, digest.as_deref())?;
             written.insert(s.id.clone());
-        }
-        for (i, d) in s.documents.iter().enumerate() {
-            member.execute(params![d, s.id, i])?;
-        }
-        for (idx, e) in s.episodes.iter().enumerate() {
-            episode.execute(params![s.id, idx, e.title, e.start, e.end])?;
-            for (i, d) in e.documents.iter().enumerate() {
-                episode_member.execute(params![d, s.id, idx, i])?;
-            }
         }
     }
     let mut copy = conn.prepare_cached(
@@ -278,6 +266,103 @@ pub(crate) fn write_clustering(
         ])?;
     }
     Ok(keep.map(|_| written))
+}
+
+/// Write the stories and copies of an update (see
+/// [`crate::cluster_state::write_update`]): the removed stories and the
+/// stored versions of the updated ones are deleted (with their findings),
+/// the updated ones written anew with their digests, and every story's
+/// position set again (by start date, undated last, then id: the order of a
+/// full clustering). Returns the ids of the stories written.
+pub(crate) fn write_story_update(
+    conn: &Connection,
+    u: &crate::ClusterUpdate,
+    findings_version: &str,
+) -> Result<HashSet<String>, StoreError> {
+    let mut delete = conn.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+    for id in u.removed.iter().chain(u.stories.iter().map(|(s, _)| &s.id)) {
+        delete.execute([id])?;
+    }
+    let mut copy = conn.prepare_cached(
+        "INSERT OR REPLACE INTO copies (document_id, original_id, similarity) VALUES (?1, ?2, ?3)",
+    )?;
+    for cp in &u.copies {
+        copy.execute(params![
+            cp.document_id,
+            cp.original_id,
+            f64::from(cp.similarity)
+        ])?;
+    }
+    let stories: Vec<NewStory> = u.stories.iter().map(|(s, _)| s.clone()).collect();
+    check(
+        conn,
+        &StoryClustering {
+            stories,
+            copies: Vec::new(),
+        },
+    )?;
+    let mut original =
+        conn.prepare_cached("SELECT original_id FROM copies WHERE document_id = ?1")?;
+    let mut written = HashSet::new();
+    for (i, (s, _)) in u.stories.iter().enumerate() {
+        let mut originals: Vec<(String, String)> = Vec::new();
+        for d in &s.documents {
+            if let Some(o) = original
+                .query_row([d], |r| r.get::<_, String>(0))
+                .optional()?
+            {
+                originals.push((d.clone(), o));
+            }
+        }
+        let copy_of: HashMap<&str, &str> = originals
+            .iter()
+            .map(|(d, o)| (d.as_str(), o.as_str()))
+            .collect();
+        let digest = story_digest(s, &copy_of, findings_version);
+        write_story(conn, s, -1 - i as i64, Some(&digest))?;
+        written.insert(s.id.clone());
+    }
+    conn.execute_batch(
+        "UPDATE stories SET position = -1000000000 - position;          UPDATE stories SET position = r.n FROM            (SELECT id, row_number() OVER               (ORDER BY start_date IS NULL, start_date, id) - 1 AS n FROM stories) AS r          WHERE stories.id = r.id;",
+    )?;
+    Ok(written)
+}
+
+/// Insert one story with its members and episodes.
+fn write_story(
+    conn: &Connection,
+    s: &NewStory,
+    position: i64,
+    digest: Option<&str>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO stories (id, position, title, start_date, end_date, digest)          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![s.id, position, s.title, s.start, s.end, digest])?;
+    write_members(conn, s)
+}
+
+/// Insert a story's members and episodes.
+fn write_members(conn: &Connection, s: &NewStory) -> Result<(), StoreError> {
+    let mut member = conn.prepare_cached(
+        "INSERT INTO story_documents (document_id, story_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut episode = conn.prepare_cached(
+        "INSERT INTO episodes (story_id, idx, title, start_date, end_date)          VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut episode_member = conn.prepare_cached(
+        "INSERT INTO episode_documents (document_id, story_id, episode_idx, position)          VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, d) in s.documents.iter().enumerate() {
+        member.execute(params![d, s.id, i])?;
+    }
+    for (idx, e) in s.episodes.iter().enumerate() {
+        episode.execute(params![s.id, idx, e.title, e.start, e.end])?;
+        for (i, d) in e.documents.iter().enumerate() {
+            episode_member.execute(params![d, s.id, idx, i])?;
+        }
+    }
+    Ok(())
 }
 
 /// A similarity read back as the `f32` it was written from.

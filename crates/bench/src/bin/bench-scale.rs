@@ -22,6 +22,10 @@
 //! - `--update N`       after each size, ingest N new documents (seed + 1000)
 //!   into its store and time the update (the issue's bar: 100 into 100000
 //!   in under 5 s)
+//! - `--stream M`       instead: for each size N, N + M documents of one
+//!   stream; the last M ingested in batches after the first N, each timed,
+//!   then the stories compared with a rebuild (BCubed; the issue's bar ≥ 0.98)
+//! - `--batch B`        documents per batch of the stream (default 100)
 //! - `--corpora DIR`    the shared corpora (default `../shared/corpora`)
 //! - `--out DIR`        where the report goes (default `target/bench/scale`)
 //!
@@ -36,7 +40,7 @@ use crosscheck_bench::scale::run::{run, Options};
 
 const USAGE: &str =
     "usage: bench-scale [--sizes N,N,...] [--seed N] [--jobs N] [--crosscheck PATH] \
-[--work DIR] [--keep] [--update N] [--corpora DIR] [--out DIR]
+[--work DIR] [--keep] [--update N] [--stream M] [--batch B] [--corpora DIR] [--out DIR]
 run as: cargo build --release -p crosscheck-cli && \
 cargo run --release -p crosscheck-bench --bin bench-scale -- [OPTIONS]";
 
@@ -56,6 +60,8 @@ fn parse_args() -> Result<Options> {
         out_dir: root.join("target/bench/scale"),
         keep: false,
         update: 0,
+        stream: 0,
+        batch: 100,
     };
     cli::parse_flags(USAGE, |name, value| {
         match name {
@@ -73,6 +79,8 @@ fn parse_args() -> Result<Options> {
             "--work" => opts.work = value.path()?,
             "--keep" => opts.keep = true,
             "--update" => opts.update = value.number()?,
+            "--stream" => opts.stream = value.number()?,
+            "--batch" => opts.batch = value.number()?,
             "--corpora" => opts.corpora = value.path()?,
             "--out" => opts.out_dir = value.path()?,
             _ => return Ok(false),

@@ -31,6 +31,12 @@ pub struct Options {
     /// After each size, ingest this many new documents (another seed) into
     /// its store and time that update (0: no update).
     pub update: usize,
+    /// Instead: for each size N, a stream of this many more documents of
+    /// the same stories, ingested in batches after the first N, then
+    /// compared with a rebuild (0: no stream; see [`super::drift`]).
+    pub stream: usize,
+    /// Documents per batch of the stream.
+    pub batch: usize,
 }
 
 /// The bar of the issue for an update: 100 new documents into a store of
@@ -46,16 +52,16 @@ const BAR_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 const SHARD_DOCS: usize = 1000;
 
 #[derive(Debug, Clone, serde::Serialize)]
-struct Measured {
-    docs: usize,
+pub(super) struct Measured {
+    pub(super) docs: usize,
     generated: Stats,
-    wall_seconds: f64,
-    peak_rss_bytes: u64,
+    pub(super) wall_seconds: f64,
+    pub(super) peak_rss_bytes: u64,
     db_bytes: u64,
     /// The ingest summary lines (`ingested …`, `stories: …`, `facts: …`).
-    summary: Vec<String>,
+    pub(super) summary: Vec<String>,
     /// (stage, seconds) as the command printed them.
-    stages: Vec<(String, f64)>,
+    pub(super) stages: Vec<(String, f64)>,
     /// The update after it, if one was asked for.
     update: Option<Box<Measured>>,
 }
@@ -73,6 +79,9 @@ pub fn run(opts: &Options) -> Result<String> {
         .with_context(|| format!("cannot create {}", opts.out_dir.display()))?;
     eprintln!("loading the pool from {} ...", opts.corpora.display());
     let pool = pool::load(&opts.corpora)?;
+    if opts.stream > 0 {
+        return super::drift::run(opts, &pool);
+    }
     let paragraphs: usize = pool.iter().map(|a| a.paragraphs.len()).sum();
     let mut rows = Vec::new();
     for &docs in &opts.sizes {
@@ -103,6 +112,17 @@ pub fn run(opts: &Options) -> Result<String> {
 /// The generated documents of this size and seed: made now, or reused when
 /// a complete earlier run left them (its `.stats.json` is written last).
 fn generated(pool: &[pool::Article], docs: usize, seed: u64, dir: &Path) -> Result<Stats> {
+    generated_in(pool, docs, seed, SHARD_DOCS, dir)
+}
+
+/// [`generated`] in files of `shard_docs` documents.
+pub(super) fn generated_in(
+    pool: &[pool::Article],
+    docs: usize,
+    seed: u64,
+    shard_docs: usize,
+    dir: &Path,
+) -> Result<Stats> {
     // Beside the folder, not in it: the folder is what gets ingested.
     let stats_path = dir.with_extension("stats.json");
     if let Ok(bytes) = fs::read(&stats_path) {
@@ -121,7 +141,7 @@ fn generated(pool: &[pool::Article], docs: usize, seed: u64, dir: &Path) -> Resu
     let spec = Spec {
         docs,
         seed,
-        shard_docs: SHARD_DOCS,
+        shard_docs,
     };
     let stats = generate(pool, &spec, dir)?;
     eprintln!("  {:.1} s", t.elapsed().as_secs_f64());
@@ -139,7 +159,14 @@ fn measure(
     let db = opts.work.join(format!("scale-{docs}.db"));
     remove_db(&db);
     eprintln!("ingesting {docs} documents ...");
-    let mut m = ingest(opts, &db, dir, &format!("{docs}"), docs, generated)?;
+    let mut m = ingest(
+        opts,
+        &db,
+        &[dir.to_path_buf()],
+        &format!("{docs}"),
+        docs,
+        generated,
+    )?;
     if let Some((stats, udir)) = update {
         eprintln!(
             "updating the store of {docs} with {} new documents ...",
@@ -148,7 +175,7 @@ fn measure(
         let u = ingest(
             opts,
             &db,
-            &udir,
+            &[udir],
             &format!("{docs}-update"),
             stats.docs,
             stats,
@@ -161,11 +188,11 @@ fn measure(
     Ok(m)
 }
 
-/// Run `crosscheck ingest DIR` into `db` and measure it.
-fn ingest(
+/// Run `crosscheck ingest INPUTS...` into `db` and measure it.
+pub(super) fn ingest(
     opts: &Options,
     db: &Path,
-    dir: &Path,
+    inputs: &[PathBuf],
     tag: &str,
     docs: usize,
     generated: Stats,
@@ -176,7 +203,7 @@ fn ingest(
     cmd.arg("--db")
         .arg(db)
         .arg("ingest")
-        .arg(dir)
+        .args(inputs)
         .arg("--timings");
     if let Some(j) = opts.jobs {
         cmd.arg("--jobs").arg(j.to_string());
@@ -245,7 +272,7 @@ fn wal(db: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn remove_db(db: &Path) {
+pub(super) fn remove_db(db: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let mut s = db.as_os_str().to_owned();
         s.push(suffix);

@@ -101,9 +101,11 @@ impl Db {
 /// SQL that drops the tables of migration 5 (corroboration), children
 /// first: with it, a database goes back to what schema 4 left.
 /// SQL that takes a database back to schema 4: undoes migration 6 (staged
-/// documents), 5 (corroboration) and what 7 to 12 added.
+/// documents), 5 (corroboration) and what 7 to 13 added.
 pub const BACK_TO_SCHEMA_4: &str =
-    "DROP TRIGGER document_search_insert; DROP TRIGGER document_search_delete; \
+    "DROP TABLE story_terms; DROP TABLE story_centroids; DROP TABLE copy_bands; \
+    DROP TABLE cluster_documents; DROP TABLE cluster_terms; DROP TABLE cluster_meta; \
+    DROP TRIGGER document_search_insert; DROP TRIGGER document_search_delete; \
     DROP TRIGGER document_search_update; DROP TABLE document_search; \
     DROP TABLE story_claim_part_chains; DROP TABLE story_claim_parts; \
     DROP INDEX documents_staged; \
