@@ -285,20 +285,6 @@ fn the_five_seeds_are_ingested_with_what_a_careful_reader_sees() {
     );
 }
 
-/// An export without the titles of stories and episodes: an update places
-/// new documents into the stored stories with the term weights of the
-/// time, so a title (the member closest to the centroid) may be another
-/// member's headline than a rebuild picks. Everything else must agree.
-fn without_titles(mut export: serde_json::Value) -> serde_json::Value {
-    for s in export["stories"].as_array_mut().unwrap() {
-        s["title"] = serde_json::Value::Null;
-        for e in s["episodes"].as_array_mut().unwrap() {
-            e["title"] = serde_json::Value::Null;
-        }
-    }
-    export
-}
-
 /// Ingesting in batches keeps the findings of stories the later batches
 /// leave alone, and gives what a rebuild from the stored documents gives:
 /// the same stories, copies, episodes and findings (titles aside).

@@ -32,11 +32,11 @@ use crosscheck_cluster::terms::{weigh, TermVec};
 use crosscheck_cluster::{describe, DocInput, DocState, DocTerms, Params, StoryState};
 use crosscheck_model::story_id;
 use crosscheck_store::{
-    ClusterDocument, ClusterState, ClusterUpdate, CopyOf, DocumentState, NewEpisode, NewStory,
-    StoreError,
+    ClusterState, ClusterUpdate, CopyOf, DocumentState, NewEpisode, NewStory, StoreError,
 };
 use rayon::prelude::*;
 
+use crate::clustering::input;
 use crate::interrupt::Interrupt;
 
 /// The version of the cluster stage's state. Bump it when the stage
@@ -378,9 +378,7 @@ impl Update<'_> {
     }
 
     /// The touched and dirty stories described again, under their ids.
-    fn stories(
-        &mut self,
-    ) -> Result<(Vec<String>, Described), StoreError> {
+    fn stories(&mut self) -> Result<(Vec<String>, Described), StoreError> {
         let mut removed = Vec::new();
         let mut out = Vec::new();
         let keys: BTreeSet<String> = self
@@ -452,20 +450,10 @@ impl Update<'_> {
 /// clustering's index).
 const INDEX_TERMS: usize = 10;
 
-fn input(d: ClusterDocument) -> DocInput {
-    DocInput {
-        id: d.id,
-        published: d.published,
-        title: d.title,
-        text: d.text,
-        entities: d.entities,
-    }
-}
-
-/// The update that places the stored documents without a cluster state,
-/// or `None` when everything must be clustered again: no state, a state of
-/// another version, or more new documents than [`FULL_SHARE`] of the
-/// clustered ones.
+/// The update that places this ingest's documents (staged, without a
+/// cluster state), or `None` when everything must be clustered again: no
+/// state, a state of another version or that misses stored documents, or
+/// more new documents than [`FULL_SHARE`] of the clustered ones.
 pub fn cluster_update(
     store: &dyn ClusterState,
     pool: &rayon::ThreadPool,
@@ -477,8 +465,9 @@ pub fn cluster_update(
     if version != CLUSTER_VERSION {
         return Ok(None);
     }
-    let (clustered, new) = store.clustered()?;
-    if new as f64 > FULL_SHARE * clustered as f64 {
+    let (clustered, all, new) = store.clustered()?;
+    // Documents neither clustered nor new: the state is not the store's.
+    if clustered + new != all || new as f64 > FULL_SHARE * clustered as f64 {
         return Ok(None);
     }
     let mut docs: Vec<DocInput> = Vec::with_capacity(new);

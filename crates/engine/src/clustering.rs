@@ -63,7 +63,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, StoreError> {
     std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|_| internal_error())
 }
 
-fn input(d: ClusterDocument) -> DocInput {
+pub(crate) fn input(d: ClusterDocument) -> DocInput {
     DocInput {
         id: d.id,
         published: d.published,

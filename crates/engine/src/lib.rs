@@ -16,6 +16,7 @@ pub mod export;
 pub mod findings;
 pub mod interrupt;
 pub mod json;
+pub mod linking;
 pub mod open;
 pub mod pipeline;
 pub mod quotes;

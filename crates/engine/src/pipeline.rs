@@ -36,10 +36,9 @@ use crosscheck_ingest::{
     discover, open_input, read_stdin, Failure, FileKind, InputFile, Item, Limits, RawDocument,
 };
 use crosscheck_model::{document_id, DocAnalysis, Document, InputFormat, PageLines};
-use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker};
 use crosscheck_store::{
     check_analysis, ClusterSnapshot, ClusterSource, ClusterState, ClusterUpdate, Derive,
-    LinkSource, Links, NewDocument, QuoteVariant, Store, StoreError, StoredAnalysis,
+    LinkSource, LinkState, LinkUpdate, Links, NewDocument, Store, StoreError, StoredAnalysis,
     StoryClustering, StoryDocument, StoryFindings,
 };
 use rayon::prelude::*;
@@ -48,6 +47,7 @@ use crate::cluster_update::cluster_update;
 use crate::clustering::{compute_clustering, StoryCounts};
 use crate::findings::{batch_findings, FindingCounts};
 use crate::interrupt::Interrupt;
+use crate::linking::{compute_links, link_update};
 
 /// Files per chunk: enough to keep every core busy, few enough to bound memory.
 const CHUNK_FILES: usize = 256;
@@ -457,6 +457,21 @@ impl Derive for Derivation<'_> {
         Ok(links)
     }
 
+    fn link_update(&mut self, state: &dyn LinkState) -> Result<Option<LinkUpdate>, StoreError> {
+        self.mark("link");
+        // Stored documents analysed again may have lost entities: the
+        // groups they left are not among those new entities touch.
+        if self.summary.analysed > 0 {
+            return Ok(None);
+        }
+        link_update(state, self.interrupt)
+    }
+
+    fn links_written(&mut self, state: &dyn LinkState) -> Result<(), StoreError> {
+        self.summary.linked = state.totals()?;
+        Ok(())
+    }
+
     fn findings_version(&self) -> Option<String> {
         (!self.everything)
             .then(|| format!("analysis {ANALYSIS_VERSION}, findings {FINDINGS_VERSION}"))
@@ -675,85 +690,6 @@ fn analyse(source: &str, text: &str, published: Option<&str>) -> Result<DocAnaly
         )
     })?;
     Ok(analysis)
-}
-
-/// The links of the analysed documents of `source`, read one at a time (only
-/// the entities' names and the quotes' content words stay in memory): every
-/// document entity belongs to exactly one linked entity, and variants that
-/// name no stored quote, or a quote already given as a variant, are
-/// dropped.
-fn compute_links(source: &dyn LinkSource, interrupt: &Interrupt) -> Result<Links, StoreError> {
-    let aborted =
-        || StoreError::Aborted("internal error while linking documents (please report it)".into());
-    let mut linker = EntityLinker::default();
-    let mut quotes: Vec<DocQuotes> = Vec::new();
-    // (entities, quotes) of each document, to check the linkers' output.
-    let mut sizes: HashMap<String, (usize, usize)> = HashMap::new();
-    source.for_each_link_document(&mut |d| {
-        interrupt.check()?;
-        let run = || {
-            linker.add(&d.id, &d.analysis.entities);
-            DocQuotes::of(&AnalysedDoc {
-                id: &d.id,
-                published: d.published.as_deref(),
-                outlet: d.outlet.as_deref(),
-                text: &d.text,
-                analysis: &d.analysis,
-            })
-        };
-        let q = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
-        quotes.push(q);
-        sizes.insert(
-            d.id.clone(),
-            (d.analysis.entities.len(), d.analysis.quotes.len()),
-        );
-        Ok(())
-    })?;
-    let run = || {
-        let entities = linker.finish();
-        let variants = variants_of(&quotes, &entities);
-        (entities, variants)
-    };
-    let (entities, variants) =
-        std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
-    drop(quotes);
-    let members: usize = entities.iter().map(|e| e.members.len()).sum();
-    let stored: usize = sizes.values().map(|s| s.0).sum();
-    let fits = entities.iter().all(|e| {
-        e.members
-            .iter()
-            .all(|(doc, i)| sizes.get(doc).is_some_and(|s| *i < s.0))
-    });
-    if members != stored || !fits {
-        return Err(StoreError::Aborted(format!(
-            "internal error: linking gave {members} entity members for {stored} document \
-             entities (please report it)"
-        )));
-    }
-    let quote_exists = |doc: &str, i: usize| sizes.get(doc).is_some_and(|s| i < s.1);
-    let mut seen: HashSet<(String, usize)> = HashSet::new();
-    let mut out_variants = Vec::new();
-    for v in variants {
-        let ok = quote_exists(&v.document_id, v.quote)
-            && quote_exists(&v.variant_of_document, v.variant_of_quote)
-            && (v.document_id != v.variant_of_document || v.quote != v.variant_of_quote)
-            && seen.insert((v.document_id.clone(), v.quote));
-        if !ok {
-            tracing::debug!(?v, "quote variant dropped");
-            continue;
-        }
-        out_variants.push(QuoteVariant {
-            document_id: v.document_id,
-            quote: v.quote,
-            variant_of_document: v.variant_of_document,
-            variant_of_quote: v.variant_of_quote,
-        });
-    }
-    out_variants.sort();
-    Ok(Links {
-        entities,
-        variants: out_variants,
-    })
 }
 
 /// Line evidence for text dumps: the page lines of every new text dump of

@@ -10,6 +10,7 @@ pub mod claim;
 pub mod document;
 pub mod export;
 pub mod hash;
+pub mod names;
 pub mod timex;
 pub mod unionfind;
 

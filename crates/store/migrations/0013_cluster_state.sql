@@ -66,3 +66,14 @@ CREATE TABLE story_terms (
 
 CREATE INDEX story_terms_recent ON story_terms (term, last_day);
 CREATE INDEX story_terms_story ON story_terms (story_id);
+
+-- Each document entity's link key (`crosscheck_model::names::link_key` of
+-- its name) and, for a person named by several words, the last of them: an
+-- update links its new entities by reading only the stored entities that
+-- share a key, or a surname with a full name (`Store::rederive`, the
+-- engine's `link_update`). NULL for the rows stored before this migration,
+-- until the next full linking fills them in.
+ALTER TABLE doc_entities ADD COLUMN link_key TEXT;
+ALTER TABLE doc_entities ADD COLUMN link_last TEXT;
+CREATE INDEX doc_entities_link_key ON doc_entities (link_key, kind);
+CREATE INDEX doc_entities_link_last ON doc_entities (link_last) WHERE link_last IS NOT NULL;

@@ -144,14 +144,16 @@ pub(crate) fn insert_analysis(
 ) -> Result<(), StoreError> {
     let a = &stored.analysis;
     let mut ent = conn.prepare_cached(
-        "INSERT INTO doc_entities (document_id, idx, name, kind, gender, aliases, roles) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO doc_entities \
+         (document_id, idx, name, kind, gender, aliases, roles, link_key, link_last) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     let mut men = conn.prepare_cached(
         "INSERT INTO entity_mentions (document_id, entity_idx, ord, start_byte, end_byte, kind) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (i, e) in a.entities.iter().enumerate() {
+        let (key, last) = crate::link_state::keys(&e.name, e.kind);
         ent.execute(params![
             id,
             i,
@@ -160,6 +162,8 @@ pub(crate) fn insert_analysis(
             e.gender.map(gender_str),
             to_json(&e.aliases)?,
             to_json(&e.roles)?,
+            key,
+            last,
         ])?;
         for (ord, m) in e.mentions.iter().enumerate() {
             men.execute(params![
@@ -212,7 +216,7 @@ const QUOTE_SQL: &str = "SELECT idx, kind, content_start, content_end, source_st
      source_end, cue_start, cue_end, speaker_idx, speaker_note, nested_in, continues \
      FROM quotes WHERE document_id = ?1 ORDER BY idx";
 
-fn entity_from_row(id: &str, r: &Row<'_>) -> Result<(usize, DocEntity), StoreError> {
+pub(crate) fn entity_from_row(id: &str, r: &Row<'_>) -> Result<(usize, DocEntity), StoreError> {
     let idx: usize = r.get(0)?;
     let kind: String = r.get(2)?;
     let gender: Option<String> = r.get(3)?;
@@ -346,6 +350,40 @@ pub(crate) fn for_each_analysis(
     for_each_analysed(conn, load_analysis, f, published_only)
 }
 
+/// The analysed documents that meet an SQL condition on `documents`, in id
+/// order, as linking reads them (entities without mentions, quotes).
+pub(crate) fn for_each_link_document_where(
+    conn: &Connection,
+    filter: &str,
+    f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    analysed_where(conn, load_entities_and_quotes, f, filter, [])
+}
+
+/// The analysed document `id` (if it is one) with its quotes alone (what
+/// finding quote variants reads: no entities, no claims).
+pub(crate) fn for_each_quote_document_with_id(
+    conn: &Connection,
+    id: &str,
+    f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    analysed_where(conn, load_quotes, f, "id = ?1", [id])
+}
+
+fn load_quotes(conn: &Connection, id: &str) -> Result<DocAnalysis, StoreError> {
+    let mut quotes = Vec::new();
+    let mut stmt = conn.prepare_cached(QUOTE_SQL)?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        quotes.push(quote_from_row(id, r, 1)?);
+    }
+    Ok(DocAnalysis {
+        entities: Vec::new(),
+        quotes,
+        claims: Vec::new(),
+    })
+}
+
 /// Every analysed document in id order, with its analysis as `load` reads it.
 fn for_each_analysed(
     conn: &Connection,
@@ -354,11 +392,22 @@ fn for_each_analysed(
     published_only: bool,
 ) -> Result<(), StoreError> {
     let filter = if published_only { PUBLISHED } else { "1" };
-    let mut stmt = conn.prepare(&format!(
+    analysed_where(conn, load, f, filter, [])
+}
+
+/// The analysed documents that meet `filter` (with `params`), in id order.
+fn analysed_where(
+    conn: &Connection,
+    load: fn(&Connection, &str) -> Result<DocAnalysis, StoreError>,
+    f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
+    filter: &str,
+    params: impl rusqlite::Params,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, published, outlet, text FROM documents \
          WHERE analysis_version IS NOT NULL AND {filter} ORDER BY id"
     ))?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(params)?;
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
         let analysis = load(conn, &id)?;

@@ -80,9 +80,10 @@ pub trait ClusterState {
     /// The version of the stage that wrote the state and the documents it
     /// counted; `None` when there is no state.
     fn meta(&self) -> Result<Option<(String, u32)>, StoreError>;
-    /// How many stored documents have a state, and how many have none.
-    fn clustered(&self) -> Result<(usize, usize), StoreError>;
-    /// The stored documents without a state, in id order.
+    /// How many stored documents have a state, how many are stored, and
+    /// how many staged ones (this ingest's) have none.
+    fn clustered(&self) -> Result<(usize, usize, usize), StoreError>;
+    /// The staged documents (this ingest's) without a state, in id order.
     fn for_each_new_document(
         &self,
         f: &mut dyn FnMut(ClusterDocument) -> Result<(), StoreError>,
@@ -317,13 +318,16 @@ impl ClusterState for StateView<'_> {
         }
     }
 
-    fn clustered(&self) -> Result<(usize, usize), StoreError> {
-        let (with, all): (i64, i64) = self.0.query_row(
-            "SELECT (SELECT count(*) FROM cluster_documents), (SELECT count(*) FROM documents)",
+    fn clustered(&self) -> Result<(usize, usize, usize), StoreError> {
+        // By the indexes: a scan of the documents would read every text.
+        let (with, all, new): (i64, i64, i64) = self.0.query_row(
+            "SELECT (SELECT count(*) FROM cluster_documents), (SELECT count(*) FROM documents), \
+             (SELECT count(*) FROM documents WHERE staged = 1 \
+                AND id NOT IN (SELECT document_id FROM cluster_documents))",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        Ok((with as usize, all.saturating_sub(with) as usize))
+        Ok((with as usize, all as usize, new as usize))
     }
 
     fn for_each_new_document(
@@ -333,7 +337,7 @@ impl ClusterState for StateView<'_> {
         crate::stories::for_each_cluster_document_where(
             self.0,
             f,
-            "id NOT IN (SELECT document_id FROM cluster_documents)",
+            "staged = 1 AND id NOT IN (SELECT document_id FROM cluster_documents)",
         )
     }
 

@@ -33,6 +33,7 @@ mod corroboration;
 mod error;
 mod fetchlog;
 mod findings;
+mod link_state;
 mod links_write;
 mod rows;
 mod schema;
@@ -56,6 +57,7 @@ pub use findings::{
     FindingsRecord, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord,
     StoryDocument, StoryFindings,
 };
+pub use link_state::{LinkState, LinkUpdate, StoredEntity};
 pub use schema::LATEST_VERSION;
 pub use search::{HitClaim, SearchAtom, SearchFilters, SearchHit, SearchPage, SearchQuery};
 pub use sqlite::SqliteStore;
@@ -453,6 +455,21 @@ pub trait Derive {
 
     /// The links of every analysed document (see [`Store::relink`]).
     fn links(&mut self, source: &dyn LinkSource) -> Result<Links, StoreError>;
+
+    /// The links of the documents staged by this ingest, made by changing
+    /// only the stored links they touch, when the stored state allows it
+    /// and an update is wanted; `None` links everything again
+    /// ([`Derive::links`]). Only asked when [`Derive::findings_version`] is
+    /// given.
+    fn link_update(&mut self, _state: &dyn LinkState) -> Result<Option<LinkUpdate>, StoreError> {
+        Ok(None)
+    }
+
+    /// Called once an update from [`Derive::link_update`] is written, with
+    /// the links as they now are.
+    fn links_written(&mut self, _state: &dyn LinkState) -> Result<(), StoreError> {
+        Ok(())
+    }
 
     /// The version of the stages that compute findings (with the analysis
     /// they read), when the stored findings of stories whose input did not

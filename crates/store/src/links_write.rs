@@ -217,7 +217,7 @@ pub(crate) fn write_links(conn: &Connection, links: &Links) -> Result<(), StoreE
 }
 
 /// Write every link into empty tables.
-fn insert_all(conn: &Connection, links: &Links) -> Result<(), StoreError> {
+pub(crate) fn insert_all(conn: &Connection, links: &Links) -> Result<(), StoreError> {
     let mut ent = conn.prepare_cached(
         "INSERT INTO linked_entities (id, name, kind, aliases) VALUES (?1, ?2, ?3, ?4)",
     )?;

@@ -12,6 +12,7 @@ use crate::claims;
 use crate::cluster_state;
 use crate::corroboration;
 use crate::fetchlog;
+use crate::link_state;
 use crate::links_write;
 use crate::rows::{self, DOCUMENT_COLUMNS, MIN_PREFIX, PUBLISHED, SUMMARY_COLUMNS, UPSTREAM_SQL};
 use crate::schema;
@@ -595,14 +596,30 @@ impl Store for SqliteStore {
             let analyses = derive.analyses(docs)?;
             save_analyses_in(&tx, &analyses)?;
         }
-        let t = std::time::Instant::now();
-        let links = derive.links(&analysis::LinkView(&tx))?;
-        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links computed");
-        let t = std::time::Instant::now();
-        links_write::write_links(&tx, &links)?;
-        tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links written");
-        let t = std::time::Instant::now();
         let keep = derive.findings_version();
+        let t = std::time::Instant::now();
+        let update = match &keep {
+            Some(_) => derive.link_update(&link_state::LinkStateView(&tx))?,
+            None => None,
+        };
+        match update {
+            Some(update) => {
+                tracing::debug!(seconds = t.elapsed().as_secs_f64(), "link update computed");
+                let t = std::time::Instant::now();
+                link_state::write_update(&tx, &update)?;
+                derive.links_written(&link_state::LinkStateView(&tx))?;
+                tracing::debug!(seconds = t.elapsed().as_secs_f64(), "link update written");
+            }
+            None => {
+                let links = derive.links(&analysis::LinkView(&tx))?;
+                tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links computed");
+                let t = std::time::Instant::now();
+                links_write::write_links(&tx, &links)?;
+                link_state::fill_keys(&tx)?;
+                tracing::debug!(seconds = t.elapsed().as_secs_f64(), "links written");
+            }
+        }
+        let t = std::time::Instant::now();
         let update = match &keep {
             Some(_) => derive.cluster_update(&cluster_state::StateView(&tx))?,
             None => None,

@@ -79,22 +79,7 @@ pub(crate) fn key(s: &str) -> String {
 
 /// Fold the common Latin diacritics ("é" -> "e").
 pub(crate) fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
-        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ű' => 'u',
-        'ñ' | 'ń' => 'n',
-        'ç' | 'č' | 'ć' => 'c',
-        'š' | 'ś' | 'ş' => 's',
-        'ž' | 'ź' | 'ż' => 'z',
-        'ğ' => 'g',
-        'ř' => 'r',
-        'ł' => 'l',
-        'ý' | 'ÿ' => 'y',
-        _ => c,
-    }
+    crosscheck_model::names::fold_diacritic(c)
 }
 
 /// The gazetteer key of a phrase: the keys of its word tokens joined by

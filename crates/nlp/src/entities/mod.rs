@@ -31,8 +31,6 @@ mod tests;
 
 use crate::{DocEntity, Sentence, Span, Token};
 
-pub(crate) use lexicon::fold;
-
 /// Find the entities of `text`. Mentions are in text order; entities are in
 /// the order of their first mention.
 pub fn find_entities(text: &str, sentences: &[Sentence], tokens: &[Token]) -> Vec<DocEntity> {

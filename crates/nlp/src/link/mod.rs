@@ -9,6 +9,7 @@ mod variants;
 
 pub use variants::{quote_variants, variants_of, DocQuotes};
 
+use crosscheck_model::names::link_key;
 use crosscheck_model::{sha256_hex, DocAnalysis, DocEntity, EntityKind, LinkedEntity};
 
 /// One analysed document, as the linkers need it.
@@ -72,9 +73,17 @@ struct Group {
 impl EntityLinker {
     /// Add one document's entities. A document added twice counts twice.
     pub fn add(&mut self, doc_id: &str, entities: &[DocEntity]) {
+        let all: Vec<(usize, &DocEntity)> = entities.iter().enumerate().collect();
+        self.add_some(doc_id, &all);
+    }
+
+    /// Add some of one document's entities, each with its index into the
+    /// document's entities (an update links only the entities whose keys
+    /// its new documents touch).
+    pub fn add_some(&mut self, doc_id: &str, entities: &[(usize, &DocEntity)]) {
         let doc = u32::try_from(self.doc_ids.len()).unwrap_or(u32::MAX);
         self.doc_ids.push(doc_id.to_string());
-        for (i, e) in entities.iter().enumerate() {
+        for &(i, e) in entities {
             let key = link_key(&e.name);
             if key.is_empty() {
                 let lone = DocEntity {
@@ -180,25 +189,4 @@ fn linked(kind: EntityKind, g: Group, doc_ids: &[String]) -> LinkedEntity {
         aliases: aliases.into_iter().collect(),
         members,
     }
-}
-
-/// A name as linking compares it: lower case, diacritics folded,
-/// punctuation dropped ("U.S." and "US" agree), white space collapsed.
-fn link_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            for l in c.to_lowercase() {
-                out.push(crate::entities::fold(l));
-            }
-        } else if c.is_whitespace() || c == '-' {
-            space = true;
-        }
-    }
-    out
 }

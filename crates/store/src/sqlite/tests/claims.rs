@@ -399,7 +399,19 @@ fn a_schema_2_database_is_migrated_and_keeps_its_analyses() {
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .unwrap();
         rows::insert_document(&conn, &old, 0, false).unwrap();
+        // Today's writer fills the link keys of migration 13: add them for
+        // it, then drop them, which leaves what schema 2 had.
+        conn.execute_batch(
+            "ALTER TABLE doc_entities ADD COLUMN link_key TEXT; \
+             ALTER TABLE doc_entities ADD COLUMN link_last TEXT;",
+        )
+        .unwrap();
         crate::analysis::insert_analysis(&conn, &old.doc.id, &v1).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE doc_entities DROP COLUMN link_key; \
+             ALTER TABLE doc_entities DROP COLUMN link_last;",
+        )
+        .unwrap();
         let tables: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE name = 'claims'",

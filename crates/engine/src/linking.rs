@@ -1,0 +1,388 @@
+//! Linking in the ingest pipeline: entities across documents and quote
+//! variants.
+//!
+//! A full linking ([`compute_links`]: the first ingest, `rebuild`, an ingest
+//! that re-analyses stored documents or adds more than a quarter of the
+//! store) reads every analysed document. Any other ingest is an update
+//! ([`link_update`]): a linked entity is the group of document entities of
+//! one kind that share a link key, with a person known only by a surname
+//! joined to the one full name of that surname, and quote variants are
+//! found among one linked speaker's quotes. So the only links a new
+//! document can change are the groups of its entities' keys and of their
+//! surnames, and the variants of those groups' quotes: the update reads
+//! those from the store (migration 13 keeps every document entity's key),
+//! links them again with the same functions, and replaces them. The result
+//! is what a full linking gives.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
+
+use crosscheck_model::names::{last_word, link_key};
+use crosscheck_model::{DocEntity, EntityKind, LinkedEntity};
+use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker, Variant};
+use crosscheck_store::{
+    AnalysedDocument, LinkSource, LinkState, LinkUpdate, Links, QuoteVariant, StoreError,
+};
+
+use crate::cluster_update::FULL_SHARE;
+use crate::interrupt::Interrupt;
+
+fn aborted() -> StoreError {
+    StoreError::Aborted("internal error while linking documents (please report it)".into())
+}
+
+/// The variants that name two existing quotes, each quote a variant once,
+/// sorted.
+fn checked_variants(
+    variants: Vec<Variant>,
+    quote_exists: &dyn Fn(&str, usize) -> bool,
+) -> Vec<QuoteVariant> {
+    let mut seen: HashSet<(String, usize)> = HashSet::new();
+    let mut out_variants = Vec::new();
+    for v in variants {
+        let ok = quote_exists(&v.document_id, v.quote)
+            && quote_exists(&v.variant_of_document, v.variant_of_quote)
+            && (v.document_id != v.variant_of_document || v.quote != v.variant_of_quote)
+            && seen.insert((v.document_id.clone(), v.quote));
+        if !ok {
+            tracing::debug!(?v, "quote variant dropped");
+            continue;
+        }
+        out_variants.push(QuoteVariant {
+            document_id: v.document_id,
+            quote: v.quote,
+            variant_of_document: v.variant_of_document,
+            variant_of_quote: v.variant_of_quote,
+        });
+    }
+    out_variants.sort();
+    out_variants
+}
+
+/// The first quote of the chain `qi` continues (as `DocQuotes` keys a
+/// quote's variants).
+fn chain_head(quotes: &[crosscheck_model::DocQuote], mut qi: usize) -> usize {
+    for _ in 0..quotes.len() {
+        match quotes[qi].continues {
+            Some(prev) if prev < quotes.len() && prev != qi => qi = prev,
+            _ => break,
+        }
+    }
+    qi
+}
+
+fn doc_quotes(d: &AnalysedDocument) -> Result<DocQuotes, StoreError> {
+    let run = || {
+        DocQuotes::of(&AnalysedDoc {
+            id: &d.id,
+            published: d.published.as_deref(),
+            outlet: d.outlet.as_deref(),
+            text: &d.text,
+            analysis: &d.analysis,
+        })
+    };
+    std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())
+}
+
+/// The links of the analysed documents of `source`, read one at a time (only
+/// the entities' names and the quotes' content words stay in memory): every
+/// document entity belongs to exactly one linked entity, and variants that
+/// name no stored quote, or a quote already given as a variant, are
+/// dropped.
+pub(crate) fn compute_links(
+    source: &dyn LinkSource,
+    interrupt: &Interrupt,
+) -> Result<Links, StoreError> {
+    let mut linker = EntityLinker::default();
+    let mut quotes: Vec<DocQuotes> = Vec::new();
+    // (entities, quotes) of each document, to check the linkers' output.
+    let mut sizes: HashMap<String, (usize, usize)> = HashMap::new();
+    source.for_each_link_document(&mut |d| {
+        interrupt.check()?;
+        let run = || linker.add(&d.id, &d.analysis.entities);
+        std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+        quotes.push(doc_quotes(&d)?);
+        sizes.insert(
+            d.id.clone(),
+            (d.analysis.entities.len(), d.analysis.quotes.len()),
+        );
+        Ok(())
+    })?;
+    let run = || {
+        let entities = linker.finish();
+        let variants = variants_of(&quotes, &entities);
+        (entities, variants)
+    };
+    let (entities, variants) =
+        std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+    drop(quotes);
+    let members: usize = entities.iter().map(|e| e.members.len()).sum();
+    let stored: usize = sizes.values().map(|s| s.0).sum();
+    let fits = entities.iter().all(|e| {
+        e.members
+            .iter()
+            .all(|(doc, i)| sizes.get(doc).is_some_and(|s| *i < s.0))
+    });
+    if members != stored || !fits {
+        return Err(StoreError::Aborted(format!(
+            "internal error: linking gave {members} entity members for {stored} document \
+             entities (please report it)"
+        )));
+    }
+    let quote_exists = |doc: &str, i: usize| sizes.get(doc).is_some_and(|s| i < s.1);
+    Ok(Links {
+        entities,
+        variants: checked_variants(variants, &quote_exists),
+    })
+}
+
+/// The groups a new entity of `kind` and `key` can change: its own, and,
+/// through surnames, the full names of persons and the one-word names of
+/// persons and others that share a last word with it.
+fn affected_keys(
+    state: &dyn LinkState,
+    new: &BTreeSet<(EntityKind, String)>,
+) -> Result<BTreeSet<(EntityKind, String)>, StoreError> {
+    let mut lasts: BTreeSet<String> = BTreeSet::new();
+    for (kind, key) in new {
+        match last_word(key) {
+            Some(last) if *kind == EntityKind::Person => {
+                lasts.insert(last.to_string());
+            }
+            None if matches!(kind, EntityKind::Person | EntityKind::Other) => {
+                lasts.insert(key.clone());
+            }
+            _ => {}
+        }
+    }
+    let mut keys = new.clone();
+    for last in lasts {
+        keys.insert((EntityKind::Person, last.clone()));
+        keys.insert((EntityKind::Other, last.clone()));
+        for k in state.person_keys_ending(&last)? {
+            keys.insert((EntityKind::Person, k));
+        }
+    }
+    Ok(keys)
+}
+
+/// The links of the documents staged by this ingest, as changes to the
+/// stored links, or `None` when everything must be linked again: keys
+/// missing (a store of an older schema), nothing linked yet, or more new
+/// documents than [`FULL_SHARE`] of the linked ones.
+pub fn link_update(
+    state: &dyn LinkState,
+    interrupt: &Interrupt,
+) -> Result<Option<LinkUpdate>, StoreError> {
+    let (new, all) = state.counts()?;
+    let stored = all.saturating_sub(new);
+    if stored == 0 || new as f64 > FULL_SHARE * stored as f64 || !state.keyed()? {
+        return Ok(None);
+    }
+    let mut new_docs: Vec<AnalysedDocument> = Vec::with_capacity(new);
+    state.for_each_new_document(&mut |d| {
+        new_docs.push(d);
+        Ok(())
+    })?;
+    interrupt.check()?;
+    // Every stored entity but the new documents' must be linked already
+    // (documents stored without staging would not be new here).
+    let (stored_entities, linked) = state.entity_totals()?;
+    let new_entities: usize = new_docs.iter().map(|d| d.analysis.entities.len()).sum();
+    if linked + new_entities != stored_entities {
+        return Ok(None);
+    }
+    let mut new_keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
+    for d in &new_docs {
+        for e in &d.analysis.entities {
+            let key = link_key(&e.name);
+            if !key.is_empty() {
+                new_keys.insert((e.kind, key));
+            }
+        }
+    }
+    let keys = affected_keys(state, &new_keys)?;
+    // The stored entities of those groups, by document, and the linked
+    // entities they make up now.
+    let mut by_doc: BTreeMap<String, Vec<(usize, DocEntity)>> = BTreeMap::new();
+    let mut removed: BTreeMap<String, usize> = BTreeMap::new();
+    // The linked entity each stored document entity belonged to.
+    let mut was: HashMap<(String, usize), String> = HashMap::new();
+    for (kind, key) in &keys {
+        for e in state.entities_with_key(*kind, key)? {
+            if let Some(id) = &e.linked_id {
+                *removed.entry(id.clone()).or_default() += 1;
+                was.insert((e.document_id.clone(), e.idx), id.clone());
+            }
+            by_doc
+                .entry(e.document_id)
+                .or_default()
+                .push((e.idx, e.entity));
+        }
+    }
+    // Every member of a linked entity replaced must be linked again, or it
+    // would lose its link: a group the closure missed falls back to a full
+    // linking rather than to a wrong one.
+    for (id, found) in &removed {
+        if state.members_of(id)? != *found {
+            tracing::debug!(entity = %id, "link update incomplete; linking everything");
+            return Ok(None);
+        }
+    }
+    interrupt.check()?;
+    let run = || {
+        let mut linker = EntityLinker::default();
+        for (doc, entities) in &by_doc {
+            let some: Vec<(usize, &DocEntity)> = entities.iter().map(|(i, e)| (*i, e)).collect();
+            linker.add_some(doc, &some);
+        }
+        for d in &new_docs {
+            linker.add(&d.id, &d.analysis.entities);
+        }
+        linker.finish()
+    };
+    let entities = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+    // A new entity must not take the id of a stored one it does not
+    // replace (a group the closure missed, which the write would merge
+    // into it): link everything instead.
+    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    if state
+        .stored_ids(&ids)?
+        .iter()
+        .any(|id| !removed.contains_key(id))
+    {
+        tracing::debug!("link update would clash with a stored entity; linking everything");
+        return Ok(None);
+    }
+    // A new entity must not take the id of a stored one it does not
+    // replace (a group the closure missed, which the write would merge
+    // into it): link everything instead.
+    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    if state
+        .stored_ids(&ids)?
+        .iter()
+        .any(|id| !removed.contains_key(id))
+    {
+        tracing::debug!("link update would clash with a stored entity; linking everything");
+        return Ok(None);
+    }
+    let members: usize = entities.iter().map(|e| e.members.len()).sum();
+    let read: usize = by_doc.values().map(Vec::len).sum::<usize>()
+        + new_docs
+            .iter()
+            .map(|d| d.analysis.entities.len())
+            .sum::<usize>();
+    if members != read {
+        return Err(StoreError::Aborted(format!(
+            "internal error: linking gave {members} entity members for {read} document \
+             entities (please report it)"
+        )));
+    }
+    // Quote variants are found among one linked speaker's quotes. They
+    // change only for a speaker that the new documents quote, or whose
+    // stored members are not those of one stored entity (two merged, one
+    // split): a speaker that only gained members that say nothing keeps
+    // its variants. The others' quotes are read and grouped again.
+    let new_ids: HashSet<&str> = new_docs.iter().map(|d| d.id.as_str()).collect();
+    let new_speakers: HashSet<(&str, usize)> = new_docs
+        .iter()
+        .flat_map(|d| {
+            d.analysis
+                .quotes
+                .iter()
+                .filter_map(move |q| q.speaker.map(|s| (d.id.as_str(), s)))
+        })
+        .collect();
+    let regrouped: Vec<LinkedEntity> = entities
+        .iter()
+        .filter(|e| {
+            let quoted = e
+                .members
+                .iter()
+                .any(|(d, i)| new_speakers.contains(&(d.as_str(), *i)));
+            let stored: Vec<&(String, usize)> = e
+                .members
+                .iter()
+                .filter(|(d, _)| !new_ids.contains(d.as_str()))
+                .collect();
+            let before: BTreeSet<&String> = stored.iter().filter_map(|m| was.get(*m)).collect();
+            let same = match before.iter().next() {
+                Some(id) => before.len() == 1 && removed.get(*id) == Some(&stored.len()),
+                None => stored.is_empty(),
+            };
+            quoted || !same
+        })
+        .cloned()
+        .collect();
+    let speakers: HashSet<(String, usize)> = regrouped
+        .iter()
+        .flat_map(|e| e.members.iter().cloned())
+        .collect();
+    // Only the stored documents that quote one of them are read.
+    let speaking: Vec<(String, Vec<usize>)> = by_doc
+        .iter()
+        .filter_map(|(doc, entities)| {
+            let idx: Vec<usize> = entities
+                .iter()
+                .map(|(i, _)| *i)
+                .filter(|i| speakers.contains(&(doc.clone(), *i)))
+                .collect();
+            (!idx.is_empty()).then(|| (doc.clone(), idx))
+        })
+        .collect();
+    let stored_ids = state.quoting(&speaking)?;
+    let mut docs = state.quote_documents(&stored_ids)?;
+    docs.append(&mut new_docs);
+    let mut quotes = Vec::new();
+    let mut cleared = Vec::new();
+    let mut sizes: HashMap<String, usize> = HashMap::new();
+    for d in &docs {
+        interrupt.check()?;
+        let all = &d.analysis.quotes;
+        // A variant row is keyed by its chain's first quote, and the parts
+        // of a chain may have different speakers: clear a chain's row only
+        // when every part's speaker is grouped again here (a row another
+        // speaker's group gave stays; one found again replaces it below).
+        let mut mixed: HashSet<usize> = HashSet::new();
+        let mut ours: HashSet<usize> = HashSet::new();
+        for (qi, q) in all.iter().enumerate() {
+            let head = chain_head(all, qi);
+            match q.speaker {
+                Some(s) if speakers.contains(&(d.id.clone(), s)) => {
+                    ours.insert(head);
+                }
+                Some(_) => {
+                    mixed.insert(head);
+                }
+                None => {}
+            }
+        }
+        for head in ours.difference(&mixed) {
+            cleared.push((d.id.clone(), *head));
+        }
+        sizes.insert(d.id.clone(), all.len());
+        quotes.push(doc_quotes(d)?);
+    }
+    drop(docs);
+    let run = || variants_of(&quotes, &regrouped);
+    let variants = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+    let quote_exists = |doc: &str, i: usize| sizes.get(doc).is_some_and(|n| i < *n);
+    let variants = checked_variants(variants, &quote_exists);
+    // A variant found again replaces the stored row of its quote.
+    let mut cleared: BTreeSet<(String, usize)> = cleared.into_iter().collect();
+    cleared.extend(variants.iter().map(|v| (v.document_id.clone(), v.quote)));
+    tracing::debug!(
+        keys = keys.len(),
+        stored_entities = read - new_entities,
+        replaced = removed.len(),
+        regrouped = regrouped.len(),
+        documents_quoting = quotes.len(),
+        "link update"
+    );
+    Ok(Some(LinkUpdate {
+        removed: removed.into_keys().collect(),
+        entities,
+        quotes: cleared.into_iter().collect(),
+        variants,
+    }))
+}
