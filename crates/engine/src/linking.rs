@@ -19,7 +19,9 @@ use std::panic::AssertUnwindSafe;
 
 use crosscheck_model::names::{last_word, link_key};
 use crosscheck_model::{DocEntity, EntityKind, LinkedEntity};
-use crosscheck_nlp::link::{variants_of, AnalysedDoc, DocQuotes, EntityLinker, Variant};
+use crosscheck_nlp::link::{
+    chain_head, variants_of, AnalysedDoc, DocQuotes, EntityLinker, Variant,
+};
 use crosscheck_store::{
     AnalysedDocument, LinkSource, LinkState, LinkUpdate, Links, QuoteVariant, StoreError,
 };
@@ -57,18 +59,6 @@ fn checked_variants(
     }
     out_variants.sort();
     out_variants
-}
-
-/// The first quote of the chain `qi` continues (as `DocQuotes` keys a
-/// quote's variants).
-fn chain_head(quotes: &[crosscheck_model::DocQuote], mut qi: usize) -> usize {
-    for _ in 0..quotes.len() {
-        match quotes[qi].continues {
-            Some(prev) if prev < quotes.len() && prev != qi => qi = prev,
-            _ => break,
-        }
-    }
-    qi
 }
 
 fn doc_quotes(d: &AnalysedDocument) -> Result<DocQuotes, StoreError> {
@@ -242,18 +232,6 @@ pub fn link_update(
         linker.finish()
     };
     let entities = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
-    // A new entity must not take the id of a stored one it does not
-    // replace (a group the closure missed, which the write would merge
-    // into it): link everything instead.
-    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-    if state
-        .stored_ids(&ids)?
-        .iter()
-        .any(|id| !removed.contains_key(id))
-    {
-        tracing::debug!("link update would clash with a stored entity; linking everything");
-        return Ok(None);
-    }
     // A new entity must not take the id of a stored one it does not
     // replace (a group the closure missed, which the write would merge
     // into it): link everything instead.

@@ -296,16 +296,9 @@ fn load_entities_and_quotes(conn: &Connection, id: &str) -> Result<DocAnalysis, 
         }
         entities.push(e);
     }
-    let mut quotes = Vec::new();
-    let mut stmt = conn.prepare_cached(QUOTE_SQL)?;
-    let mut rows = stmt.query([id])?;
-    while let Some(r) = rows.next()? {
-        quotes.push(quote_from_row(id, r, 1)?);
-    }
     Ok(DocAnalysis {
         entities,
-        quotes,
-        claims: Vec::new(),
+        ..load_quotes(conn, id)?
     })
 }
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod variants;
 
-pub use variants::{quote_variants, variants_of, DocQuotes};
+pub use variants::{chain_head, quote_variants, variants_of, DocQuotes};
 
 use crosscheck_model::names::link_key;
 use crosscheck_model::{sha256_hex, DocAnalysis, DocEntity, EntityKind, LinkedEntity};

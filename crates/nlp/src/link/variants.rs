@@ -198,8 +198,9 @@ pub fn variants_of(docs: &[DocQuotes], entities: &[LinkedEntity]) -> Vec<Variant
     out
 }
 
-/// The first quote of the chain of quotes that `qi` continues.
-fn chain_head(quotes: &[crosscheck_model::DocQuote], mut qi: usize) -> usize {
+/// The first quote of the chain of quotes that `qi` continues (what a
+/// quote's variants are keyed by).
+pub fn chain_head(quotes: &[crosscheck_model::DocQuote], mut qi: usize) -> usize {
     for _ in 0..quotes.len() {
         match quotes[qi].continues {
             Some(prev) if prev < quotes.len() && prev != qi => qi = prev,
