@@ -20,12 +20,12 @@ use std::collections::HashMap;
 use crate::terms::{cosine, keep_heaviest, rank, top, TermVec};
 use crate::Params;
 
-/// Terms of a centroid used to find candidate stories.
-const INDEX_TERMS: usize = 10;
+/// Terms of a centroid (and of a document) used to find candidate stories.
+pub const INDEX_TERMS: usize = 10;
 /// Terms kept in a centroid.
 const CENTROID_TERMS: usize = 60;
 /// Stories kept per posting list (the most recent).
-const POSTINGS: usize = 64;
+pub const POSTINGS: usize = 64;
 /// Days after which a story is stale for a new dated document.
 pub const STALE_DAYS: i64 = 90;
 const STALE_PENALTY: f32 = 0.1;

@@ -27,7 +27,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_cluster::copies::{self, Signature};
-use crosscheck_cluster::stories::best_story;
+use crosscheck_cluster::stories::{best_story, INDEX_TERMS, POSTINGS};
 use crosscheck_cluster::terms::{weigh, TermVec};
 use crosscheck_cluster::{describe, DocInput, DocState, DocTerms, Params, StoryState};
 use crosscheck_model::story_id;
@@ -48,9 +48,6 @@ pub const CLUSTER_VERSION: &str = "1";
 /// clustered clusters everything again: the stored weights and stories are
 /// then too little of what the result should rest on.
 pub const FULL_SHARE: f64 = 0.25;
-
-/// Stories compared per term of a new document (the most recent).
-const STORIES_PER_TERM: usize = 64;
 
 /// The stored state of a document, as the cluster stage uses it.
 pub fn doc_state(d: &DocumentState) -> DocState {
@@ -307,7 +304,7 @@ impl Update<'_> {
         let terms = crosscheck_cluster::terms::top(v, INDEX_TERMS);
         let mut candidates: BTreeSet<String> = self
             .store
-            .story_candidates(&terms, STORIES_PER_TERM)?
+            .story_candidates(&terms, POSTINGS)?
             .into_iter()
             .collect();
         for (id, t) in &self.stories {
@@ -445,10 +442,6 @@ impl Update<'_> {
         Ok((removed, out))
     }
 }
-
-/// Terms of a vector through which stories are found (as the full
-/// clustering's index).
-const INDEX_TERMS: usize = 10;
 
 /// The update that places this ingest's documents (staged, without a
 /// cluster state), or `None` when everything must be clustered again: no

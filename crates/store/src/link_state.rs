@@ -16,7 +16,7 @@ use rusqlite::{params, Connection};
 use crosscheck_model::names::{last_word, link_key};
 use crosscheck_model::{DocEntity, EntityKind, LinkedEntity};
 
-use crate::{AnalysedDocument, Links, QuoteVariant, StoreError};
+use crate::{AnalysedDocument, QuoteVariant, StoreError};
 
 /// The link key of an entity's name and, for a person of several words,
 /// its last word (what `doc_entities.link_key` and `link_last` hold).
@@ -298,11 +298,5 @@ pub(crate) fn write_update(conn: &Connection, u: &LinkUpdate) -> Result<(), Stor
     for (doc, q) in &u.quotes {
         variant.execute(params![doc, q])?;
     }
-    crate::links_write::insert_all(
-        conn,
-        &Links {
-            entities: Vec::new(),
-            variants: u.variants.clone(),
-        },
-    )
+    crate::links_write::insert_variants(conn, &u.variants)
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use rusqlite::{params, Connection};
 
-use crate::{Links, StoreError};
+use crate::{Links, QuoteVariant, StoreError};
 
 /// A row's key: a document and an index into its entities or quotes.
 type DocKey<'a> = (Cow<'a, str>, i64);
@@ -217,7 +217,7 @@ pub(crate) fn write_links(conn: &Connection, links: &Links) -> Result<(), StoreE
 }
 
 /// Write every link into empty tables.
-pub(crate) fn insert_all(conn: &Connection, links: &Links) -> Result<(), StoreError> {
+fn insert_all(conn: &Connection, links: &Links) -> Result<(), StoreError> {
     let mut ent = conn.prepare_cached(
         "INSERT INTO linked_entities (id, name, kind, aliases) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -233,11 +233,19 @@ pub(crate) fn insert_all(conn: &Connection, links: &Links) -> Result<(), StoreEr
             mem.execute(params![e.id, doc, idx])?;
         }
     }
+    insert_variants(conn, &links.variants)
+}
+
+/// Insert quote variants.
+pub(crate) fn insert_variants(
+    conn: &Connection,
+    variants: &[QuoteVariant],
+) -> Result<(), StoreError> {
     let mut var = conn.prepare_cached(
         "INSERT INTO quote_variants (document_id, quote_idx, variant_of_document, \
          variant_of_quote) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for v in &links.variants {
+    for v in variants {
         var.execute(params![
             v.document_id,
             v.quote,
