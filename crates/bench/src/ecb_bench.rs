@@ -395,7 +395,7 @@ impl Prepared {
                 .iter()
                 .map(|&r| crosscheck_corroborate::align::parts(&docs, r))
                 .collect();
-            let weights = crosscheck_corroborate::align::word_weights(&parts);
+            let vocabulary = crosscheck_corroborate::align::Vocabulary::of(&parts);
             for i in 0..refs.len() {
                 for j in i + 1..refs.len() {
                     let (Some(x), Some(y)) = (sentences[i], sentences[j]) else {
@@ -405,7 +405,7 @@ impl Prepared {
                         continue;
                     }
                     out.push((
-                        pair_features(&parts[i], &parts[j], &weights),
+                        pair_features(&parts[i], &parts[j], vocabulary.overlap(i, j)),
                         self.gold_same(x, y),
                     ));
                 }
@@ -666,14 +666,14 @@ const PAIR_MODEL: crate::samefact_bench::TrainSettings = crate::samefact_bench::
 };
 
 /// The pair model's features of two statements of one story: the same-fact judge's, then the
-/// story's (overlap weighted by rarity among the story's statements, one main verb class, a shared
+/// story's (`overlap`, weighted by rarity among the story's statements, one main verb class, a shared
 /// class, entity or subject, times agreeing, times differing).
-fn pair_features(a: &Parts, b: &Parts, weights: &HashMap<String, f32>) -> Vec<f32> {
+fn pair_features(a: &Parts, b: &Parts, overlap: f32) -> Vec<f32> {
     let mut f = crosscheck_samefact::features(a.statement(), b.statement());
     let flag = |x: bool| f32::from(u8::from(x));
     let times = !a.time.is_empty() && !b.time.is_empty();
     f.extend([
-        a.overlap_weighted(b, weights),
+        overlap,
         flag(a.same_main_class(b)),
         flag(a.same_class(b)),
         flag(a.shares_entity(b)),

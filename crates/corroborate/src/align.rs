@@ -240,7 +240,7 @@ impl<'a> Parts<'a> {
         self.pieces()
             .iter()
             .filter_map(|(r, p)| {
-                let v = judge.judge(p, other.statement());
+                let v = judge.rate(p, other.statement());
                 v.same.then(|| (v.score, r.clone()))
             })
             .fold(None, |best, x| match best {
@@ -249,24 +249,15 @@ impl<'a> Parts<'a> {
             })
     }
 
-    /// Weighted Jaccard of the words: each word weighs its rarity among
-    /// the story's claims (`weights`; a word missing there weighs 1), so
-    /// the names and words every claim of the story repeats ("Sheinbaum",
-    /// "military") do not make unrelated claims look alike.
-    pub fn overlap_weighted(&self, other: &Parts, weights: &HashMap<String, f32>) -> f32 {
-        let w = |t: &String| weights.get(t).copied().unwrap_or(1.0);
-        let inter: f32 = self.words.intersection(&other.words).map(w).sum();
-        let union: f32 = self.words.union(&other.words).map(w).sum();
-        if union <= 0.0 {
-            0.0
-        } else {
-            inter / union
-        }
-    }
-
     /// Plain Jaccard of the words.
     pub fn overlap(&self, other: &Parts) -> f32 {
-        self.overlap_weighted(other, &HashMap::new())
+        let inter = self.words.intersection(&other.words).count();
+        let union = self.words.len() + other.words.len() - inter;
+        if union == 0 {
+            0.0
+        } else {
+            inter as f32 / union as f32
+        }
     }
 
     /// The main verbs have one (not light) class, or the claims share the
@@ -392,18 +383,13 @@ impl<'a> Parts<'a> {
     }
 }
 
-/// Whether two claims (of different documents) state one fact, and if so
-/// their weighted overlap (how strongly).
-pub fn relate(
-    a: &Parts,
-    b: &Parts,
-    claims: (&DocClaim, &DocClaim),
-    weights: &HashMap<String, f32>,
-) -> Option<f32> {
+/// Whether two claims (of different documents) whose words overlap by
+/// `overlap` ([`Vocabulary::overlap`]) state one fact, and if so how
+/// strongly.
+pub fn relate(a: &Parts, b: &Parts, claims: (&DocClaim, &DocClaim), overlap: f32) -> Option<f32> {
     if a.amounts_differ(b, claims) {
         return None;
     }
-    let overlap = a.overlap_weighted(b, weights);
     // A number is a claim's point: a claim with amounts and one without
     // are one fact only when their words say so, or when the number only
     // counts something the other names.
@@ -418,7 +404,7 @@ pub fn relate(
                 || overlap >= EVENT_OVERLAP && a.same_event(b))
         || overlap >= WEAK_OVERLAP && !a.amounts.is_empty() && a.amounts == b.amounts
         || overlap >= EVENT_OVERLAP && a.shares_measure(b);
-    let verdict = Judge::shipped().judge(a.statement(), b.statement());
+    let verdict = Judge::shipped().rate(a.statement(), b.statement());
     if same {
         // The rules see shared words and classes; the judge reads the sentences. A match it
         // scores as plainly different is two facts that share their actors ("confirmed her
@@ -522,14 +508,14 @@ pub fn parts<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> Parts<'a> {
 pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
     let refs = statements(docs);
     let parts: Vec<Parts> = refs.iter().map(|&r| parts(docs, r)).collect();
-    let weights = word_weights(&parts);
+    let vocabulary = Vocabulary::of(&parts);
     let developments = Developments::of(docs);
     let related = |i: usize, j: usize| -> Option<f32> {
         if refs[i].0 == refs[j].0 || !developments.may_join(docs, refs[i], refs[j]) {
             return None;
         }
         let claims = (claim(docs, refs[i]), claim(docs, refs[j]));
-        relate(&parts[i], &parts[j], claims, &weights)
+        relate(&parts[i], &parts[j], claims, vocabulary.overlap(i, j))
     };
     // (overlap, i, j, a core match), strongest first. A core match is one
     // of the same main class, or of one measured quantity.
@@ -680,19 +666,73 @@ impl Grouping {
     }
 }
 
-/// Each word's weight among the story's claims: ln(1 + claims / claims
-/// with the word).
-pub fn word_weights(parts: &[Parts]) -> HashMap<String, f32> {
-    let mut df: HashMap<&String, u32> = HashMap::new();
-    for p in parts {
-        for w in &p.words {
-            *df.entry(w).or_default() += 1;
+/// The words of a story's statements as numbers, with each word's weight
+/// among them: ln(1 + statements / statements with the word), so that the
+/// names and words every claim of the story repeats ("Sheinbaum",
+/// "military") do not make unrelated claims look alike. A word's number
+/// follows the words' order, so a statement's numbers are sorted as its
+/// words are, and sums over them add in the same order.
+pub struct Vocabulary {
+    words: Vec<Vec<u32>>,
+    weight: Vec<f32>,
+}
+
+impl Vocabulary {
+    pub fn of(parts: &[Parts]) -> Vocabulary {
+        let mut all: Vec<&str> = parts
+            .iter()
+            .flat_map(|p| p.words.iter().map(String::as_str))
+            .collect();
+        all.sort_unstable();
+        let n = parts.len() as f32;
+        let mut number: HashMap<&str, u32> = HashMap::new();
+        let mut weight = Vec::new();
+        for run in all.chunk_by(|a, b| a == b) {
+            number.insert(run[0], weight.len() as u32);
+            weight.push((1.0 + n / run.len() as f32).ln());
+        }
+        let words = parts
+            .iter()
+            .map(|p| p.words.iter().map(|w| number[w.as_str()]).collect())
+            .collect();
+        Vocabulary { words, weight }
+    }
+
+    /// Weighted Jaccard of the words of statements `i` and `j`.
+    pub fn overlap(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (&self.words[i], &self.words[j]);
+        let w = |t: u32| self.weight[t as usize];
+        let (mut x, mut y) = (0, 0);
+        let (mut inter, mut union) = (0f32, 0f32);
+        while x < a.len() || y < b.len() {
+            match (a.get(x), b.get(y)) {
+                (Some(&s), Some(&t)) if s == t => {
+                    inter += w(s);
+                    union += w(s);
+                    x += 1;
+                    y += 1;
+                }
+                (Some(&s), Some(&t)) if s < t => {
+                    union += w(s);
+                    x += 1;
+                }
+                (Some(&s), None) => {
+                    union += w(s);
+                    x += 1;
+                }
+                (_, Some(&t)) => {
+                    union += w(t);
+                    y += 1;
+                }
+                (None, None) => unreachable!("the loop runs while one side has words"),
+            }
+        }
+        if union <= 0.0 {
+            0.0
+        } else {
+            inter / union
         }
     }
-    let n = parts.len() as f32;
-    df.into_iter()
-        .map(|(w, d)| (w.clone(), (1.0 + n / d as f32).ln()))
-        .collect()
 }
 
 pub fn claim<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> &'a DocClaim {

@@ -13,6 +13,9 @@
 //! present perfect ("Sheinbaum firmly rejects any intervention", "has
 //! rejected"): that is its own development's fact.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crosscheck_claims::lexicon::{self, FormKind};
 use crosscheck_cluster::timeline::{day_number, EPISODE_GAP_DAYS};
 use crosscheck_model::TimeKind;
@@ -23,6 +26,9 @@ use crate::{align, ClaimRef, StoryDoc};
 /// documents); `None` for an undated development.
 pub struct Developments {
     spans: Vec<Option<(i64, i64)>>,
+    /// Whether each claim asked about is told in the past: alignment asks
+    /// of one claim once for every claim of another development it meets.
+    past: RefCell<HashMap<ClaimRef, bool>>,
 }
 
 impl Developments {
@@ -38,7 +44,10 @@ impl Developments {
                 *s = (s.0.min(day), s.1.max(day));
             }
         }
-        Developments { spans }
+        Developments {
+            spans,
+            past: RefCell::new(HashMap::new()),
+        }
     }
 
     /// Whether two claims may state one fact as far as their developments
@@ -54,11 +63,19 @@ impl Developments {
                         (Some(sx), Some(sy)) if sy > sx => Some(b),
                         _ => None,
                     };
-                    later.is_some_and(|r| told_in_the_past(docs, r))
+                    later.is_some_and(|r| self.told_in_the_past(docs, r))
                 }
             }
             _ => true,
         }
+    }
+
+    fn told_in_the_past(&self, docs: &[StoryDoc], r: ClaimRef) -> bool {
+        *self
+            .past
+            .borrow_mut()
+            .entry(r)
+            .or_insert_with(|| told_in_the_past(docs, r))
     }
 
     fn start(&self, e: usize) -> Option<i64> {

@@ -69,7 +69,7 @@ pub fn fact_parts(docs: &[StoryDoc], claims: &[ClaimRef], documents: &[usize]) -
             // The whole stated: its main claim is; the other parts only as
             // the judge finds each (the whole can match on its main claim
             // alone).
-            let whole_same = judge.judge(&whole, &other_whole).same;
+            let whole_same = judge.rate(&whole, &other_whole).same;
             let mut theirs: Vec<Statement> = checkable_parts(other)
                 .into_iter()
                 .filter(|r| r.len() < other.len())
@@ -80,7 +80,7 @@ pub fn fact_parts(docs: &[StoryDoc], claims: &[ClaimRef], documents: &[usize]) -
                 .iter()
                 .map(|p| {
                     theirs.iter().fold((false, 0f32), |(same, score), q| {
-                        let v = judge.judge(p, q);
+                        let v = judge.rate(p, q);
                         (same || v.same, score.max(v.score))
                     })
                 })

@@ -8,7 +8,7 @@
 //! training chose on its own pairs. Two statements whose numbers differ (each gives one the other lacks)
 //! are never the same fact: their score is held to half the threshold.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use crate::embed::{cosine, Embeddings};
@@ -32,13 +32,15 @@ const NEGATIONS: &[&str] = &[
     "not", "no", "never", "n't", "nor", "without", "denied", "denies", "deny",
 ];
 
-/// One side of a comparison, analysed once (alignment compares a claim with many).
+/// One side of a comparison, analysed once (alignment compares a claim with many). Its sets are
+/// sorted vectors without duplicates: a large story's alignment compares millions of pairs, and a
+/// merge of two short sorted lists costs less than hashing every word of one into the other.
 pub struct Statement {
     embedding: Vec<f32>,
-    words: HashSet<String>,
-    pairs: HashSet<(String, String)>,
-    numbers: HashSet<String>,
-    names: HashSet<String>,
+    words: Vec<String>,
+    pairs: Vec<(String, String)>,
+    numbers: Vec<String>,
+    names: Vec<String>,
     negated: bool,
     len: usize,
 }
@@ -50,10 +52,10 @@ impl Statement {
 
     pub fn with(embeddings: &Embeddings, text: &str) -> Statement {
         let tokens = raw_tokens(text);
-        let mut words = HashSet::new();
-        let mut pairs = HashSet::new();
-        let mut numbers = HashSet::new();
-        let mut names = HashSet::new();
+        let mut words = Vec::new();
+        let mut pairs = Vec::new();
+        let mut numbers = Vec::new();
+        let mut names = Vec::new();
         let mut negated = false;
         let mut prev: Option<String> = None;
         for (i, t) in tokens.iter().enumerate() {
@@ -62,27 +64,27 @@ impl Statement {
                 negated = true;
             }
             if t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                numbers.insert(t.replace(',', ""));
+                numbers.push(t.replace(',', ""));
             } else if i > 0
                 && t.chars().next().is_some_and(char::is_uppercase)
                 && !STOP.contains(&lower.as_str())
             {
-                names.insert(lower.clone());
+                names.push(lower.clone());
             }
             if let Some(p) = prev.take() {
-                pairs.insert((p, lower.clone()));
+                pairs.push((p, lower.clone()));
             }
             prev = Some(lower.clone());
             if !STOP.contains(&lower.as_str()) {
-                words.insert(lower);
+                words.push(lower);
             }
         }
         Statement {
             embedding: embeddings.sentence(text),
-            words,
-            pairs,
-            numbers,
-            names,
+            words: set_of(words),
+            pairs: set_of(pairs),
+            numbers: set_of(numbers),
+            names: set_of(names),
             negated,
             len: tokens.len(),
         }
@@ -123,8 +125,37 @@ fn raw_tokens(text: &str) -> Vec<String> {
     split
 }
 
-fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
-    let inter = a.intersection(b).count();
+/// A sorted set: the items sorted, each once.
+fn set_of<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    items.sort_unstable();
+    items.dedup();
+    items
+}
+
+/// How many items two sorted sets share.
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The items of sorted set `a` that sorted set `b` lacks, in order.
+fn missing_from<'a, T: Ord>(a: &'a [T], b: &[T]) -> Vec<&'a T> {
+    a.iter().filter(|x| b.binary_search(x).is_err()).collect()
+}
+
+fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f32 {
+    let inter = common(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -138,7 +169,9 @@ fn numbers(a: &Statement, b: &Statement) -> (bool, bool, bool) {
     match (a.numbers.is_empty(), b.numbers.is_empty()) {
         (true, true) => (false, false, false),
         (false, false) => {
-            let differ = !a.numbers.is_subset(&b.numbers) && !b.numbers.is_subset(&a.numbers);
+            let shared = common(&a.numbers, &b.numbers);
+            // Neither side's numbers are all the other's.
+            let differ = shared < a.numbers.len() && shared < b.numbers.len();
             (!differ, differ, false)
         }
         _ => (false, false, true),
@@ -148,10 +181,10 @@ fn numbers(a: &Statement, b: &Statement) -> (bool, bool, bool) {
 /// The feature vector of a pair (symmetric in a and b).
 pub fn features(a: &Statement, b: &Statement) -> Vec<f32> {
     let cos = cosine(&a.embedding, &b.embedding);
-    let inter = a.words.intersection(&b.words).count() as f32;
+    let inter = common(&a.words, &b.words) as f32;
     let least = a.words.len().min(b.words.len()).max(1) as f32;
     let (agree, differ, one_side) = numbers(a, b);
-    let names_inter = a.names.intersection(&b.names).count();
+    let names_inter = common(&a.names, &b.names);
     let names_odd = a.names.len() + b.names.len() - 2 * names_inter;
     let ratio = ((a.len.max(1) as f32) / (b.len.max(1) as f32)).ln().abs();
     let mut f = Vec::with_capacity(FEATURES);
@@ -180,6 +213,13 @@ pub struct Verdict {
     pub same: bool,
     pub score: f32,
     pub why: String,
+}
+
+/// A judgement without its reasons ([`Judge::rate`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rating {
+    pub same: bool,
+    pub score: f32,
 }
 
 pub struct Judge {
@@ -230,18 +270,34 @@ impl Judge {
         1.0 / (1.0 + (-z).exp())
     }
 
+    /// The verdict with its reasons in words (for a reader; [`Judge::rate`] when only the decision
+    /// is needed).
     pub fn judge(&self, a: &Statement, b: &Statement) -> Verdict {
         let f = features(a, b);
-        let mut score = self.score_features(&f);
+        let Rating { same, score } = self.rate_features(&f);
+        Verdict {
+            same,
+            score,
+            why: why(a, b, &f, same),
+        }
+    }
+
+    /// The verdict without its reasons: alignment rates millions of pairs, and writing each
+    /// one's reasons cost more than the rest of the judgement.
+    pub fn rate(&self, a: &Statement, b: &Statement) -> Rating {
+        self.rate_features(&features(a, b))
+    }
+
+    fn rate_features(&self, f: &[f32]) -> Rating {
+        let mut score = self.score_features(f);
         // Different numbers are different facts (or a contradiction), never one fact in other words:
         // the score is held to half the threshold, whatever the wording shares.
         if f[6] > 0.0 {
             score = score.min(self.threshold / 2.0);
         }
-        Verdict {
+        Rating {
             same: score >= self.threshold,
             score,
-            why: why(a, b, &f, score >= self.threshold),
         }
     }
 }
@@ -258,9 +314,11 @@ fn why(a: &Statement, b: &Statement, f: &[f32], same: bool) -> String {
     ];
     if f[6] > 0.0 {
         let only = |x: &Statement, y: &Statement| {
-            let mut v: Vec<&String> = x.numbers.difference(&y.numbers).collect();
-            v.sort();
-            v.into_iter().cloned().collect::<Vec<_>>().join(", ")
+            let v: Vec<&str> = missing_from(&x.numbers, &y.numbers)
+                .into_iter()
+                .map(String::as_str)
+                .collect();
+            v.join(", ")
         };
         parts.push(format!(
             "numbers differ ({} against {})",

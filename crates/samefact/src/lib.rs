@@ -9,4 +9,4 @@ pub mod judge;
 pub mod wordpiece;
 
 pub use embed::{cosine, Embeddings};
-pub use judge::{compare, features, Judge, Statement, Verdict};
+pub use judge::{compare, features, Judge, Rating, Statement, Verdict};

@@ -445,7 +445,7 @@ fn link_paraphrases(
                             .collect()
                     })
                     .iter()
-                    .map(|w| judge.judge(w, &said))
+                    .map(|w| judge.rate(w, &said))
                     .filter(|v| v.same)
                     .map(|v| v.score)
                     .reduce(f32::max)

@@ -84,7 +84,7 @@ pub fn support_sentences(c: &ExportStoryClaim) -> Vec<(&str, &str, bool)> {
         .map(|e| {
             let whole = e.text == c.text
                 || judge
-                    .judge(&headline, &crosscheck_samefact::Statement::new(&e.text))
+                    .rate(&headline, &crosscheck_samefact::Statement::new(&e.text))
                     .same;
             (e.document_id.as_str(), e.text.as_str(), whole)
         })
