@@ -109,7 +109,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))
 }
 
-fn strings(id: &str, column: &str, text: &str) -> Result<Vec<String>, StoreError> {
+pub(crate) fn strings(id: &str, column: &str, text: &str) -> Result<Vec<String>, StoreError> {
     serde_json::from_str(text)
         .map_err(|e| StoreError::Corrupt(format!("{id}: column {column}: {e}")))
 }

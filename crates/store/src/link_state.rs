@@ -63,7 +63,9 @@ pub trait LinkState {
         f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
     /// The linked entities of documents (those of earlier ingests: this
-    /// ingest's are not linked yet) with this kind and link key.
+    /// ingest's are not linked yet) with this kind and link key, each with
+    /// what linking reads of it: its name, kind and aliases (no roles,
+    /// gender or mentions).
     fn entities_with_key(
         &self,
         kind: EntityKind,
@@ -124,8 +126,10 @@ impl LinkState for LinkStateView<'_> {
         kind: EntityKind,
         key: &str,
     ) -> Result<Vec<StoredEntity>, StoreError> {
+        // Only what linking reads, which the link-key index holds
+        // (migration 14): no table row is read.
         let mut stmt = self.0.prepare_cached(
-            "SELECT e.idx, e.name, e.kind, e.gender, e.aliases, e.roles, e.document_id, m.entity_id \
+            "SELECT e.idx, e.name, e.aliases, e.document_id, m.entity_id \
              FROM doc_entities e JOIN linked_entity_members m \
                ON m.document_id = e.document_id AND m.entity_idx = e.idx \
              WHERE e.link_key = ?1 AND e.kind = ?2 \
@@ -134,13 +138,21 @@ impl LinkState for LinkStateView<'_> {
         let mut rows = stmt.query(params![key, kind.as_str()])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            let document_id: String = r.get(6)?;
-            let (idx, entity) = crate::analysis::entity_from_row(&document_id, r)?;
+            let document_id: String = r.get(3)?;
+            let aliases: String = r.get(2)?;
+            let entity = DocEntity {
+                name: r.get(1)?,
+                kind,
+                aliases: crate::analysis::strings(&document_id, "aliases", &aliases)?,
+                roles: Vec::new(),
+                gender: None,
+                mentions: Vec::new(),
+            };
             out.push(StoredEntity {
+                idx: r.get(0)?,
                 document_id,
-                idx,
                 entity,
-                linked_id: r.get(7)?,
+                linked_id: r.get(4)?,
             });
         }
         Ok(out)

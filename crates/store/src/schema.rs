@@ -92,6 +92,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "cluster state: new documents placed into stored stories",
         sql: include_str!("../migrations/0013_cluster_state.sql"),
     },
+    Migration {
+        version: 14,
+        name: "indexes for small updates: link keys covering, analysis versions",
+        sql: include_str!("../migrations/0014_update_indexes.sql"),
+    },
 ];
 
 /// The schema version this program creates and understands.
@@ -431,7 +436,7 @@ mod tests {
             assert_eq!(m.version as usize, i + 1, "migration {}", m.name);
             assert!(!m.sql.trim().is_empty());
         }
-        assert_eq!(LATEST_VERSION, 13);
+        assert_eq!(LATEST_VERSION, 14);
     }
 
     #[test]

@@ -98,12 +98,10 @@ impl Db {
     }
 }
 
-/// SQL that drops the tables of migration 5 (corroboration), children
-/// first: with it, a database goes back to what schema 4 left.
 /// SQL that takes a database back to schema 4: undoes migration 6 (staged
-/// documents), 5 (corroboration) and what 7 to 13 added.
-pub const BACK_TO_SCHEMA_4: &str =
-    "DROP TABLE story_terms; DROP TABLE story_centroids; DROP TABLE copy_bands; \
+/// documents), 5 (corroboration) and what 7 to 14 added, children first.
+pub const BACK_TO_SCHEMA_4: &str = "DROP INDEX documents_analysis_version; \
+    DROP TABLE story_terms; DROP TABLE story_centroids; DROP TABLE copy_bands; \
     DROP TABLE cluster_documents; DROP TABLE cluster_terms; DROP TABLE cluster_meta; \
     DROP INDEX doc_entities_link_key; DROP INDEX doc_entities_link_last; \
     ALTER TABLE doc_entities DROP COLUMN link_key; ALTER TABLE doc_entities DROP COLUMN link_last; \
