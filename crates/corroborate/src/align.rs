@@ -54,6 +54,7 @@ use crosscheck_claims::parts::checkable_parts;
 use crosscheck_cluster::terms::words;
 use crosscheck_model::{DocClaim, DocEntity, UnionFind, CHECKWORTHY};
 use crosscheck_samefact::{Judge, Statement};
+use rayon::prelude::*;
 
 use crate::developments::Developments;
 use crate::{measure, sources, ClaimRef, StoryDoc};
@@ -507,7 +508,11 @@ pub fn parts<'a>(docs: &[StoryDoc<'a>], r: ClaimRef) -> Parts<'a> {
 /// first; groups ordered by their first claim.
 pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
     let refs = statements(docs);
-    let parts: Vec<Parts> = refs.iter().map(|&r| parts(docs, r)).collect();
+    // The pairs are rated on every core: stories are corroborated in
+    // parallel too, but one story of hundreds of documents can take most of
+    // an update's time alone. The result does not depend on the order in
+    // which pairs are rated (the edges are sorted below).
+    let parts: Vec<Parts> = refs.par_iter().map(|&r| parts(docs, r)).collect();
     let vocabulary = Vocabulary::of(&parts);
     let developments = Developments::of(docs);
     let related = |i: usize, j: usize| -> Option<f32> {
@@ -524,7 +529,7 @@ pub fn align(docs: &[StoryDoc]) -> Vec<Vec<ClaimRef>> {
         .map(|&r| claim(docs, r).checkworthiness >= CHECKWORTHY)
         .collect();
     let mut edges: Vec<(f32, usize, usize, bool)> = candidate_pairs(&parts, &listed)
-        .into_iter()
+        .into_par_iter()
         .filter_map(|(i, j)| {
             let overlap = related(i, j)?;
             let (a, b) = (&parts[i], &parts[j]);

@@ -13,8 +13,7 @@
 //! present perfect ("Sheinbaum firmly rejects any intervention", "has
 //! rejected"): that is its own development's fact.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crosscheck_claims::lexicon::{self, FormKind};
 use crosscheck_cluster::timeline::{day_number, EPISODE_GAP_DAYS};
@@ -26,9 +25,10 @@ use crate::{align, ClaimRef, StoryDoc};
 /// documents); `None` for an undated development.
 pub struct Developments {
     spans: Vec<Option<(i64, i64)>>,
-    /// Whether each claim asked about is told in the past: alignment asks
-    /// of one claim once for every claim of another development it meets.
-    past: RefCell<HashMap<ClaimRef, bool>>,
+    /// Whether each claim (by document, then claim) is told in the past,
+    /// found when first asked: alignment asks of one claim once for every
+    /// claim of another development it meets, from several threads.
+    past: Vec<Vec<OnceLock<bool>>>,
 }
 
 impl Developments {
@@ -44,10 +44,11 @@ impl Developments {
                 *s = (s.0.min(day), s.1.max(day));
             }
         }
-        Developments {
-            spans,
-            past: RefCell::new(HashMap::new()),
-        }
+        let past = docs
+            .iter()
+            .map(|d| d.analysis.claims.iter().map(|_| OnceLock::new()).collect())
+            .collect();
+        Developments { spans, past }
     }
 
     /// Whether two claims may state one fact as far as their developments
@@ -71,11 +72,10 @@ impl Developments {
     }
 
     fn told_in_the_past(&self, docs: &[StoryDoc], r: ClaimRef) -> bool {
-        *self
-            .past
-            .borrow_mut()
-            .entry(r)
-            .or_insert_with(|| told_in_the_past(docs, r))
+        match self.past.get(r.0).and_then(|d| d.get(r.1)) {
+            Some(known) => *known.get_or_init(|| told_in_the_past(docs, r)),
+            None => told_in_the_past(docs, r),
+        }
     }
 
     fn start(&self, e: usize) -> Option<i64> {

@@ -194,22 +194,30 @@ pub fn link_update(
     let keys = affected_keys(state, &new_keys)?;
     // The stored entities of those groups, by document, and the linked
     // entities they make up now.
-    let mut by_doc: BTreeMap<String, Vec<(usize, DocEntity)>> = BTreeMap::new();
+    // (index, entity, the linked entity it belonged to)
+    let mut by_doc: BTreeMap<String, Vec<(usize, DocEntity, Option<String>)>> = BTreeMap::new();
     let mut removed: BTreeMap<String, usize> = BTreeMap::new();
-    // The linked entity each stored document entity belonged to.
-    let mut was: HashMap<(String, usize), String> = HashMap::new();
     for (kind, key) in &keys {
         for e in state.entities_with_key(*kind, key)? {
             if let Some(id) = &e.linked_id {
                 *removed.entry(id.clone()).or_default() += 1;
-                was.insert((e.document_id.clone(), e.idx), id.clone());
             }
             by_doc
                 .entry(e.document_id)
                 .or_default()
-                .push((e.idx, e.entity));
+                .push((e.idx, e.entity, e.linked_id));
         }
     }
+    // The linked entity each stored document entity belonged to (borrowed:
+    // a popular name's group has tens of thousands of members).
+    let was: HashMap<(&str, usize), &str> = by_doc
+        .iter()
+        .flat_map(|(doc, entities)| {
+            entities
+                .iter()
+                .filter_map(move |(i, _, id)| Some(((doc.as_str(), *i), id.as_deref()?)))
+        })
+        .collect();
     // Every member of a linked entity replaced must be linked again, or it
     // would lose its link: a group the closure missed falls back to a full
     // linking rather than to a wrong one.
@@ -223,7 +231,7 @@ pub fn link_update(
     let run = || {
         let mut linker = EntityLinker::default();
         for (doc, entities) in &by_doc {
-            let some: Vec<(usize, &DocEntity)> = entities.iter().map(|(i, e)| (*i, e)).collect();
+            let some: Vec<(usize, &DocEntity)> = entities.iter().map(|(i, e, _)| (*i, e)).collect();
             linker.add_some(doc, &some);
         }
         for d in &new_docs {
@@ -283,7 +291,10 @@ pub fn link_update(
                 .iter()
                 .filter(|(d, _)| !new_ids.contains(d.as_str()))
                 .collect();
-            let before: BTreeSet<&String> = stored.iter().filter_map(|m| was.get(*m)).collect();
+            let before: BTreeSet<&str> = stored
+                .iter()
+                .filter_map(|m| was.get(&(m.0.as_str(), m.1)).copied())
+                .collect();
             let same = match before.iter().next() {
                 Some(id) => before.len() == 1 && removed.get(*id) == Some(&stored.len()),
                 None => stored.is_empty(),
@@ -292,9 +303,9 @@ pub fn link_update(
         })
         .cloned()
         .collect();
-    let speakers: HashSet<(String, usize)> = regrouped
+    let speakers: HashSet<(&str, usize)> = regrouped
         .iter()
-        .flat_map(|e| e.members.iter().cloned())
+        .flat_map(|e| e.members.iter().map(|(d, i)| (d.as_str(), *i)))
         .collect();
     // Only the stored documents that quote one of them are read.
     let speaking: Vec<(String, Vec<usize>)> = by_doc
@@ -302,8 +313,8 @@ pub fn link_update(
         .filter_map(|(doc, entities)| {
             let idx: Vec<usize> = entities
                 .iter()
-                .map(|(i, _)| *i)
-                .filter(|i| speakers.contains(&(doc.clone(), *i)))
+                .map(|(i, _, _)| *i)
+                .filter(|i| speakers.contains(&(doc.as_str(), *i)))
                 .collect();
             (!idx.is_empty()).then(|| (doc.clone(), idx))
         })
@@ -326,7 +337,7 @@ pub fn link_update(
         for (qi, q) in all.iter().enumerate() {
             let head = chain_head(all, qi);
             match q.speaker {
-                Some(s) if speakers.contains(&(d.id.clone(), s)) => {
+                Some(s) if speakers.contains(&(d.id.as_str(), s)) => {
                     ours.insert(head);
                 }
                 Some(_) => {

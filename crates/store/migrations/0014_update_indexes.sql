@@ -7,6 +7,12 @@
 DROP INDEX doc_entities_link_key;
 CREATE INDEX doc_entities_link_key ON doc_entities (link_key, kind, document_id, idx, name, aliases);
 
+-- The keys of the persons that share a last word, likewise from the index
+-- alone.
+DROP INDEX doc_entities_link_last;
+CREATE INDEX doc_entities_link_last ON doc_entities (link_last, kind, link_key)
+    WHERE link_last IS NOT NULL;
+
 -- The documents whose analysis is missing or older than the program's (what
 -- each ingest looks for first), found without reading every document row.
 CREATE INDEX documents_analysis_version ON documents (analysis_version);

@@ -322,8 +322,15 @@ pub(crate) fn write_story_update(
         write_story(conn, s, -1 - i as i64, Some(&digest))?;
         written.insert(s.id.clone());
     }
+    // Only the stories whose place changed are moved (an update's new
+    // stories, and those after them), each out of the way first, as
+    // positions are unique; the new stories' places (-1 - i) lie between.
     conn.execute_batch(
-        "UPDATE stories SET position = -1000000000 - position;          UPDATE stories SET position = r.n FROM            (SELECT id, row_number() OVER               (ORDER BY start_date IS NULL, start_date, id) - 1 AS n FROM stories) AS r          WHERE stories.id = r.id;",
+        "UPDATE stories SET position = -1000000000 - r.n FROM \
+           (SELECT id, row_number() OVER \
+              (ORDER BY start_date IS NULL, start_date, id) - 1 AS n FROM stories) AS r \
+         WHERE stories.id = r.id AND stories.position != r.n; \
+         UPDATE stories SET position = -1000000000 - position WHERE position <= -1000000000;",
     )?;
     Ok(written)
 }
