@@ -260,7 +260,38 @@ fn updates_link_entities_and_quote_variants_as_one_ingest_would() {
              Vance said the divers had finished mapping the cracks in the piles."
         ),
     ));
+    // A name whose spelling most reports will change: the linked entity's
+    // name, and so its id, change with the update (its stored members move).
+    base.push(record(
+        "https://news0.example/engineer",
+        "News 0",
+        "2026-03-12",
+        "Engineer on the piles",
+        "José Ferreira, the chief engineer of the harbour, said on Wednesday that every cracked \
+         pile under the grain terminal would be replaced before the autumn.",
+    ));
+    // Reprints, so that the update stays small beside the store (a quarter
+    // of it at most, or everything is linked again).
+    for s in 1..4 {
+        base.push(record(
+            &format!("https://wire.example/story{s}"),
+            "Wire",
+            "2026-03-12",
+            &format!("Story {s}"),
+            STORIES[s][1],
+        ));
+    }
     let base = write(dir.path(), "base.jsonl", &base);
+    // The same number of reports spelling it without the accent, which the
+    // name's tie-break prefers.
+    let engineer = record(
+        "https://news3.example/engineer",
+        "News 3",
+        "2026-03-13",
+        "Piles to be replaced",
+        "Jose Ferreira, the chief engineer of the harbour, said on Thursday that divers \
+         had found no new cracks in the piles under the grain terminal.",
+    );
     let later = write(
         dir.path(),
         "later.jsonl",
@@ -283,15 +314,17 @@ fn updates_link_entities_and_quote_variants_as_one_ingest_would() {
                 "Harlan Vance, the council treasurer of Quenford, presented the budget on \
                  Thursday. Vance said the library would get two more librarians.",
             ),
+            engineer,
         ],
     );
     let db = Db::new();
     assert!(db.ingest(&[&base]).status.success());
+    let stored = db.export();
     let out = db.run(&["ingest", "--format", "json", later.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
-        summary["stories"]["placed_into_stored_stories"], 2,
+        summary["stories"]["placed_into_stored_stories"], 3,
         "{summary:#}"
     );
     let updated = db.export();
@@ -311,6 +344,18 @@ fn updates_link_entities_and_quote_variants_as_one_ingest_would() {
         names.contains(&"Teodora Vance") && names.contains(&"Harlan Vance"),
         "{names:?}"
     );
+    let name_of = |export: &serde_json::Value, needle: &str| -> Vec<String> {
+        export["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["name"].as_str())
+            .filter(|n| n.contains(needle))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(name_of(&stored, "Ferreira"), ["José Ferreira"]);
+    assert_eq!(name_of(&updated, "Ferreira"), ["Jose Ferreira"]);
     let variants = updated["quotes"]
         .as_array()
         .unwrap()

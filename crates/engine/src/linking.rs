@@ -20,10 +20,11 @@ use std::panic::AssertUnwindSafe;
 use crosscheck_model::names::{last_word, link_key};
 use crosscheck_model::{DocEntity, EntityKind, LinkedEntity};
 use crosscheck_nlp::link::{
-    chain_head, variants_of, AnalysedDoc, DocQuotes, EntityLinker, Variant,
+    chain_head, variants_of, AnalysedDoc, DocQuotes, EntityLinker, GroupSummary, Variant,
 };
 use crosscheck_store::{
-    AnalysedDocument, LinkSource, LinkState, LinkUpdate, Links, QuoteVariant, StoreError,
+    AnalysedDocument, LinkSource, LinkState, LinkUpdate, Links, MovedGroup, QuoteVariant,
+    StoreError, StoredGroup,
 };
 
 use crate::cluster_update::FULL_SHARE;
@@ -160,6 +161,12 @@ fn affected_keys(
 /// stored links, or `None` when everything must be linked again: keys
 /// missing (a store of an older schema), nothing linked yet, or more new
 /// documents than [`FULL_SHARE`] of the linked ones.
+///
+/// A stored group is read as a summary (its names' counts and its aliases,
+/// which decide the linked entity's name and id) and not member by member:
+/// the members of a group stay together, so a group that changes entity
+/// moves as a whole ([`MovedGroup`]), and the new documents' entities are
+/// the only members added.
 pub fn link_update(
     state: &dyn LinkState,
     interrupt: &Interrupt,
@@ -182,45 +189,47 @@ pub fn link_update(
     if linked + new_entities != stored_entities {
         return Ok(None);
     }
-    let mut new_keys: BTreeSet<(EntityKind, String)> = BTreeSet::new();
+    // The new documents' entities of each key.
+    let mut new_keys: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
     for d in &new_docs {
         for e in &d.analysis.entities {
             let key = link_key(&e.name);
             if !key.is_empty() {
-                new_keys.insert((e.kind, key));
+                *new_keys.entry((e.kind, key)).or_default() += 1;
             }
         }
     }
-    let keys = affected_keys(state, &new_keys)?;
-    // The stored entities of those groups, by document, and the linked
-    // entities they make up now.
-    // (index, entity, the linked entity it belonged to)
-    let mut by_doc: BTreeMap<String, Vec<(usize, DocEntity, Option<String>)>> = BTreeMap::new();
+    let keys = affected_keys(state, &new_keys.keys().cloned().collect())?;
+    // Each group's summary (the new documents' entities included), and the
+    // linked entity of its stored members with how many those are.
+    let mut groups: Vec<((EntityKind, &str), StoredGroup)> = Vec::with_capacity(keys.len());
+    let mut was: HashMap<(EntityKind, &str), (&str, usize)> = HashMap::new();
+    // The stored entities these groups' members belong to, with how many.
     let mut removed: BTreeMap<String, usize> = BTreeMap::new();
     for (kind, key) in &keys {
-        for e in state.entities_with_key(*kind, key)? {
-            if let Some(id) = &e.linked_id {
-                *removed.entry(id.clone()).or_default() += 1;
+        groups.push(((*kind, key.as_str()), state.group(*kind, key)?));
+    }
+    for ((kind, key), g) in &groups {
+        let fresh = new_keys
+            .get(&(*kind, key.to_string()))
+            .copied()
+            .unwrap_or(0);
+        let stored = g.entities.checked_sub(fresh);
+        match (stored, &g.linked_id) {
+            (Some(0), None) => {}
+            (Some(n), Some(id)) if n > 0 => {
+                *removed.entry(id.clone()).or_default() += n;
+                was.insert((*kind, key), (id.as_str(), n));
             }
-            by_doc
-                .entry(e.document_id)
-                .or_default()
-                .push((e.idx, e.entity, e.linked_id));
+            _ => {
+                tracing::debug!(%key, "link group inconsistent; linking everything");
+                return Ok(None);
+            }
         }
     }
-    // The linked entity each stored document entity belonged to (borrowed:
-    // a popular name's group has tens of thousands of members).
-    let was: HashMap<(&str, usize), &str> = by_doc
-        .iter()
-        .flat_map(|(doc, entities)| {
-            entities
-                .iter()
-                .filter_map(move |(i, _, id)| Some(((doc.as_str(), *i), id.as_deref()?)))
-        })
-        .collect();
-    // Every member of a linked entity replaced must be linked again, or it
-    // would lose its link: a group the closure missed falls back to a full
-    // linking rather than to a wrong one.
+    // Every member of a linked entity replaced must be in these groups, or
+    // it would lose its link: a group the closure missed falls back to a
+    // full linking rather than to a wrong one.
     for (id, found) in &removed {
         if state.members_of(id)? != *found {
             tracing::debug!(entity = %id, "link update incomplete; linking everything");
@@ -230,20 +239,24 @@ pub fn link_update(
     interrupt.check()?;
     let run = || {
         let mut linker = EntityLinker::default();
-        for (doc, entities) in &by_doc {
-            let some: Vec<(usize, &DocEntity)> = entities.iter().map(|(i, e, _)| (*i, e)).collect();
-            linker.add_some(doc, &some);
+        for ((kind, key), g) in &groups {
+            let summary = GroupSummary {
+                names: g.names.clone(),
+                aliases: g.aliases.clone(),
+            };
+            linker.add_summary(*kind, key, summary);
         }
         for d in &new_docs {
-            linker.add(&d.id, &d.analysis.entities);
+            let all: Vec<(usize, &DocEntity)> = d.analysis.entities.iter().enumerate().collect();
+            linker.add_members(&d.id, &all);
         }
-        linker.finish()
+        linker.finish_keyed()
     };
-    let entities = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
+    let keyed = std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|_| aborted())?;
     // A new entity must not take the id of a stored one it does not
     // replace (a group the closure missed, which the write would merge
     // into it): link everything instead.
-    let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = keyed.iter().map(|k| k.entity.id.as_str()).collect();
     if state
         .stored_ids(&ids)?
         .iter()
@@ -252,18 +265,38 @@ pub fn link_update(
         tracing::debug!("link update would clash with a stored entity; linking everything");
         return Ok(None);
     }
-    let members: usize = entities.iter().map(|e| e.members.len()).sum();
-    let read: usize = by_doc.values().map(Vec::len).sum::<usize>()
-        + new_docs
-            .iter()
-            .map(|d| d.analysis.entities.len())
-            .sum::<usize>();
-    if members != read {
+    let members: usize = keyed.iter().map(|k| k.entity.members.len()).sum();
+    // (A group summarised from nothing would have no name.)
+    let unnamed = keyed
+        .iter()
+        .any(|k| !k.keys.is_empty() && k.entity.name.is_empty());
+    if members != new_entities || unnamed {
         return Err(StoreError::Aborted(format!(
-            "internal error: linking gave {members} entity members for {read} document \
-             entities (please report it)"
+            "internal error: linking gave {members} entity members for {new_entities} new \
+             document entities{} (please report it)",
+            if unnamed {
+                ", and a group without a name"
+            } else {
+                ""
+            }
         )));
     }
+    // The stored groups whose members change entity.
+    let mut moved = Vec::new();
+    for k in &keyed {
+        for (kind, key) in &k.keys {
+            if let Some((id, _)) = was.get(&(*kind, key.as_str())) {
+                if *id != k.entity.id {
+                    moved.push(MovedGroup {
+                        kind: *kind,
+                        key: key.clone(),
+                        entity_id: k.entity.id.clone(),
+                    });
+                }
+            }
+        }
+    }
+    moved.sort();
     // Quote variants are found among one linked speaker's quotes. They
     // change only for a speaker that the new documents quote, or whose
     // stored members are not those of one stored entity (two merged, one
@@ -279,47 +312,57 @@ pub fn link_update(
                 .filter_map(move |q| q.speaker.map(|s| (d.id.as_str(), s)))
         })
         .collect();
-    let regrouped: Vec<LinkedEntity> = entities
-        .iter()
-        .filter(|e| {
-            let quoted = e
-                .members
-                .iter()
-                .any(|(d, i)| new_speakers.contains(&(d.as_str(), *i)));
-            let stored: Vec<&(String, usize)> = e
-                .members
-                .iter()
-                .filter(|(d, _)| !new_ids.contains(d.as_str()))
-                .collect();
-            let before: BTreeSet<&str> = stored
-                .iter()
-                .filter_map(|m| was.get(&(m.0.as_str(), m.1)).copied())
-                .collect();
-            let same = match before.iter().next() {
-                Some(id) => before.len() == 1 && removed.get(*id) == Some(&stored.len()),
-                None => stored.is_empty(),
-            };
-            quoted || !same
-        })
-        .cloned()
-        .collect();
+    // Each of them with the members that speak, which is all that finding
+    // variants reads of an entity.
+    let mut regrouped: Vec<LinkedEntity> = Vec::new();
+    for k in &keyed {
+        let quoted = k
+            .entity
+            .members
+            .iter()
+            .any(|(d, i)| new_speakers.contains(&(d.as_str(), *i)));
+        let before: BTreeSet<&str> = k
+            .keys
+            .iter()
+            .filter_map(|(kind, key)| was.get(&(*kind, key.as_str())).map(|w| w.0))
+            .collect();
+        let stored: usize = k
+            .keys
+            .iter()
+            .filter_map(|(kind, key)| was.get(&(*kind, key.as_str())).map(|w| w.1))
+            .sum();
+        let same = match before.iter().next() {
+            Some(id) => before.len() == 1 && removed.get(*id) == Some(&stored),
+            None => stored == 0,
+        };
+        if !(quoted || !same) {
+            continue;
+        }
+        let mut speaking = k.entity.members.clone();
+        for (kind, key) in &k.keys {
+            speaking.extend(state.speakers_with_key(*kind, key)?);
+        }
+        speaking.sort();
+        speaking.dedup();
+        regrouped.push(LinkedEntity {
+            members: speaking,
+            ..k.entity.clone()
+        });
+    }
+    interrupt.check()?;
     let speakers: HashSet<(&str, usize)> = regrouped
         .iter()
         .flat_map(|e| e.members.iter().map(|(d, i)| (d.as_str(), *i)))
         .collect();
     // Only the stored documents that quote one of them are read.
-    let speaking: Vec<(String, Vec<usize>)> = by_doc
+    let stored_ids: Vec<String> = speakers
         .iter()
-        .filter_map(|(doc, entities)| {
-            let idx: Vec<usize> = entities
-                .iter()
-                .map(|(i, _, _)| *i)
-                .filter(|i| speakers.contains(&(doc.as_str(), *i)))
-                .collect();
-            (!idx.is_empty()).then(|| (doc.clone(), idx))
-        })
+        .map(|(d, _)| *d)
+        .filter(|d| !new_ids.contains(d))
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_string)
         .collect();
-    let stored_ids = state.quoting(&speaking)?;
     let mut docs = state.quote_documents(&stored_ids)?;
     docs.append(&mut new_docs);
     let mut quotes = Vec::new();
@@ -362,7 +405,7 @@ pub fn link_update(
     cleared.extend(variants.iter().map(|v| (v.document_id.clone(), v.quote)));
     tracing::debug!(
         keys = keys.len(),
-        stored_entities = read - new_entities,
+        moved = moved.len(),
         replaced = removed.len(),
         regrouped = regrouped.len(),
         documents_quoting = quotes.len(),
@@ -370,7 +413,8 @@ pub fn link_update(
     );
     Ok(Some(LinkUpdate {
         removed: removed.into_keys().collect(),
-        entities,
+        entities: keyed.into_iter().map(|k| k.entity).collect(),
+        moved,
         quotes: cleared.into_iter().collect(),
         variants,
     }))

@@ -115,3 +115,68 @@ fn an_ambiguous_surname_stays_apart() {
     assert!(linked.iter().any(|e| e.name == "Kelly"), "{linked:#?}");
     assert_eq!(linked.len(), 3);
 }
+
+#[test]
+fn a_linking_from_group_summaries_names_the_entities_as_a_full_one() {
+    use crosscheck_model::names::link_key;
+    use crosscheck_nlp::link::{EntityLinker, GroupSummary};
+    use std::collections::BTreeMap;
+    let a = analysed();
+    let full = link_entities(&docs(&a, &[0, 1, 2]));
+    // Summaries of every group over all three documents (what an update
+    // reads of the stored ones), and only the third document's members.
+    let mut summaries: BTreeMap<(EntityKind, String), GroupSummary> = BTreeMap::new();
+    for (_, analysis) in &a {
+        for e in &analysis.entities {
+            let s = summaries.entry((e.kind, link_key(&e.name))).or_default();
+            *s.names.entry(e.name.clone()).or_default() += 1;
+            s.aliases.insert(e.name.clone());
+            s.aliases.extend(e.aliases.iter().cloned());
+        }
+    }
+    let mut linker = EntityLinker::default();
+    for ((kind, key), s) in summaries {
+        linker.add_summary(kind, &key, s);
+    }
+    let third: Vec<_> = a[2].1.entities.iter().enumerate().collect();
+    linker.add_members("d3", &third);
+    let keyed = linker.finish_keyed();
+    let names = |v: Vec<(String, String, Vec<String>)>| v;
+    assert_eq!(
+        names(
+            keyed
+                .iter()
+                .map(|k| (
+                    k.entity.id.clone(),
+                    k.entity.name.clone(),
+                    k.entity.aliases.clone()
+                ))
+                .collect()
+        ),
+        names(
+            full.iter()
+                .map(|e| (e.id.clone(), e.name.clone(), e.aliases.clone()))
+                .collect()
+        )
+    );
+    for (k, e) in keyed.iter().zip(&full) {
+        let third: Vec<_> = e
+            .members
+            .iter()
+            .filter(|(d, _)| d == "d3")
+            .cloned()
+            .collect();
+        assert_eq!(k.entity.members, third, "{}", e.name);
+        assert_eq!(k.keys[0], (e.kind, link_key(&e.name)), "{}", e.name);
+    }
+    // The surname's group is one of the keys of the full name's entity.
+    let s = keyed
+        .iter()
+        .find(|k| k.entity.name == "Claudia Sheinbaum")
+        .expect("Sheinbaum linked");
+    assert!(
+        s.keys[1..].iter().any(|(_, k)| k == "sheinbaum"),
+        "{:?}",
+        s.keys
+    );
+}

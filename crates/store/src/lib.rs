@@ -57,7 +57,7 @@ pub use findings::{
     FindingsRecord, NewAlignedClaim, NewContradiction, RoleConflictRecord, RoleSide, SourceRecord,
     StoryDocument, StoryFindings,
 };
-pub use link_state::{LinkState, LinkUpdate, StoredEntity};
+pub use link_state::{LinkState, LinkUpdate, MovedGroup, StoredGroup};
 pub use schema::LATEST_VERSION;
 pub use search::{HitClaim, SearchAtom, SearchFilters, SearchHit, SearchPage, SearchQuery};
 pub use sqlite::SqliteStore;

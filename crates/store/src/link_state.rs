@@ -9,12 +9,12 @@
 //! them through [`LinkState`], links them again as a full linking would,
 //! and returns a [`LinkUpdate`] that replaces them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{params, Connection};
 
 use crosscheck_model::names::{last_word, link_key};
-use crosscheck_model::{DocEntity, EntityKind, LinkedEntity};
+use crosscheck_model::{EntityKind, LinkedEntity};
 
 use crate::{AnalysedDocument, QuoteVariant, StoreError};
 
@@ -29,22 +29,41 @@ pub(crate) fn keys(name: &str, kind: EntityKind) -> (String, Option<String>) {
     (key, last)
 }
 
-/// A stored document entity, with the linked entity it belongs to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredEntity {
-    pub document_id: String,
-    pub idx: usize,
-    pub entity: DocEntity,
+/// What an update reads of the document entities of one kind and link key
+/// (the stored ones and those of this ingest's documents), without listing
+/// them: a popular name's group has tens of thousands.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoredGroup {
+    /// How often each exact name occurs.
+    pub names: BTreeMap<String, usize>,
+    /// Every name and alias.
+    pub aliases: BTreeSet<String>,
+    /// Document entities with this key.
+    pub entities: usize,
+    /// The linked entity of the group's stored members (one, as every
+    /// group of a key is linked whole), if it has any.
     pub linked_id: Option<String>,
 }
 
+/// A stored group of document entities (kind, link key) whose members now
+/// belong to the linked entity `entity_id`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MovedGroup {
+    pub kind: EntityKind,
+    pub key: String,
+    pub entity_id: String,
+}
+
 /// What an update of the links changes: the linked entities `removed` are
-/// replaced by `entities`, and the variants of the quotes `quotes` (document,
-/// quote index) by `variants`.
+/// replaced by `entities`, whose members are only the new documents'
+/// entities (the stored members of a group stay, or move with it as
+/// `moved` says), and the variants of the quotes `quotes` (document, quote
+/// index) by `variants`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkUpdate {
     pub removed: Vec<String>,
     pub entities: Vec<LinkedEntity>,
+    pub moved: Vec<MovedGroup>,
     pub quotes: Vec<(String, usize)>,
     pub variants: Vec<QuoteVariant>,
 }
@@ -62,24 +81,21 @@ pub trait LinkState {
         &self,
         f: &mut dyn FnMut(AnalysedDocument) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
-    /// The linked entities of documents (those of earlier ingests: this
-    /// ingest's are not linked yet) with this kind and link key, each with
-    /// what linking reads of it: its name, kind and aliases (no roles,
-    /// gender or mentions).
-    fn entities_with_key(
+    /// The document entities with this kind and link key, summarised.
+    fn group(&self, kind: EntityKind, key: &str) -> Result<StoredGroup, StoreError>;
+    /// The document entities with this kind and link key that speak a
+    /// quote (document, index), in order.
+    fn speakers_with_key(
         &self,
         kind: EntityKind,
         key: &str,
-    ) -> Result<Vec<StoredEntity>, StoreError>;
+    ) -> Result<Vec<(String, usize)>, StoreError>;
     /// The link keys of the persons named by several words, the last of
     /// which is `last` (those of this ingest's documents may be among them).
     fn person_keys_ending(&self, last: &str) -> Result<Vec<String>, StoreError>;
     /// These analysed documents with their quotes (and no entities): what
     /// finding quote variants reads.
     fn quote_documents(&self, ids: &[String]) -> Result<Vec<AnalysedDocument>, StoreError>;
-    /// Which of these documents have a quote whose speaker is one of the
-    /// given entity indices (document, indices).
-    fn quoting(&self, speakers: &[(String, Vec<usize>)]) -> Result<Vec<String>, StoreError>;
     /// Which of these linked entity ids are stored.
     fn stored_ids(&self, ids: &[&str]) -> Result<Vec<String>, StoreError>;
     /// How many document entities a linked entity groups.
@@ -121,41 +137,57 @@ impl LinkState for LinkStateView<'_> {
         crate::analysis::for_each_link_document_where(self.0, "staged = 1", f)
     }
 
-    fn entities_with_key(
+    fn group(&self, kind: EntityKind, key: &str) -> Result<StoredGroup, StoreError> {
+        // From the link-key index alone (migration 14): no table row is
+        // read, and a group's rows come as one row per distinct name and
+        // aliases.
+        let mut stmt = self.0.prepare_cached(
+            "SELECT name, aliases, count(*) FROM doc_entities \
+             WHERE link_key = ?1 AND kind = ?2 GROUP BY name, aliases",
+        )?;
+        let mut rows = stmt.query(params![key, kind.as_str()])?;
+        let mut group = StoredGroup::default();
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(0)?;
+            let aliases: String = r.get(1)?;
+            let n = r.get::<_, i64>(2)? as usize;
+            *group.names.entry(name.clone()).or_default() += n;
+            group.entities += n;
+            group
+                .aliases
+                .extend(crate::analysis::strings(&name, "aliases", &aliases)?);
+            group.aliases.insert(name);
+        }
+        let mut linked = self.0.prepare_cached(
+            "SELECT m.entity_id FROM doc_entities e JOIN linked_entity_members m \
+               ON m.document_id = e.document_id AND m.entity_idx = e.idx \
+             WHERE e.link_key = ?1 AND e.kind = ?2 LIMIT 1",
+        )?;
+        group.linked_id = linked
+            .query_map(params![key, kind.as_str()], |r| r.get(0))?
+            .next()
+            .transpose()?;
+        Ok(group)
+    }
+
+    fn speakers_with_key(
         &self,
         kind: EntityKind,
         key: &str,
-    ) -> Result<Vec<StoredEntity>, StoreError> {
-        // Only what linking reads, which the link-key index holds
-        // (migration 14): no table row is read.
+    ) -> Result<Vec<(String, usize)>, StoreError> {
         let mut stmt = self.0.prepare_cached(
-            "SELECT e.idx, e.name, e.aliases, e.document_id, m.entity_id \
-             FROM doc_entities e JOIN linked_entity_members m \
-               ON m.document_id = e.document_id AND m.entity_idx = e.idx \
-             WHERE e.link_key = ?1 AND e.kind = ?2 \
+            "SELECT e.document_id, e.idx FROM doc_entities e \
+             WHERE e.link_key = ?1 AND e.kind = ?2 AND EXISTS ( \
+               SELECT 1 FROM quotes q \
+               WHERE q.document_id = e.document_id AND q.speaker_idx = e.idx) \
              ORDER BY e.document_id, e.idx",
         )?;
-        let mut rows = stmt.query(params![key, kind.as_str()])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            let document_id: String = r.get(3)?;
-            let aliases: String = r.get(2)?;
-            let entity = DocEntity {
-                name: r.get(1)?,
-                kind,
-                aliases: crate::analysis::strings(&document_id, "aliases", &aliases)?,
-                roles: Vec::new(),
-                gender: None,
-                mentions: Vec::new(),
-            };
-            out.push(StoredEntity {
-                idx: r.get(0)?,
-                document_id,
-                entity,
-                linked_id: r.get(4)?,
-            });
-        }
-        Ok(out)
+        let speakers = stmt
+            .query_map(params![key, kind.as_str()], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+            })?
+            .collect::<Result<Vec<(String, usize)>, _>>()?;
+        Ok(speakers)
     }
 
     fn person_keys_ending(&self, last: &str) -> Result<Vec<String>, StoreError> {
@@ -179,22 +211,6 @@ impl LinkState for LinkStateView<'_> {
                 out.push(d);
                 Ok(())
             })?;
-        }
-        Ok(out)
-    }
-
-    fn quoting(&self, speakers: &[(String, Vec<usize>)]) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.0.prepare_cached(
-            "SELECT speaker_idx FROM quotes WHERE document_id = ?1 AND speaker_idx IS NOT NULL",
-        )?;
-        let mut out = Vec::new();
-        for (doc, idx) in speakers {
-            let found = stmt
-                .query_map([doc], |r| r.get::<_, i64>(0))?
-                .collect::<Result<Vec<i64>, _>>()?;
-            if found.iter().any(|s| idx.iter().any(|i| *i as i64 == *s)) {
-                out.push(doc.clone());
-            }
         }
         Ok(out)
     }
@@ -259,47 +275,42 @@ pub(crate) fn fill_keys(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Write an update as the difference from what is stored: a popular
-/// entity that gains a member keeps its other rows. Entity rows are
-/// upserted, each entity's members compared with its stored ones (the new
-/// ones upserted, which also moves a member from another entity, the
-/// stale ones deleted), the removed entities that are not among the new
-/// ones deleted, and the cleared quotes' variants replaced.
+/// Write an update: entity rows upserted, each moved group's stored
+/// members given their new entity (one statement over the link-key index,
+/// none of them read), the new documents' entities added as members, the
+/// removed entities that are not among the new ones deleted, and the
+/// cleared quotes' variants replaced. A popular entity that gains a member
+/// keeps its other rows.
 pub(crate) fn write_update(conn: &Connection, u: &LinkUpdate) -> Result<(), StoreError> {
     let mut entity = conn.prepare_cached(
         "INSERT INTO linked_entities (id, name, kind, aliases) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
          aliases = excluded.aliases",
     )?;
-    let mut stored = conn.prepare_cached(
-        "SELECT document_id, entity_idx FROM linked_entity_members WHERE entity_id = ?1",
+    for e in &u.entities {
+        let aliases = serde_json::to_string(&e.aliases)
+            .map_err(|e| StoreError::Corrupt(format!("aliases: {e}")))?;
+        entity.execute(params![e.id, e.name, e.kind.as_str(), aliases])?;
+    }
+    // Before the removed entities are deleted, which would take their
+    // members with them.
+    let mut moved = conn.prepare_cached(
+        "UPDATE linked_entity_members SET entity_id = ?3 \
+         WHERE (document_id, entity_idx) IN ( \
+           SELECT document_id, idx FROM doc_entities WHERE link_key = ?1 AND kind = ?2) \
+         AND entity_id <> ?3",
     )?;
+    for g in &u.moved {
+        moved.execute(params![g.key, g.kind.as_str(), g.entity_id])?;
+    }
     let mut member = conn.prepare_cached(
         "INSERT INTO linked_entity_members (entity_id, document_id, entity_idx) \
          VALUES (?1, ?2, ?3) \
          ON CONFLICT (document_id, entity_idx) DO UPDATE SET entity_id = excluded.entity_id",
     )?;
-    let mut stale = conn.prepare_cached(
-        "DELETE FROM linked_entity_members \
-         WHERE entity_id = ?1 AND document_id = ?2 AND entity_idx = ?3",
-    )?;
     for e in &u.entities {
-        let aliases = serde_json::to_string(&e.aliases)
-            .map_err(|e| StoreError::Corrupt(format!("aliases: {e}")))?;
-        entity.execute(params![e.id, e.name, e.kind.as_str(), aliases])?;
-        let before: HashSet<(String, i64)> = stored
-            .query_map([&e.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        let now: HashSet<(String, i64)> = e
-            .members
-            .iter()
-            .map(|(d, i)| (d.clone(), *i as i64))
-            .collect();
-        for (doc, idx) in now.difference(&before) {
-            member.execute(params![e.id, doc, idx])?;
-        }
-        for (doc, idx) in before.difference(&now) {
-            stale.execute(params![e.id, doc, idx])?;
+        for (doc, idx) in &e.members {
+            member.execute(params![e.id, doc, *idx as i64])?;
         }
     }
     let kept: HashSet<&str> = u.entities.iter().map(|e| e.id.as_str()).collect();

@@ -68,19 +68,40 @@ struct Group {
     /// How often each exact name occurs.
     names: BTreeMap<String, usize>,
     aliases: BTreeSet<String>,
+    /// The link keys of the groups merged into this one (its own first),
+    /// set by `finish`.
+    keys: Vec<(EntityKind, String)>,
+}
+
+/// What linking needs of a group of document entities that share a kind and
+/// a link key, without its members: how often each exact name occurs and
+/// every alias (an update reads this of a stored group rather than its
+/// thousands of members).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupSummary {
+    pub names: BTreeMap<String, usize>,
+    pub aliases: BTreeSet<String>,
+}
+
+/// A linked entity with the link keys of the groups it is made of (none for
+/// an entity whose name has no letters or digits).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyedEntity {
+    pub entity: LinkedEntity,
+    pub keys: Vec<(EntityKind, String)>,
 }
 
 impl EntityLinker {
     /// Add one document's entities. A document added twice counts twice.
     pub fn add(&mut self, doc_id: &str, entities: &[DocEntity]) {
         let all: Vec<(usize, &DocEntity)> = entities.iter().enumerate().collect();
-        self.add_some(doc_id, &all);
+        self.insert(doc_id, &all, true);
     }
 
-    /// Add some of one document's entities, each with its index into the
-    /// document's entities (an update links only the entities whose keys
-    /// its new documents touch).
-    pub fn add_some(&mut self, doc_id: &str, entities: &[(usize, &DocEntity)]) {
+    /// Add entities of one document, each with its index into the
+    /// document's entities, counting their names and aliases into their
+    /// groups or not (when a summary counts them).
+    fn insert(&mut self, doc_id: &str, entities: &[(usize, &DocEntity)], count_names: bool) {
         let doc = u32::try_from(self.doc_ids.len()).unwrap_or(u32::MAX);
         self.doc_ids.push(doc_id.to_string());
         for &(i, e) in entities {
@@ -95,14 +116,45 @@ impl EntityLinker {
             }
             let g = self.groups.entry((e.kind, key)).or_default();
             g.members.push((doc, i));
-            *g.names.entry(e.name.clone()).or_default() += 1;
-            g.aliases.insert(e.name.clone());
-            g.aliases.extend(e.aliases.iter().cloned());
+            if count_names {
+                *g.names.entry(e.name.clone()).or_default() += 1;
+                g.aliases.insert(e.name.clone());
+                g.aliases.extend(e.aliases.iter().cloned());
+            }
         }
     }
 
+    /// Count a group's names and aliases without adding members: with
+    /// [`EntityLinker::add_members`], an update links a stored group from its
+    /// summary. The names and aliases of members added by `add_members` must
+    /// be in the summary, those added by `add` must not.
+    pub fn add_summary(&mut self, kind: EntityKind, key: &str, summary: GroupSummary) {
+        // (A key that no entity has makes no group.)
+        if key.is_empty() || summary.names.is_empty() {
+            return;
+        }
+        let g = self.groups.entry((kind, key.to_string())).or_default();
+        for (name, n) in summary.names {
+            *g.names.entry(name).or_default() += n;
+        }
+        g.aliases.extend(summary.aliases);
+    }
+
+    /// Add some of one document's entities as members only: their names and
+    /// aliases are counted by a summary ([`EntityLinker::add_summary`]). An
+    /// entity whose name has no letters or digits has no group and is added
+    /// whole, as by `add`.
+    pub fn add_members(&mut self, doc_id: &str, entities: &[(usize, &DocEntity)]) {
+        self.insert(doc_id, entities, false);
+    }
+
     /// The linked entities, sorted by kind, name and id.
-    pub fn finish(mut self) -> Vec<LinkedEntity> {
+    pub fn finish(self) -> Vec<LinkedEntity> {
+        self.finish_keyed().into_iter().map(|k| k.entity).collect()
+    }
+
+    /// [`EntityLinker::finish`], each entity with the keys of its groups.
+    pub fn finish_keyed(mut self) -> Vec<KeyedEntity> {
         // Surname-only people (and unknown one-word names): the one
         // multi-word person whose last word it is.
         let mut by_last: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -130,6 +182,7 @@ impl EntityLinker {
             let target = (EntityKind::Person, targets[0].clone());
             if let Some(moved) = self.groups.remove(&single) {
                 let g = self.groups.entry(target).or_default();
+                g.keys.push(single);
                 g.members.extend(moved.members);
                 for (name, n) in moved.names {
                     *g.names.entry(name).or_default() += n;
@@ -138,21 +191,35 @@ impl EntityLinker {
             }
         }
         let doc_ids = &self.doc_ids;
-        let mut out: Vec<LinkedEntity> = std::mem::take(&mut self.groups)
+        let mut out: Vec<KeyedEntity> = std::mem::take(&mut self.groups)
             .into_iter()
-            .map(|((kind, _), g)| linked(kind, g, doc_ids))
+            .map(|((kind, key), mut g)| {
+                let mut keys = vec![(kind, key)];
+                keys.append(&mut g.keys);
+                keys[1..].sort();
+                KeyedEntity {
+                    entity: linked(kind, g, doc_ids),
+                    keys,
+                }
+            })
             .collect();
         for (doc, i, e) in self.alone {
             let doc_id = &doc_ids[doc as usize];
-            out.push(LinkedEntity {
-                id: crosscheck_model::document_entity_id(doc_id, i),
-                name: e.name,
-                kind: e.kind,
-                aliases: e.aliases,
-                members: vec![(doc_id.clone(), i)],
+            out.push(KeyedEntity {
+                entity: LinkedEntity {
+                    id: crosscheck_model::document_entity_id(doc_id, i),
+                    name: e.name,
+                    kind: e.kind,
+                    aliases: e.aliases,
+                    members: vec![(doc_id.clone(), i)],
+                },
+                keys: Vec::new(),
             });
         }
-        out.sort_by(|a, b| (a.kind, &a.name, &a.id).cmp(&(b.kind, &b.name, &b.id)));
+        out.sort_by(|a, b| {
+            let (a, b) = (&a.entity, &b.entity);
+            (a.kind, &a.name, &a.id).cmp(&(b.kind, &b.name, &b.id))
+        });
         out
     }
 }
