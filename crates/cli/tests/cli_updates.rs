@@ -272,13 +272,13 @@ fn updates_link_entities_and_quote_variants_as_one_ingest_would() {
     ));
     // Reprints, so that the update stays small beside the store (a quarter
     // of it at most, or everything is linked again).
-    for s in 1..4 {
+    for (s, reports) in STORIES.iter().enumerate().skip(1) {
         base.push(record(
             &format!("https://wire.example/story{s}"),
             "Wire",
             "2026-03-12",
             &format!("Story {s}"),
-            STORIES[s][1],
+            reports[1],
         ));
     }
     let base = write(dir.path(), "base.jsonl", &base);

@@ -335,7 +335,7 @@ pub fn link_update(
             Some(id) => before.len() == 1 && removed.get(*id) == Some(&stored),
             None => stored == 0,
         };
-        if !(quoted || !same) {
+        if !quoted && same {
             continue;
         }
         let mut speaking = k.entity.members.clone();
