@@ -9,10 +9,11 @@
 //! joined to the one full name of that surname, and quote variants are
 //! found among one linked speaker's quotes. So the only links a new
 //! document can change are the groups of its entities' keys and of their
-//! surnames, and the variants of those groups' quotes: the update reads
-//! those from the store (migration 13 keeps every document entity's key),
-//! links them again with the same functions, and replaces them. The result
-//! is what a full linking gives.
+//! surnames, and the variants of those groups' quotes: the update reads a
+//! summary of each of those groups from the store (migration 13 keeps every
+//! document entity's key; a linked entity's name and id depend only on its
+//! groups' spellings and aliases), links them again with the same linker,
+//! and replaces them. The result is what a full linking gives.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
